@@ -1,0 +1,1 @@
+"""``claimgraph ingest|batch|query|sql|export|failures``: the corpus commands."""

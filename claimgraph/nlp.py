@@ -1,0 +1,49 @@
+"""Loads the spaCy pipeline once per process and adds claimgraph's components."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import settings
+from .components import actors, events, factuality, quotes, register_extensions  # noqa: F401 (factories)
+from .errors import Errors, ModelError
+
+logger = logging.getLogger(__name__)
+
+COMPONENTS = ("claimgraph_actors", "claimgraph_quotes", "claimgraph_events", "claimgraph_factuality")
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The spaCy pipeline to load: ``name``, else the first installed of the configured list."""
+    if name:
+        return name
+    candidates = settings.defaults()["nlp"]["models"]
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            if candidate != candidates[0]:
+                logger.info("%s is not installed; using %s", candidates[0], candidate)
+            return candidate
+    raise ModelError(Errors.CG201)
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None, actors: str | None = None) -> Language:
+    """The English pipeline with claimgraph's components; cached per (model, actor file)."""
+    name = resolve_model(model)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as err:
+        raise ModelError(Errors.CG202.format(name=name, detail=err)) from err
+    if nlp.lang != "en":
+        raise ModelError(Errors.CG202.format(name=name, detail=f"it is a '{nlp.lang}' pipeline, not English"))
+    register_extensions()
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    nlp.get_pipe("claimgraph_actors").initialize(nlp=nlp, user_actors=actors)
+    logger.debug("loaded %s with %s", name, nlp.pipe_names)
+    return nlp

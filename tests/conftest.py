@@ -1,0 +1,41 @@
+"""Shared fixtures: the loaded pipeline, the reference article, the examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+REFERENCE = SHARED / "corpus" / "china-russia-aid.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from claimgraph import nlp as nlp_module
+
+    return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def reference_text() -> str:
+    if not REFERENCE.exists():
+        pytest.skip(f"reference article not found at {REFERENCE} (it lives in ../shared beside the repository)")
+    return REFERENCE.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def reference_analysis(reference_text):
+    from claimgraph import analyze
+
+    return analyze(reference_text, published="2022-03-14")
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/eval, or a skip when the benchmark data is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found (benchmark data lives in ../shared/eval)")
+    return path
