@@ -49,6 +49,14 @@ class Errors(metaclass=_Codes):
     CG310 = "{source}: skipped a WARC {kind} record (only HTML 'response' records hold articles)."
     CG311 = "{source}: the RSS/Atom item has no embedded content, only a link ({url}). Pass --fetch to download linked pages."
     CG312 = "{source}, line {line}: {detail}. Each JSONL record needs a 'text' or 'html' field."
+    # HTTP API and web UI (CG35x)
+    CG350 = "The request body is over the {limit}-byte limit. Send a shorter article, or raise 'max_body_bytes' in [serve] with --config."
+    CG351 = "Refusing to fetch {url}: {host} resolves to {address}, a {reason} address. The server fetches only public addresses; start it with --allow-private-urls to fetch from your own network."
+    CG352 = "No document with id '{id}' in the store. List the stored ones with GET /documents."
+    CG353 = "No actor with id '{id}' in the store. List the known ones with GET /actors."
+    CG354 = "Unsupported body type '{ctype}'. Send text/plain, text/html, or application/json with one of text, html, url."
+    CG355 = "Invalid JSON body for /analyze: {detail}. Send {{\"text\": \"...\"}}, {{\"html\": \"...\"}} or {{\"url\": \"https://...\"}}, with an optional \"published\": \"YYYY-MM-DD\"."
+    CG356 = "No example articles (*.txt, *.html) in {path}. Pass --demo with the repository's examples/ folder."
 
 
 class Warnings(metaclass=_Codes):
