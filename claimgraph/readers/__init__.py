@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..errors import Errors, InputError
+
+# A URL scheme before "://" (RFC 3986: a letter, then letters, digits, "+", "-", ".").
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
 # Markup near the start of an input: a doctype or a common block tag.
 HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)\b", re.I)
 
@@ -31,10 +35,18 @@ class RawDocument:
 
 
 def read(source: str, settings: dict) -> RawDocument:
-    """Placeholder until the readers land: a UTF-8 file or '-' for stdin."""
-    import sys
-    from pathlib import Path
+    """One article from a path, '-' (standard input) or an http(s):// URL.
 
-    if source == "-":
-        return RawDocument.from_string(sys.stdin.read(), source="<stdin>")
-    return RawDocument.from_string(Path(source).read_text("utf-8"), source=source)
+    Raises ``InputError`` with a coded message when the input cannot be read;
+    ``settings`` are the merged settings (``claimgraph.settings.load()``).
+    """
+    scheme, sep, _ = source.partition("://")
+    if sep and SCHEME.match(scheme):
+        if scheme.lower() not in ("http", "https"):
+            raise InputError(Errors.CG111.format(url=source))
+        from .url import fetch
+
+        return fetch(source, settings)
+    from .files import read_file
+
+    return read_file(source, settings)
