@@ -1,19 +1,477 @@
-"""claimgraph_factuality: placeholder until the component lands."""
+"""claimgraph_factuality: attribution, factuality, time, hypothetical and date of each event.
+
+Reads ``doc._.events`` (claimgraph_events) and ``doc._.quotes`` (claimgraph_quotes)
+and completes each event's ``attribution``, ``factuality``, ``time``,
+``hypothetical`` and ``date`` (SPEC.md). The logic works on one token
+(``assess_token``), so the benchmark runs it on the event tokens of
+MEANTIME/UW exactly as the component runs it on triggers:
+
+1. the token's own markers: negation, modals, epistemic adverbs, "any";
+2. a climb up the dependency tree: an embedding predicate ("decided to",
+   "is contemplating", "failed to") combines its value with the event's; the
+   first reporting or belief cue with a subject ("…, US officials fear") is the
+   innermost source: its value combines too and the climb stops changing the
+   factuality; further cues above it are outer sources;
+3. conditions ("if", "unless", "should X …"), embedded questions ("whether")
+   and direct questions ("?") make the event hypothetical.
+
+Values combine by the weaker commitment with the product of polarities
+(docs/factuality.md has the table). Lexicons: ``data/en/modality.tsv`` (ours)
+and the cue lexicon ``data/en/cues.tsv`` (claimgraph_quotes).
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path
+
+from .. import dates, lexicons
+from . import char_span
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "claimgraph_factuality"
+
+# FactBank values as (polarity, strength): strength 3 certain, 2 probable, 1 possible, 0 unknown.
+SCALE: dict[str, tuple[int, int]] = {
+    "certain": (1, 3),
+    "probable": (1, 2),
+    "possible": (1, 1),
+    "unknown": (0, 0),
+    "possible_not": (-1, 1),
+    "probable_not": (-1, 2),
+    "certain_not": (-1, 3),
+}
+VALUES = {scale: value for value, scale in SCALE.items()}
+
+# Dependency labels through which a predicate embeds a clause or a non-finite complement.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "csubj", "oprd", "acl", "dobj", "attr"})
+# Labels through which a reporting or belief cue governs the reported clause.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "pcomp"})
+# Prepositions skipped between a noun and its complement ("decision on sending").
+PREP_DEPS = frozenset({"prep", "prt", "agent"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Cue meanings (cues.tsv) that introduce a source; "intention" cues are embedding predicates.
+SOURCE_MEANINGS = frozenset({"speech", "report", "belief", "fear", "hope", "denial", "knowledge", "perception", "question"})
+# Cues that govern a gerund or an object directly ("denied sending arms").
+OBJECT_CUE_MEANINGS = frozenset({"denial"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-@Language.factory("claimgraph_factuality", default_config={})
-def make_factuality(nlp: Language, name: str):
-    return _Placeholder()
+def combine(first: str, second: str) -> str:
+    """The weaker commitment of the two, with the product of their polarities; unknown absorbs."""
+    pol_a, str_a = SCALE[first]
+    pol_b, str_b = SCALE[second]
+    strength = min(str_a, str_b)
+    return VALUES[(pol_a * pol_b if strength else 0, strength)]
 
 
-class _Placeholder:
+def negate(value: str) -> str:
+    polarity, strength = SCALE[value]
+    return VALUES[(-polarity, strength)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The modality lexicon and the cue lexicon, indexed for lookup."""
+
+    markers: dict[str, dict[str, dict[str, str]]]  # kind -> word -> row (modality.tsv)
+    cues: dict[str, dict[str, str]]  # cue lemma or phrase -> row (cues.tsv)
+
+    @classmethod
+    def from_rows(cls, modality, cues) -> Lexicon:
+        markers: dict[str, dict[str, dict[str, str]]] = {}
+        for row in modality:
+            markers.setdefault(row["kind"], {})[row["word"].lower()] = dict(row)
+        return cls(markers, {row["cue"].lower(): dict(row) for row in cues if row.get("type") != "noun"})
+
+    @classmethod
+    def packaged(cls, lang: str = "en") -> Lexicon:
+        modality = lexicons.load("modality", lang, required=("word", "kind"))
+        cues = lexicons.load("cues", lang, required=("cue", "type", "meaning", "factuality"))
+        return cls.from_rows(modality, cues)
+
+    def get(self, kind: str, token: Token) -> dict[str, str] | None:
+        table = self.markers.get(kind, {})
+        return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+    def words(self, kind: str) -> dict[str, dict[str, str]]:
+        return self.markers.get(kind, {})
+
+    def to_json(self) -> dict:
+        return {"markers": self.markers, "cues": self.cues}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a condition or a question does to the factuality (component config)."""
+
+    antecedent: str = "unknown"  # the "if" clause itself
+    consequent: str = "possible"  # the main clause of a conditional: at most this
+    question: str = "unknown"  # a direct or embedded question
+
+
+@dataclass
+class Cue:
+    """A reporting or belief cue found in the parse, with its source."""
+
+    lemma: str
+    token: int  # the cue token's index
+    subject: Span | None  # the source's mention
+    scope: tuple[int, int]  # chars of the clause it governs
+    factuality: str
+
+
+@dataclass
+class Assessment:
+    factuality: str
+    time: str
+    hypothetical: bool
+    cues: list[Cue] = field(default_factory=list)  # innermost first
+
+
+def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings(), quote_cue: str | None = None) -> Assessment:
+    """Factuality, time and hypothetical of the event ``token`` expresses, with its source cues.
+
+    ``quote_cue`` is the cue lemma of the innermost quote holding the token; its value
+    applies when the parse holds no cue of its own (a direct quote's content).
+    """
+    value = _local_value(token, lexicon)
+    time = _own_time(token, lexicon)
+    cues: list[Cue] = []
+    child = token
+    while child.head.i != child.i:
+        head, dep = child.head, child.dep_
+        if dep in ("pobj", "pcomp") and head.dep_ in PREP_DEPS and head.head.i != head.i:
+            head = head.head  # "decision on sending", "taken on sending": the prep is transparent
+        cue = _source_cue(child, head, dep, lexicon)
+        if cue is not None:
+            if not cues:
+                value = combine(value, cue.factuality)
+                embedding = lexicon.get("embedding", head)
+                if time is None and embedding and embedding["time"]:
+                    time = embedding["time"]  # "expected them to negotiate"
+            cues.append(cue)
+        elif dep == "conj":
+            if not cues and not _has_own_subject_or_aux(child):
+                value = combine(value, _local_value(head, lexicon, negation=True))
+            time = time or _own_time(head, lexicon)
+        elif not cues and dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}:
+            value, time = _embed(child, head, value, time, lexicon)
+        elif not cues and child.i == token.i and token.pos_ in NOMINAL_POS:
+            value = combine(value, _local_value(head, lexicon, negation=False))  # "transfers would not be …"
+        if time is None and head.pos_ in ("VERB", "AUX"):
+            time = _own_time(head, lexicon)
+        child = child.head
+    if not cues and quote_cue:
+        row = lexicon.cues.get(quote_cue.lower())
+        value = combine(value, row["factuality"] if row else "certain")
+    hypothetical, role = _condition(token, lexicon)
+    if role:
+        value = combine(value, getattr(settings, role))
+    return Assessment(value, time or "present", hypothetical, cues)
+
+
+def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
+    """The value the token's own markers give: modals, adverbs, 'any', negation."""
+    value = "certain"
+    negated = False
+    for child in _markers(token):
+        for kind in ("modal", "adverb", "quantifier"):
+            row = lexicon.get(kind, child)
+            if row and child.dep_ in ("aux", "auxpass", "advmod", "det", "neg", "npadvmod"):
+                value = combine(value, row["factuality"])
+        if negation and lexicon.get("negation", child) and child.dep_ in ("neg", "advmod", "det", "preconj", "cc"):
+            negated = not negated
+    if negation:
+        for child in token.children:  # "no troops were sent", "sent no troops"
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.pos_ in NOMINAL_POS:
+                if any(det.dep_ == "det" and lexicon.get("negation", det) for det in child.children):
+                    negated = not negated
+    adjective = _predicative_adjective(token, lexicon)
+    if adjective is not None:
+        value = combine(value, adjective["factuality"])
+    return negate(value) if negated else value
+
+
+def _markers(token: Token):
+    """The token's modifiers, with those of its copula or auxiliary head for a predicative adjective."""
+    yield from token.children
+    if token.dep_ == "acomp":
+        yield from (c for c in token.head.children if c.i != token.i and c.dep_ in ("aux", "neg", "advmod"))
+
+
+def _predicative_adjective(token: Token, lexicon: Lexicon) -> dict[str, str] | None:
+    """'due' in 'Sullivan is due in Paris': an embedding adjective that is itself the event."""
+    candidates = [token] if token.pos_ == "ADJ" else [c for c in token.children if c.dep_ == "acomp"]
+    for candidate in candidates:
+        row = lexicon.get("embedding", candidate)
+        if row and not any(c.dep_ in ("xcomp", "ccomp") for c in candidate.children):
+            return row
+    return None
+
+
+def _own_time(token: Token, lexicon: Lexicon) -> str | None:
+    """Tense and aspect of the token's own verb group; None when it has none (infinitive, gerund, noun)."""
+    adjective = _predicative_adjective(token, lexicon)
+    if adjective is not None and adjective["time"]:
+        return adjective["time"]
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.dep_ == "acomp":
+        auxes += [c for c in token.head.children if c.dep_ == "aux"] + [token.head]
+    perfect = any(a.lemma_ == "have" for a in auxes) and token.tag_ == "VBN"
+    for aux in auxes:
+        row = lexicon.get("modal", aux)
+        if row and aux.tag_ == "MD":
+            if perfect or any(a.lemma_ == "have" for a in auxes):
+                return "past"  # "could have sent"
+            return row["time"] or None
+    finite = [a for a in auxes if a.lower_ != "to"]
+    if perfect:
+        return "past"
+    for aux in finite:
+        tense = aux.morph.get("Tense")
+        if tense:
+            return "past" if tense[0] == "Past" else "present"
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and not any(a.lower_ == "to" for a in auxes)):
+        return "past"
+    if token.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+def _has_own_subject_or_aux(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
+def _embed(child: Token, head: Token, value: str, time: str | None, lexicon: Lexicon) -> tuple[str, str | None]:
+    """Apply an embedding predicate (or a light verb with an embedding noun) to its complement."""
+    predicate = head
+    row = lexicon.get("embedding", head)
+    if row is None and lexicon.get("light", head):
+        nouns = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c)]
+        if nouns:
+            predicate, row = nouns[0], lexicon.get("embedding", nouns[0])
+    if row is None:
+        return value, time
+    negated = _local_value(predicate, lexicon) in ("certain_not",) or (
+        predicate is not head and _local_value(head, lexicon).endswith("_not")
+    )
+    effect = (row["negated"] or "unknown") if negated else row["factuality"]
+    value = combine(value, effect)
+    value = combine(value, _local_value(head, lexicon, negation=False))  # "may decide to send"
+    if time is None:
+        time = row["time"] or _own_time(head, lexicon)
+    return value, time
+
+
+def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | None:
+    """A reporting or belief cue over ``child``'s clause, with a subject, as a ``Cue``."""
+    according = _according_to(child)
+    if according is not None:
+        return according
+    lemma = head.lemma_.lower()
+    particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+    row = (particles and lexicon.cues.get(f"{lemma} {particles[0]}")) or lexicon.cues.get(lemma)
+    if not row or row["meaning"] not in SOURCE_MEANINGS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if dep not in REPORTED_DEPS or (dep in ("xcomp", "dobj", "pcomp") and row["meaning"] not in OBJECT_CUE_MEANINGS):
+        return None
+    subject = _subject(head)
+    if subject is None:
+        return None
+    value = row["factuality"]
+    if any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children):
+        value = "unknown" if row["meaning"] in ("speech", "report", "denial") else negate(value)
+    scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+    return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
+
+
+def _according_to(child: Token) -> Cue | None:
+    """'according to X' modifying the clause ``child`` heads (only checked on the clause's own head)."""
+    for prep in child.children:
+        if prep.lower_ == "according" and prep.dep_ == "prep":
+            for to in prep.children:
+                objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
+                if objects:
+                    doc = child.doc
+                    source = doc[objects[0].left_edge.i : objects[0].i + 1]
+                    clause = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                    return Cue("according to", prep.i, source, clause, "certain")
+    return None
+
+
+def _subject(verb: Token) -> Span | None:
+    """The cue's subject as a span ("US officials"), following coordination ("said and added")."""
+    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
+        if candidate is None:
+            continue
+        for child in candidate.children:
+            if child.dep_ in ("nsubj",) or (child.dep_ == "agent"):
+                head = child
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if not objects:
+                        continue
+                    head = objects[0]
+                return verb.doc[head.left_edge.i : head.i + 1]
+    return None
+
+
+def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
+    """Whether the token sits in a condition or a question, and which role sets its value."""
+    conditions = lexicon.words("condition")
+    questions = lexicon.words("question")
+    for node in (token, *token.ancestors):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & questions.keys():
+            return True, "question"
+        if marks & conditions.keys() and node.dep_ in ("advcl", "ccomp", "csubj"):
+            return True, "question" if node.dep_ == "ccomp" else "antecedent"
+        if node.dep_ == "advcl" and _inverted(node, lexicon):
+            return True, "antecedent"
+        if any(c.dep_ == "punct" and c.text == "?" for c in node.children):
+            return True, "question"
+    for node in (token, *token.ancestors):
+        for clause in node.children:
+            if clause.dep_ != "advcl":
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if marks & conditions.keys() or _inverted(clause, lexicon):
+                return True, "consequent"
+    return False, None
+
+
+def _inverted(clause: Token, lexicon: Lexicon) -> bool:
+    """'Should Beijing send arms, …': an auxiliary before the subject opens the clause."""
+    first = clause.left_edge
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return bool(
+        subjects
+        and first.dep_ in ("aux", "auxpass", "ROOT", "advcl")
+        and first.lower_ in lexicon.words("inversion")
+        and first.i < subjects[0].i
+        and (first.head.i == clause.i or first.i == clause.i)
+    )
+
+
+def event_date(token: Token, time: str, published: str | None) -> tuple[Span, str] | None:
+    """The DATE entity attached to the trigger (or the verb it is the subject/object of), resolved."""
+    governors = {token.i}
+    if token.dep_ in ("acomp", "attr", "oprd", "dobj", "nsubj", "nsubjpass", "pobj", "amod", "xcomp") or (
+        token.pos_ == "ADJ"
+    ):
+        governors.add(token.head.i)
+    for child in token.children:
+        if child.dep_ == "acomp":
+            governors.add(child.i)
+    for ent in token.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        while node.dep_ in ("pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos") and node.head.i != node.i:
+            if node.head.i in governors and node.dep_ not in ("pobj",):
+                break
+            node = node.head
+        if node.head.i in governors or node.i in governors:
+            resolved = dates.resolve(ent.text, published, time)
+            if resolved:
+                return ent, resolved
+    return None
+
+
+def _attribution(token: Token, cues: list[Cue], quotes: list[dict], actor_at) -> list[dict]:
+    """The chain of sources, outermost first: parse cues matched with the quotes that hold the event."""
+    start = token.idx
+    holding = [q for q in quotes if q["span"][0] <= start < q["span"][1] and q.get("speaker")]
+    sources: list[tuple[int, dict]] = []
+    for cue in cues:
+        speaker = {"actor": actor_at(cue.subject.root) if cue.subject is not None else None, "text": cue.subject.text}
+        for quote in holding:
+            qs = quote["speaker"]
+            overlaps = qs["span"][0] < cue.subject.end_char and cue.subject.start_char < qs["span"][1]
+            if overlaps or quote.get("cue") == cue.lemma:
+                speaker = {"actor": qs.get("actor") or speaker["actor"], "text": qs["text"] if overlaps else speaker["text"]}
+                holding.remove(quote)
+                break
+        sources.append((cue.scope[1] - cue.scope[0], {**speaker, "cue": cue.lemma}))
+    for quote in holding:
+        qs = quote["speaker"]
+        sources.append((quote["span"][1] - quote["span"][0], {"actor": qs.get("actor"), "text": qs["text"], "cue": quote.get("cue")}))
+    sources.sort(key=lambda item: -item[0])
+    return [source for _, source in sources]
+
+
+def _actor_lookup():
+    """``actor_at`` from claimgraph_actors (None-returning until that component provides it)."""
+    from . import actors
+
+    return getattr(actors, "actor_at", lambda doc_or_token, token=None: None)
+
+
+@Language.factory(
+    "claimgraph_factuality",
+    requires=["doc._.events", "doc._.quotes"],
+    assigns=["doc._.events"],
+    default_config={"antecedent": "unknown", "consequent": "possible", "question": "unknown"},
+)
+def make_factuality(nlp: Language, name: str, antecedent: str, consequent: str, question: str):
+    return Factuality(nlp, name, Settings(antecedent, consequent, question))
+
+
+class Factuality:
+    """Completes each event's attribution, factuality, time, hypothetical and date."""
+
+    def __init__(self, nlp: Language, name: str, settings: Settings):
+        self.name = name
+        self.settings = settings
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None, lexicon: Lexicon | None = None, **_):
+        self.lexicon = lexicon or Lexicon.packaged()
+
     def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            self.initialize()
+        actor_at = _actor_lookup()
+        evidence: list[Span] = []
+        quotes = list(doc._.quotes)
+        for event in doc._.events:
+            trigger = char_span(doc, event["trigger"]["span"])
+            if trigger is None:
+                logger.debug("event %s: trigger span %s matches no tokens", event.get("id"), event["trigger"]["span"])
+                continue
+            token = trigger.root
+            holding = sorted(
+                (q for q in quotes if q["span"][0] <= token.idx < q["span"][1]), key=lambda q: q["span"][1] - q["span"][0]
+            )
+            quote_cue = (holding[0].get("cue") or "say") if holding else None
+            result = assess_token(token, self.lexicon, self.settings, quote_cue)
+            event["factuality"] = result.factuality
+            event["time"] = result.time
+            event["hypothetical"] = result.hypothetical
+            event["attribution"] = _attribution(token, result.cues, quotes, lambda t: actor_at(t.doc, t))
+            dated = event_date(token, result.time, doc._.published)
+            event["date"] = dated[1] if dated else None
+            for cue in result.cues:
+                evidence.append(Span(doc, cue.token, cue.token + 1, label=f"cue:{cue.lemma}"))
+            if dated:
+                evidence.append(Span(doc, dated[0].start, dated[0].end, label=f"date:{dated[1]}"))
+        doc.spans[SPANS_KEY] = evidence
         return doc
 
-    def initialize(self, get_examples=None, *, nlp=None, user_actors=None):
-        return None
+    def to_disk(self, path, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", (self.lexicon or Lexicon.packaged()).to_json())
+
+    def from_disk(self, path, exclude=tuple()):
+        data = srsly.read_json(Path(path) / "lexicon.json")
+        self.lexicon = Lexicon(data["markers"], data["cues"])
+        return self
