@@ -36,6 +36,11 @@ class Errors(metaclass=_Codes):
     CG204 = "Actor dictionary {path}: {detail}. Each entry needs a name and an id; see docs/actors.md."
     CG205 = "Invalid date '{value}': use YYYY-MM-DD."
     CG206 = "Config file {path}: {detail}."
+    # actor dictionary (CG210-CG219, claimgraph_actors)
+    CG210 = "Actor dictionary {path}, {where}: unknown kind '{kind}'. Use one of: {kinds}; or leave kind empty to infer it from the id."
+    CG211 = "Actor dictionary {path}: unsupported file type '{suffix}'. Give a .csv, .tsv, .yaml or .yml file; see docs/actors.md."
+    CG212 = "Actor dictionary {path}, {where}: country '{country}' is not an ISO 3166 alpha-3 code (e.g. CHN, USA). Fix it or leave it empty."
+    CG213 = "Actor dictionary {path} not found. Check the path given to --actors."
     # store (CG3xx)
     CG301 = "Could not open the store {path}: {detail}. Is another claimgraph process writing to it?"
     CG302 = "Store query failed: {detail}."

@@ -1,19 +1,686 @@
-"""claimgraph_actors: placeholder until the component lands."""
+"""claimgraph_actors: resolves entities and noun phrases to SPEC.md actor ids.
+
+"China" -> ``CHN``; "Chinese diplomats" -> ``CHN``; "Beijing said" / "the Kremlin" -> ``CHN.GOV`` /
+``RUS.GOV``; "the Russian military" -> ``RUS.MIL``; "the Biden administration" -> ``USA.GOV``;
+"NATO" -> ``NATO``; "CNN" -> ``media:cnn``; "US national security adviser Jake Sullivan" and
+later "Sullivan" -> ``person:jake-sullivan``; "a senior administration official" -> ``anon:N``.
+The rules and the tables they read are described in docs/actors.md.
+
+API (everything else is private):
+
+- factory ``claimgraph_actors`` (``make_actors``); ``initialize(nlp=, user_actors=path|None)`` loads
+  the tables and a user dictionary (CSV/YAML); ``to_disk``/``from_disk`` carry the user entries.
+- ``doc._.actors``: SPEC actor dicts ``{id, name, kind, country, role, mentions}`` in order of
+  first mention; ``doc.spans["claimgraph_actors"]``: one span per mention, label = actor id.
+- ``actor_at(doc, token) -> str | None``: the actor id of the mention covering a token.
+- ``actor_for_span(doc, span) -> str | None``: the actor of a span (its root's, else any token's).
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer
+from ..gazetteer import Entry, Gazetteer
+from . import register_extensions
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "claimgraph_actors"
+# doc.user_data key of the token -> actor id list that actor_at reads (rebuilt from the spans if absent)
+_TOKEN_MAP = "claimgraph_actors.token_map"
+_USER_FILE = "user_actors.json"
+POSSESSIVE = {"'s", "’s", "'", "’"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+NOUN_POS = {"NOUN", "PROPN"}
+
+# candidate priorities at equal length: table names beat NER guesses
+PRIORITY_TITLED, PRIORITY_INSTITUTION, PRIORITY_ANON, PRIORITY_TABLE, PRIORITY_NER = 5, 4, 3, 2, 1
 
 
-@Language.factory("claimgraph_actors", default_config={})
-def make_actors(nlp: Language, name: str):
-    return _Placeholder()
+@Language.factory(
+    "claimgraph_actors",
+    assigns=["doc._.actors"],
+    default_config={"administration_country": "USA", "unknown_orgs": True, "groups": True},
+)
+def make_actors(
+    nlp: Language, name: str, administration_country: str, unknown_orgs: bool, groups: bool
+):
+    """``administration_country``: whose government an unqualified "administration" is (see docs);
+    ``unknown_orgs``: ORG entities outside the tables become ``org:<slug>``; ``groups``: NORP nouns
+    that are not demonyms ("Republicans") become ``group:<slug>``."""
+    return ActorResolver(
+        nlp,
+        name,
+        administration_country=administration_country,
+        unknown_orgs=unknown_orgs,
+        groups=groups,
+    )
 
 
-class _Placeholder:
+@dataclass
+class _Cand:
+    """A possible mention: tokens [start, end) and how to resolve them."""
+
+    start: int
+    end: int
+    priority: int
+    how: str  # fixed | person | anon | admin
+    actor_id: str | None = None
+    name: str | None = None  # person's name as written (unknown persons)
+    country: str | None = None
+    role: str | None = None
+    definite: bool = False
+    plural: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class _Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    role: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "role": self.role,
+            "mentions": [list(m) for m in sorted(set(self.mentions))],
+        }
+
+
+class ActorResolver:
+    """The claimgraph_actors pipeline component."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        administration_country: str,
+        unknown_orgs: bool,
+        groups: bool,
+    ):
+        self.nlp = nlp
+        self.name = name
+        self.administration_country = administration_country
+        self.unknown_orgs = unknown_orgs
+        self.groups = groups
+        self.user_entries: list[dict] = []
+        self.gaz: Gazetteer | None = None
+        self.names: PhraseMatcher | None = None
+        self.lower: PhraseMatcher | None = None
+        register_extensions()
+
+    # -- data -------------------------------------------------------------------------------
+
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, user_actors=None
+    ) -> None:
+        """Load the built-in tables and, when given, a user dictionary (a path, or entries as read
+        by ``gazetteer.read_user_actors``) whose names and ids override the built-in ones."""
+        if nlp is not None:
+            self.nlp = nlp
+        if user_actors is None:
+            self.user_entries = []
+        elif isinstance(user_actors, (str, Path)):
+            self.user_entries = gazetteer.read_user_actors(user_actors)
+        else:
+            self.user_entries = list(user_actors)
+        self._build()
+
+    def _build(self) -> None:
+        self.gaz = gazetteer.build(self.user_entries)
+        make = self.nlp.make_doc
+        self.names = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for phrase in self.gaz.phrases:
+            self.names.add(phrase, [make(phrase)])
+        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for label, table in (("INST", self.gaz.institutions), ("TITLE", self.gaz.titles)):
+            self.lower.add(label, [make(phrase) for phrase in table])
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / _USER_FILE, self.user_entries)
+
+    def from_disk(self, path, *, exclude=tuple()) -> ActorResolver:
+        path = Path(path)
+        if not path.is_dir():
+            raise ValueError(f"claimgraph_actors: no such directory {path}")
+        user_file = path / _USER_FILE
+        self.user_entries = srsly.read_json(user_file) if user_file.exists() else []
+        self.gaz = None  # rebuilt on first use
+        return self
+
+    # -- the component ----------------------------------------------------------------------
+
     def __call__(self, doc: Doc) -> Doc:
+        if self.gaz is None:
+            self._build()
+        names = self._table_matches(doc)
+        titles, institutions = self._lower_matches(doc)
+        cands: list[_Cand] = []
+        persons = self._person_candidates(doc, names)
+        cands += persons
+        cands += self._titled_candidates(doc, names, titles, persons)
+        cands += self._institution_candidates(doc, names, institutions)
+        cands += self._anonymous_candidates(doc, names)
+        cands += self._table_candidates(doc, names)
+        cands += self._ner_candidates(doc)
+        chosen = _select(cands)
+        actors = self._resolve(doc, chosen)
+        doc._.actors = [actor.as_dict() for actor in actors]
+        spans = [Span(doc, c.start, c.end, label=c.actor_id) for c in chosen if c.actor_id]
+        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+        doc.user_data[_TOKEN_MAP] = _token_map(doc)
         return doc
 
-    def initialize(self, get_examples=None, *, nlp=None, user_actors=None):
+    # -- matching ---------------------------------------------------------------------------
+
+    def _table_matches(self, doc: Doc) -> dict[int, tuple[int, int, Entry]]:
+        """Longest non-overlapping table names, as token index -> (start, end, entry)."""
+        found = []
+        for match_id, start, end in self.names(doc):
+            entry = self.gaz.phrases.get(self.nlp.vocab.strings[match_id])
+            if entry is not None:
+                found.append((start, end, entry))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        at: dict[int, tuple[int, int, Entry]] = {}
+        for start, end, entry in found:
+            if any(i in at for i in range(start, end)):
+                continue
+            for i in range(start, end):
+                at[i] = (start, end, entry)
+        return at
+
+    def _lower_matches(
+        self, doc: Doc
+    ) -> tuple[dict[int, tuple[int, str]], list[tuple[int, int, str]]]:
+        """Titles by end token (end -> (start, role)) and institutions (start, end, branch), longest first."""
+        titles: dict[int, tuple[int, str]] = {}
+        institutions = []
+        for match_id, start, end in self.lower(doc):
+            label = self.nlp.vocab.strings[match_id]
+            phrase = doc[start:end].text.lower()
+            if label == "TITLE":
+                if end not in titles or titles[end][0] > start:
+                    titles[end] = (start, self.gaz.titles.get(phrase, ""))
+            elif doc[end - 1].pos_ in NOUN_POS:
+                institutions.append((start, end, self.gaz.institutions[phrase]))
+        institutions.sort(key=lambda m: (m[0] - m[1], m[0]))
+        return titles, institutions
+
+    def _designator(self, doc: Doc, names: dict, i: int) -> tuple[int, Entry] | None:
+        """A country-like name ending at token i, possibly followed by "'s" ("Russia's",
+        "Chinese", "the Kremlin", "NATO", "Biden"); returns (its start, its entry)."""
+        if i >= 0 and doc[i].text in POSSESSIVE:
+            i -= 1
+        if i < 0 or i not in names:
+            return None
+        start, end, entry = names[i]
+        if end != i + 1 or entry.kind in ("media",):
+            return None
+        return start, entry
+
+    def _with_determiner(self, doc: Doc, start: int) -> int:
+        if start > 0 and doc[start - 1].lower_ in DETERMINERS:
+            return start - 1
+        return start
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _person_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+        """Known persons from the table, then PERSON entities not covered by one."""
+        cands = []
+        seen = set()
+        for start, end, entry in set(names.values()):
+            if entry.kind == "person":
+                cands.append(
+                    _Cand(
+                        start,
+                        end,
+                        PRIORITY_TABLE,
+                        "person",
+                        entry.id,
+                        entry.name,
+                        entry.country,
+                        None,
+                    )
+                )
+                seen.update(range(start, end))
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].text in POSSESSIVE:
+                end -= 1
+            while start < end and doc[start].lower_ in self.gaz.titles:
+                start += 1  # "President Xi" -> the title is read separately
+            if start >= end or any(i in seen for i in range(start, end)):
+                continue
+            if any(i in names and names[i][2].kind != "person" for i in range(start, end)):
+                continue  # "Kyiv" tagged PERSON: the table knows better
+            cands.append(_Cand(start, end, PRIORITY_NER, "person", None, doc[start:end].text))
+        return cands
+
+    def _titled_candidates(
+        self, doc: Doc, names: dict, titles: dict, persons: list[_Cand]
+    ) -> list[_Cand]:
+        """Persons with a title before ("US national security adviser Jake Sullivan", "The US
+        national security adviser, Jake Sullivan,") or an apposition after ("Dmitry Peskov, the
+        Kremlin spokesman"), and unnamed titled persons with a country ("Lithuania's defence minister")."""
+        cands = []
+        used_titles = set()
+        for person in persons:
+            start, end, role, country = person.start, person.end, None, None
+            before = start - 1 if start > 0 and doc[start - 1].text == "," else start
+            if before in titles:
+                tstart, role = titles[before]
+                used_titles.add(before)
+                start, country = self._title_prefix(doc, names, tstart)
+            elif end < len(doc) - 1 and doc[end].text == ",":
+                j = end + 1
+                if doc[j].lower_ in DETERMINERS:
+                    j += 1
+                k = j
+                while k < len(doc) and k in names and names[k][2].kind != "person":
+                    k = names[k][1]
+                    if k < len(doc) and doc[k].text in POSSESSIVE:
+                        k += 1
+                for tend in range(k + 1, min(k + 6, len(doc)) + 1):
+                    if tend in titles and titles[tend][0] == k:
+                        role = titles[tend][1]
+                        used_titles.add(tend)
+                        designator = self._designator(doc, names, k - 1) if k > j else None
+                        country = designator[1].iso3 if designator else None
+                        end = tend
+                if role is None:
+                    continue
+            else:
+                continue
+            if not role and start == person.start:
+                continue  # honorific only ("Mr Kasčiūnas"): the plain name mention serves
+            cands.append(
+                _Cand(
+                    start,
+                    end,
+                    PRIORITY_TITLED,
+                    "person",
+                    person.actor_id,
+                    person.name,
+                    country or person.country,
+                    role or None,
+                )
+            )
+        for tend, (tstart, role) in titles.items():
+            if tend in used_titles or not role or doc[tend - 1].lower_ in self.gaz.anonymous:
+                continue
+            designator = self._designator(doc, names, tstart - 1)
+            if (
+                designator is None
+                or designator[1].iso3 is None
+                or doc[tend - 1].pos_ not in NOUN_POS
+            ):
+                continue
+            start = self._with_determiner(doc, designator[0])
+            known = self._office_holder(doc, designator[1].iso3, role)
+            actor_id = (
+                known.id if known else f"person:{designator[1].iso3.lower()}-{gazetteer.slug(role)}"
+            )
+            name = known.name if known else doc[start:tend].text
+            cands.append(
+                _Cand(
+                    start, tend, PRIORITY_TITLED, "person", actor_id, name, designator[1].iso3, role
+                )
+            )
+        return cands
+
+    def _title_prefix(self, doc: Doc, names: dict, tstart: int) -> tuple[int, str | None]:
+        """Where a title phrase starts (its determiner and country) and the country it names."""
+        designator = self._designator(doc, names, tstart - 1)
+        if designator is None:
+            return self._with_determiner(doc, tstart), None
+        return self._with_determiner(doc, designator[0]), designator[1].iso3
+
+    def _office_holder(self, doc: Doc, iso3: str, role: str) -> Entry | None:
+        """The one table person holding ``role`` for ``iso3`` in the article's year, if exactly one."""
+        year = _year(doc)
+        holders = [
+            p
+            for p in self.gaz.persons
+            if p.country == iso3
+            and p.role == role
+            and (p.since is None or year is None or p.since <= year)
+            and (p.until is None if year is None else (p.until is None or year <= p.until))
+        ]
+        return self.gaz.by_id[holders[0].id] if len(holders) == 1 else None
+
+    def _institution_candidates(self, doc: Doc, names: dict, institutions: list) -> list[_Cand]:
+        """Governments and armed forces named with a country: "the Chinese government", "Russia's
+        armed forces", "the Biden administration", "the government of China"; a bare "the
+        administration" resolves to the administration country."""
+        cands = []
+        for start, end, branch in institutions:
+            i = start - 1
+            while i >= 0 and i not in names and doc[i].pos_ == "ADJ":
+                i -= 1  # "the Chinese central government"
+            designator = self._designator(doc, names, i)
+            phrase = doc[start:end].text.lower()
+            if designator is not None and gazetteer.ISO3.match(designator[1].iso3 or ""):
+                cstart = self._with_determiner(doc, designator[0])
+                iso3 = designator[1].iso3
+                cands.append(
+                    _Cand(
+                        cstart,
+                        end,
+                        PRIORITY_INSTITUTION,
+                        "fixed",
+                        f"{iso3}.{branch}",
+                        None,
+                        iso3,
+                        phrase,
+                    )
+                )
+                continue
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in names:
+                nstart, nend, entry = names[end + 1]
+                if nstart == end + 1 and entry.kind == "country":
+                    cstart = self._with_determiner(doc, start)
+                    cands.append(
+                        _Cand(cstart, nend, PRIORITY_INSTITUTION, "fixed", f"{entry.id}.{branch}")
+                    )
+                    continue
+            if phrase == "administration" and start > 0 and doc[start - 1].lower_ == "the":
+                if doc[start].dep_ not in ("compound", "amod"):
+                    cands.append(_Cand(start - 1, end, PRIORITY_INSTITUTION, "admin"))
+        return cands
+
+    def _anonymous_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+        """Unnamed sources: a role noun ("official", "diplomat", "source") or a qualified noun
+        ("people familiar with the matter") with its modifiers; new or definite by determiner."""
+        cands = []
+        anon = self.gaz.anonymous
+        for token in doc:
+            if token.pos_ not in NOUN_POS or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+                continue
+            kind, role = anon.get(token.lemma_.lower(), anon.get(token.lower_, ("", "")))
+            if kind not in ("noun", "qualified"):
+                continue
+            qualifier_end = self._qualifier_end(token)
+            if kind == "qualified" and qualifier_end is None:
+                continue
+            start = token.i
+            while start > 0 and not doc[start - 1].is_punct:
+                left = doc[start - 1]
+                inside_name = left.i in names and names[left.i][1] >= start
+                if not inside_name and not start <= left.head.i <= token.i:
+                    break
+                start -= 1
+            end = qualifier_end if qualifier_end is not None else token.i + 1
+            first = doc[start].lower_
+            definite = anon.get(first, ("", ""))[0] == "definite"
+            country = None
+            administration = False
+            for i in range(start, token.i):
+                if i in names and names[i][2].iso3 and names[i][2].kind != "person":
+                    country = names[i][2].iso3
+                elif doc[i].lower_ == "administration":
+                    administration = True
+            cand = _Cand(
+                start,
+                end,
+                PRIORITY_ANON,
+                "anon",
+                None,
+                None,
+                country,
+                role,
+                definite,
+                token.tag_ in ("NNS", "NNPS"),
+            )
+            if administration and country is None:
+                cand.how = "anon-admin"
+            cands.append(cand)
+        return cands
+
+    def _qualifier_end(self, token: Token) -> int | None:
+        """End of a qualifying phrase after the noun ("familiar with the matter", "who spoke on
+        condition of anonymity"), or None."""
+        for child in token.rights:
+            words = {t.lower_ for t in child.subtree} | {t.lemma_.lower() for t in child.subtree}
+            if any(self.gaz.anonymous.get(w, ("",))[0] == "qualifier" for w in words):
+                return child.right_edge.i + 1
         return None
+
+    def _table_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+        """Countries, demonyms, IGOs, media, user entries and seat metonyms (unless a place)."""
+        cands = []
+        for start, end, entry in set(names.values()):
+            if entry.kind == "person":
+                continue
+            if entry.place and self._is_place(doc[start:end]):
+                continue
+            cands.append(_Cand(start, end, PRIORITY_TABLE, "fixed", entry.id))
+        return cands
+
+    def _is_place(self, span: Span) -> bool:
+        """A seat name used as a location: "a meeting in Rome", "due in Paris", "the Rome
+        meeting", "travel to Moscow" — but not "pessimism in Washington" or "Beijing said"."""
+        root = span.root
+        cues = self.gaz.place_cues
+        if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
+            return True
+        if root.dep_ == "pobj":
+            prep = root.head
+            head = prep.head
+            cue = cues.get(prep.lower_)
+            if cues.get(head.lower_) == "attitude" or cues.get(head.lemma_.lower()) == "attitude":
+                return False
+            if cue == "locative":
+                return True
+            if cue == "directional":
+                return cues.get(head.lemma_.lower()) == "motion"
+        if root.dep_ == "dobj" and cues.get(root.head.lemma_.lower()) == "motion":
+            return True
+        return False
+
+    def _ner_candidates(self, doc: Doc) -> list[_Cand]:
+        """ORG entities outside the tables -> org:<slug>; NORP nouns -> group:<slug>."""
+        cands = []
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and self.unknown_orgs:
+                start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+                if start < ent.end:
+                    cands.append(
+                        _Cand(
+                            ent.start,
+                            ent.end,
+                            PRIORITY_NER,
+                            "fixed",
+                            f"org:{gazetteer.slug(doc[start : ent.end].text)}",
+                            doc[start : ent.end].text,
+                        )
+                    )
+            elif (
+                ent.label_ == "NORP"
+                and self.groups
+                and ent.root.pos_ in NOUN_POS
+                and ent.root.tag_ in ("NNPS", "NNS")
+            ):
+                cands.append(
+                    _Cand(
+                        ent.start,
+                        ent.end,
+                        PRIORITY_NER,
+                        "fixed",
+                        f"group:{gazetteer.slug(ent.text)}",
+                        ent.text,
+                    )
+                )
+        return cands
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _resolve(self, doc: Doc, chosen: list[_Cand]) -> list[_Actor]:
+        """Give every chosen candidate its actor id, in text order, and gather the actors."""
+        admin = self._administration_country(chosen)
+        full_names = self._person_names(doc, chosen)
+        actors: dict[str, _Actor] = {}
+        sources: list[tuple[_Cand, str]] = []  # anonymous mentions so far, with their ids
+        for cand in chosen:
+            if cand.how == "admin":
+                cand.actor_id = f"{admin}.GOV"
+            elif cand.how == "anon-admin":
+                cand.country = admin
+                cand.how = "anon"
+            if cand.how == "anon":
+                self._resolve_anonymous(doc, cand, sources)
+            elif cand.how == "person" and cand.actor_id is None:
+                cand.actor_id = full_names.get(cand.name) or f"person:{gazetteer.slug(cand.name)}"
+            if cand.actor_id is None:
+                continue
+            actor = actors.get(cand.actor_id)
+            if actor is None:
+                actor = actors[cand.actor_id] = self._new_actor(doc, cand)
+            elif cand.how == "person":
+                actor.role = cand.role or actor.role
+                actor.country = actor.country or cand.country
+            actor.mentions.append(
+                (doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
+            )
+        return sorted(actors.values(), key=lambda a: min(a.mentions))
+
+    def _administration_country(self, chosen: list[_Cand]) -> str:
+        """The country of the article's first "<country or person> administration" ("the Biden
+        administration" -> USA); else the configured default (docs/actors.md)."""
+        for cand in chosen:
+            if cand.how == "fixed" and cand.role == "administration" and cand.country:
+                return cand.country
+        return self.administration_country
+
+    def _person_names(self, doc: Doc, chosen: list[_Cand]) -> dict[str, str]:
+        """Short names ("Sullivan", "Xi") -> the id of the article's fuller name that contains them."""
+        ids: dict[str, str] = {}
+        full = [
+            (c.name, c.actor_id or f"person:{gazetteer.slug(c.name)}")
+            for c in chosen
+            if c.how == "person" and c.name and " " in c.name
+        ]
+        for name, actor_id in full:
+            ids.setdefault(name, actor_id)
+            parts = name.split()
+            for part in [parts[-1], parts[0]]:  # surname first; Chinese family names come first
+                ids.setdefault(part, actor_id)
+        return ids
+
+    def _resolve_anonymous(self, doc: Doc, cand: _Cand, sources: list[tuple[_Cand, str]]) -> None:
+        """New source, or back-reference to the most recent compatible one (docs/actors.md)."""
+        text = doc[cand.start : cand.end].text
+        if cand.definite:
+            compatible = [
+                (earlier, actor_id)
+                for earlier, actor_id in sources
+                if earlier.role == cand.role
+                and (cand.country is None or earlier.country in (None, cand.country))
+            ]
+            same_number = [item for item in compatible if item[0].plural == cand.plural]
+            pick = (same_number or compatible)[-1:] if compatible else []
+            if pick:
+                cand.actor_id = pick[0][1]
+            elif cand.country:
+                # "the Chinese diplomats" with no earlier source: the country
+                cand.actor_id = cand.country
+                cand.how = "fixed"
+                return
+        elif cand.plural and not cand.definite:
+            for earlier, actor_id in sources:
+                if doc[earlier.start : earlier.end].text.lower() == text.lower():
+                    cand.actor_id = actor_id  # the same bare plural again ("US officials")
+        if cand.actor_id is None:
+            cand.actor_id = f"anon:{len({aid for _, aid in sources}) + 1}"
+            cand.name = text
+        sources.append((cand, cand.actor_id))
+
+    def _new_actor(self, doc: Doc, cand: _Cand) -> _Actor:
+        text = doc[cand.start : cand.end].text
+        if cand.how == "anon":
+            return _Actor(cand.actor_id, cand.name or text, "anonymous", cand.country, cand.role)
+        entry = self.gaz.actor(cand.actor_id)
+        if cand.how == "person":
+            known = cand.actor_id in self.gaz.by_id
+            role = cand.role or (_dated_role(entry, doc) if known else None)
+            country = cand.country or entry.country
+            return _Actor(
+                cand.actor_id, entry.name if known else (cand.name or text), "person", country, role
+            )
+        if cand.actor_id not in self.gaz.by_id and cand.name:
+            return _Actor(cand.actor_id, cand.name, entry.kind, None, None)
+        country = entry.id if entry.kind == "country" else entry.iso3
+        return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
+
+
+def _year(doc: Doc) -> int | None:
+    published = doc._.published
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def _dated_role(entry: Entry, doc: Doc) -> str | None:
+    """The table role, as "former <role>" when the article is dated after the person left office."""
+    year = _year(doc)
+    if entry.role and entry.until is not None and year is not None and year > entry.until:
+        return f"former {entry.role}"
+    return entry.role
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest candidates first (then priority), without overlaps, in text order."""
+    taken: set[int] = set()
+    chosen = []
+    for cand in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        span = range(cand.start, cand.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _token_map(doc: Doc) -> list[str | None]:
+    ids: list[str | None] = [None] * len(doc)
+    for span in doc.spans.get(SPANS_KEY, []):
+        for i in range(span.start, span.end):
+            ids[i] = span.label_
+    return ids
+
+
+def actor_at(doc: Doc, token: Token) -> str | None:
+    """The actor id of the mention covering ``token``, None if none."""
+    ids = doc.user_data.get(_TOKEN_MAP)
+    if ids is None or len(ids) != len(doc):
+        ids = doc.user_data[_TOKEN_MAP] = _token_map(doc)
+    return ids[token.i]
+
+
+def actor_for_span(doc: Doc, span: Span) -> str | None:
+    """The actor of a span: its root's mention, else the first token's in it that has one."""
+    root = actor_at(doc, span.root)
+    if root is not None:
+        return root
+    return next((aid for token in span if (aid := actor_at(doc, token)) is not None), None)
