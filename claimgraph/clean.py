@@ -214,17 +214,28 @@ def _cut_leading(lines: list[Line], lead: list[int], limits: dict) -> set[int]:
 
 
 def _trailing_start(lines: list[Line], after: int, limits: dict) -> int:
-    """Where the bottom junk block starts (``len(lines)`` when there is none)."""
+    """Where the bottom junk block starts (``len(lines)`` when there is none).
+
+    The block grows upwards over junk and weak lines; a list header ("Related:",
+    "Most read") takes along the short headlines after it, punctuated or not,
+    and the block grows on above the header.
+    """
     start = len(lines)
-    while start > after and (lines[start - 1].junk or lines[start - 1].weak):
-        start -= 1
-    # A list header ("Related:", "Most read") takes the short headlines after it, punctuated or not.
-    for i in range(after, start):
-        if lines[i].list_header and all(
-            line.junk or line.weak or line.words <= limits["short_line_words"] for line in lines[i + 1 :]
-        ):
-            return i
-    return start
+    while True:
+        while start > after and (lines[start - 1].junk or lines[start - 1].weak):
+            start -= 1
+        header = next(
+            (
+                i
+                for i in range(after, start)
+                if lines[i].list_header
+                and all(line.junk or line.weak or line.words <= limits["short_line_words"] for line in lines[i + 1 : start])
+            ),
+            None,
+        )
+        if header is None:
+            return start
+        start = header
 
 
 def classify(text: str, rules: Boilerplate, limits: dict) -> Line:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urljoin
 
 import urllib3
-from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError, ResponseError, TimeoutError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    HTTPError,
+    MaxRetryError,
+    NewConnectionError,
+    ProtocolError,
+    ResponseError,
+    TimeoutError,
+)
 
 from ..errors import Errors, InputError
 from . import RawDocument
@@ -55,7 +64,11 @@ def fetch(url: str, settings: dict) -> RawDocument:
 
 
 def _read_response(url: str, response: urllib3.BaseHTTPResponse, limit: int, settings: dict) -> RawDocument:
-    final_url = response.url or url
+    history = response.retries.history if response.retries else ()
+    redirects = [entry.redirect_location for entry in history if entry.redirect_location]
+    final_url = url
+    for location in redirects:  # Location headers may be relative to the address before them
+        final_url = urljoin(final_url, location)
     if response.status >= 400:
         raise InputError(Errors.CG113.format(url=final_url, status=response.status, reason=response.reason or ""))
     content_type = response.headers.get("Content-Type", "")
@@ -83,12 +96,7 @@ def _read_response(url: str, response: urllib3.BaseHTTPResponse, limit: int, set
             charset = value.strip().strip("\"'")
     raw = from_bytes(b"".join(chunks), final_url, settings, charset=charset)
     raw.url = final_url
-    history = response.retries.history if response.retries else ()
-    raw.meta.update(
-        status=response.status,
-        content_type=content_type or None,
-        redirects=[entry.url for entry in history if entry.redirect_location],
-    )
+    raw.meta.update(status=response.status, content_type=content_type or None, redirects=redirects)
     if response.headers.get("Last-Modified"):
         raw.meta["last_modified"] = response.headers["Last-Modified"]
     logger.debug("fetched %s (%d bytes, %s)", final_url, total, content_type)
@@ -99,10 +107,11 @@ def _fetch_error(url: str, reason: Exception | None, fetch_settings: dict) -> In
     """The coded error for a failed request: too many redirects, a timeout, or anything else."""
     if isinstance(reason, ResponseError) and "redirect" in str(reason):
         return InputError(Errors.CG114.format(url=url, limit=fetch_settings["max_redirects"]))
+    if isinstance(reason, NewConnectionError):  # refused, unreachable, unknown host (urllib3 files it under timeouts)
+        # urllib3 puts the connection object before the OS message; keep what a person can act on.
+        return InputError(Errors.CG108.format(url=url, detail=str(reason).rsplit(": ", 1)[-1]))
+    if isinstance(reason, ConnectTimeoutError):
+        return InputError(Errors.CG115.format(url=url, timeout=fetch_settings["connect_timeout"], detail="connecting"))
     if isinstance(reason, TimeoutError):
-        timeout = max(fetch_settings["connect_timeout"], fetch_settings["read_timeout"])
-        return InputError(Errors.CG115.format(url=url, timeout=timeout, detail=type(reason).__name__))
-    detail = str(reason) if reason else "no answer"
-    # urllib3 prefixes the connection object to the OS message; keep what a person can act on.
-    detail = detail.rsplit(": ", 1)[-1] if "object at 0x" in detail else detail
-    return InputError(Errors.CG108.format(url=url, detail=detail))
+        return InputError(Errors.CG115.format(url=url, timeout=fetch_settings["read_timeout"], detail="reading"))
+    return InputError(Errors.CG108.format(url=url, detail=reason or "no answer"))
