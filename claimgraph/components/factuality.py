@@ -368,6 +368,8 @@ def event_date(token: Token, time: str, published: str | None) -> tuple[Span, st
         token.pos_ == "ADJ"
     ):
         governors.add(token.head.i)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        governors.add(token.head.head.i)  # "walked away from the meeting on Monday"
     for child in token.children:
         if child.dep_ == "acomp":
             governors.add(child.i)

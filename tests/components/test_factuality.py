@@ -1,0 +1,320 @@
+"""claimgraph_factuality on sentences written for these tests, with events and quotes set by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.components.factuality import SCALE, Factuality, Lexicon, Settings, combine, negate
+
+pytestmark = pytest.mark.model
+
+
+def parse(nlp, text: str, published: str | None = "2022-03-14"):
+    """Run the model's own pipes only; events and quotes are set by the test."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("claimgraph_"):
+            doc = proc(doc)
+    doc._.published = published
+    doc._.events = []
+    doc._.quotes = []
+    return doc
+
+
+def add_event(doc, word: str, occurrence: int = 0) -> dict:
+    """An event whose trigger is the ``occurrence``-th token spelled ``word``."""
+    token = [t for t in doc if t.text == word][occurrence]
+    event = {
+        "id": f"e{len(doc._.events) + 1}",
+        "type": "AID",
+        "source": None,
+        "trigger": {"text": token.text, "span": [token.idx, token.idx + len(token)]},
+        "sentence": [token.sent.start_char, token.sent.end_char],
+        "confidence": 0.5,
+    }
+    doc._.events = [*doc._.events, event]
+    return event
+
+
+def add_quote(doc, content: str, speaker: str, actor: str, cue: str, kind: str = "direct") -> dict:
+    start = doc.text.index(content)
+    who = doc.text.index(speaker)
+    quote = {
+        "id": f"q{len(doc._.quotes) + 1}",
+        "kind": kind,
+        "text": content,
+        "span": [start, start + len(content)],
+        "cue": cue,
+        "speaker": {"text": speaker, "span": [who, who + len(speaker)], "actor": actor},
+        "confidence": 0.9,
+    }
+    doc._.quotes = [*doc._.quotes, quote]
+    return quote
+
+
+def run(nlp, text: str, *words: str, published: str | None = "2022-03-14", quotes=()) -> list[dict]:
+    doc = parse(nlp, text, published)
+    for quote in quotes:
+        add_quote(doc, *quote)
+    events = [add_event(doc, word) for word in words]
+    nlp.get_pipe("claimgraph_factuality")(doc)
+    return events
+
+
+# --- the combination table -------------------------------------------------------------------
+
+
+def test_combination_keeps_the_weaker_commitment():
+    assert combine("possible", "probable") == "possible"
+    assert combine("probable", "certain") == "probable"
+    assert combine("certain", "certain") == "certain"
+
+
+def test_combination_multiplies_polarity_and_unknown_absorbs():
+    assert combine("certain_not", "probable") == "probable_not"
+    assert combine("possible_not", "certain_not") == "possible"
+    assert combine("unknown", "certain") == "unknown"
+    assert combine("certain_not", "unknown") == "unknown"
+    assert all(negate(negate(value)) == value for value in SCALE)
+
+
+# --- cue classes ---------------------------------------------------------------------------------
+
+
+def test_fear_makes_the_event_probable_and_attributed(nlp):
+    (event,) = run(nlp, "China will send aid to Russia, US officials fear.", "send")
+    assert event["factuality"] == "probable"
+    assert event["time"] == "future"
+    assert [(s["text"], s["cue"]) for s in event["attribution"]] == [("US officials", "fear")]
+
+
+def test_say_keeps_the_event_certain(nlp):
+    (event,) = run(nlp, "The minister said that Japan sent two frigates to the region.", "sent")
+    assert event["factuality"] == "certain"
+    assert event["time"] == "past"
+    assert [(s["text"], s["cue"]) for s in event["attribution"]] == [("The minister", "say")]
+
+
+def test_believe_and_expect_are_probable(nlp):
+    believe, expect = run(
+        nlp, "Analysts believe that Iran will supply the rebels. Diplomats expect that Turkey will mediate.", "supply", "mediate"
+    )
+    assert (believe["factuality"], expect["factuality"]) == ("probable", "probable")
+    assert [s["cue"] for s in expect["attribution"]] == ["expect"]
+
+
+def test_report_attributes_to_the_outlet(nlp):
+    (event,) = run(nlp, "CNN reported that the Russian military is also asking for ration packs.", "asking")
+    assert [(s["text"], s["cue"]) for s in event["attribution"]] == [("CNN", "report")]
+    assert (event["factuality"], event["time"]) == ("certain", "present")
+
+
+def test_denial_makes_the_source_assert_the_negation(nlp):
+    (event,) = run(nlp, "Beijing denied sending weapons to Moscow.", "sending")
+    assert event["factuality"] == "certain_not"
+    assert [s["cue"] for s in event["attribution"]] == ["deny"]
+
+
+@pytest.mark.parametrize("modal", ["may", "could", "might"])
+def test_possibility_modals(nlp, modal):
+    (event,) = run(nlp, f"China {modal} send drones to Russia.", "send")
+    assert (event["factuality"], event["time"]) == ("possible", "future")
+    assert event["attribution"] == []
+
+
+def test_contemplating_is_possible_and_future(nlp):
+    (event,) = run(nlp, "India is contemplating sending troops to the border.", "sending")
+    assert (event["factuality"], event["time"]) == ("possible", "future")
+
+
+def test_decided_to_is_probable_and_future(nlp):
+    (event,) = run(nlp, "Brazil has decided to provide Argentina with loans.", "provide")
+    assert (event["factuality"], event["time"]) == ("probable", "future")
+
+
+def test_no_decision_leaves_the_event_unknown(nlp):
+    taken, sending = run(nlp, "No decision had been taken on sending troops.", "taken", "sending")
+    assert sending["factuality"] == "unknown"
+    assert taken["factuality"] == "certain_not"
+
+
+def test_implicatives(nlp):
+    failed, managed = run(
+        nlp, "The convoy failed to reach Kyiv. The second convoy managed to cross the river.", "reach", "cross"
+    )
+    assert (failed["factuality"], failed["time"]) == ("certain_not", "past")
+    assert (managed["factuality"], managed["time"]) == ("certain", "past")
+
+
+def test_scheduled_event_is_certain_future_with_its_date(nlp):
+    (event,) = run(nlp, "Sullivan is due in Paris on Tuesday for discussions with the French government.", "due")
+    assert (event["factuality"], event["time"], event["date"]) == ("certain", "future", "2022-03-15")
+
+
+# --- negation --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("China did not attend the summit.", "attend"),
+        ("China never sent troops to Syria.", "sent"),
+        ("No troops were sent to the border.", "sent"),
+    ],
+)
+def test_negation(nlp, text, word):
+    (event,) = run(nlp, text, word)
+    assert (event["factuality"], event["time"]) == ("certain_not", "past")
+
+
+def test_negated_modal_is_a_negated_possibility(nlp):
+    (event,) = run(nlp, "Germany may not deliver the tanks.", "deliver")
+    assert event["factuality"] == "possible_not"
+
+
+def test_non_specific_transfers_are_not_certain(nlp):
+    (event,) = run(nlp, "Any military transfers would not be straightforward.", "transfers")
+    assert SCALE[event["factuality"]][1] < 3
+
+
+# --- nesting -------------------------------------------------------------------------------------------
+
+
+def test_possible_under_probable_stays_possible(nlp):
+    (event,) = run(nlp, "Officials believe that China may send arms.", "send")
+    assert event["factuality"] == "possible"
+
+
+def test_nested_sources_outermost_first(nlp):
+    (event,) = run(nlp, "Reuters reported that officials had told it that China sent drones.", "sent")
+    assert [(s["text"], s["cue"]) for s in event["attribution"]] == [("Reuters", "report"), ("officials", "tell")]
+
+
+def test_coordinated_events_under_one_cue(nlp):
+    provide, sending = run(
+        nlp,
+        "China has already decided to provide Russia with economic support and is contemplating sending "
+        "military supplies, US officials fear.",
+        "provide",
+        "sending",
+    )
+    assert (provide["factuality"], provide["time"]) == ("probable", "future")
+    assert (sending["factuality"], sending["time"]) == ("possible", "future")
+    assert [s["cue"] for s in provide["attribution"]] == [s["cue"] for s in sending["attribution"]] == ["fear"]
+
+
+# --- quotes ---------------------------------------------------------------------------------------------
+
+
+def test_direct_quote_is_attributed_to_its_speaker(nlp):
+    text = '"We will deliver the grain next month," the minister said.'
+    (event,) = run(nlp, text, "deliver", quotes=[("We will deliver the grain next month,", "the minister", "person:minister", "say")])
+    assert event["attribution"] == [{"actor": "person:minister", "text": "the minister", "cue": "say"}]
+    assert (event["factuality"], event["time"]) == ("certain", "future")
+
+
+def test_quote_across_sentences_uses_the_quote_cue(nlp):
+    text = 'The official warned on Monday. "Moscow could cut the gas. It will hurt."'
+    content = "Moscow could cut the gas. It will hurt."
+    (event,) = run(nlp, text, "cut", quotes=[(content, "The official", "anon:1", "warn")])
+    assert event["attribution"] == [{"actor": "anon:1", "text": "The official", "cue": "warn"}]
+    assert event["factuality"] == "possible"
+
+
+def test_outlet_voice_has_empty_attribution(nlp):
+    (event,) = run(nlp, "The Americans left the Rome meeting on Monday.", "meeting")
+    assert event["attribution"] == []
+    assert (event["factuality"], event["time"], event["date"]) == ("certain", "past", "2022-03-14")
+
+
+# --- conditions and questions -----------------------------------------------------------------------
+
+
+def test_if_makes_antecedent_and_consequent_hypothetical(nlp):
+    back, shift, other = run(
+        nlp,
+        "If China does back Russia, the Biden administration will shift its focus. Sullivan met Yang in Rome.",
+        "back",
+        "shift",
+        "met",
+    )
+    assert back["hypothetical"] and shift["hypothetical"]
+    assert not other["hypothetical"]
+    assert back["factuality"] == "unknown"
+    assert SCALE[shift["factuality"]][1] <= 1
+
+
+def test_unless_and_inverted_condition(nlp):
+    unless, should = run(
+        nlp, "Turkey will close the straits unless Russia withdraws. Should Beijing send arms, Washington will respond.", "withdraws", "send"
+    )
+    assert unless["hypothetical"] and should["hypothetical"]
+
+
+def test_questions_are_hypothetical(nlp):
+    direct, embedded, plain = run(
+        nlp, "Will China send arms? The question is whether they will go further. China sent food.", "send", "go", "sent"
+    )
+    assert direct["hypothetical"] and embedded["hypothetical"]
+    assert direct["factuality"] == "unknown"
+    assert not plain["hypothetical"] and plain["factuality"] == "certain"
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "published", "expected"),
+    [
+        ("Russia has two interest payments due on Wednesday.", "payments", "2022-03-14", "2022-03-16"),
+        ("Sanctions were imposed after the 24 February invasion.", "invasion", "2022-03-14", "2022-02-24"),
+        ("The troops withdrew yesterday.", "withdrew", "2022-03-14", "2022-03-13"),
+        ("The troops withdrew last week.", "withdrew", "2022-03-14", "2022-03-07"),
+        ("The talks began in March.", "began", "2022-03-14", "2022-03-01"),
+        ("The ministers met on 3 May 2021 in Vienna.", "met", "2022-03-14", "2021-05-03"),
+        ("The ministers met on March 3 in Vienna.", "met", "2022-03-14", "2022-03-03"),
+        ("Iran signed the deal on 28 December.", "signed", "2023-01-02", "2022-12-28"),
+        ("Iran will sign the deal on 3 January.", "sign", "2022-12-30", "2023-01-03"),
+        ("Iran signed the deal on Friday.", "signed", None, None),
+        ("Iran signed the deal after a seven-hour meeting.", "signed", "2022-03-14", None),
+    ],
+)
+def test_event_dates(nlp, text, word, published, expected):
+    (event,) = run(nlp, text, word, published=published)
+    assert event["date"] == expected
+
+
+def test_date_of_another_clause_is_not_attached(nlp):
+    first, second = run(nlp, "Kyiv asked for jets on Monday, and Warsaw sent tanks.", "asked", "sent")
+    assert first["date"] == "2022-03-14"
+    assert second["date"] is None
+
+
+# --- plumbing --------------------------------------------------------------------------------------------
+
+
+def test_evidence_spans_and_config(nlp):
+    doc = parse(nlp, "China will send aid on Tuesday, US officials fear.")
+    add_event(doc, "send")
+    nlp.get_pipe("claimgraph_factuality")(doc)
+    labels = sorted(span.label_ for span in doc.spans["claimgraph_factuality"])
+    assert labels == ["cue:fear", "date:2022-03-15"]
+
+
+def test_consequent_setting_is_configurable(nlp):
+    component = Factuality(nlp, "f", Settings(consequent="certain"))
+    doc = parse(nlp, "If Iran attacks, Israel will retaliate.")
+    (event,) = [add_event(doc, "retaliate")]
+    component(doc)
+    assert event["hypothetical"] and event["factuality"] == "certain"
+
+
+def test_to_disk_from_disk_round_trip(nlp, tmp_path):
+    component = nlp.get_pipe("claimgraph_factuality")
+    component.to_disk(tmp_path)
+    restored = Factuality(nlp, "restored", Settings()).from_disk(tmp_path)
+    assert restored.lexicon == Lexicon.packaged()
+    doc = parse(nlp, "China did not attend the summit.")
+    (event,) = [add_event(doc, "attend")]
+    restored(doc)
+    assert event["factuality"] == "certain_not"
