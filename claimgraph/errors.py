@@ -36,6 +36,9 @@ class Errors(metaclass=_Codes):
     CG204 = "Actor dictionary {path}: {detail}. Each entry needs a name and an id; see docs/actors.md."
     CG205 = "Invalid date '{value}': use YYYY-MM-DD."
     CG206 = "Config file {path}: {detail}."
+    # events (CG240-CG259, claimgraph_events)
+    CG240 = "Trigger lexicon {path}, line {line}: {detail}. See the column notes at the top of claimgraph/data/en/triggers.tsv and docs/events.md."
+    CG241 = "PLOVER table {path}: {detail}. Each type needs a name and a CAMEO root; see claimgraph/data/en/plover.tsv."
     # actor dictionary (CG210-CG219, claimgraph_actors)
     CG210 = "Actor dictionary {path}, {where}: unknown kind '{kind}'. Use one of: {kinds}; or leave kind empty to infer it from the id."
     CG211 = "Actor dictionary {path}: unsupported file type '{suffix}'. Give a .csv, .tsv, .yaml or .yml file; see docs/actors.md."
