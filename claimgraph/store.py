@@ -29,6 +29,9 @@ from .model import FACTUALITY_VALUES, Analysis
 
 logger = logging.getLogger(__name__)
 
+# Version of the table layout below (stored in batch output directories).
+SCHEMA_VERSION_STORE = "1"
+
 # Column name and DuckDB type of every table; ``rows()`` fills them in this order.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
@@ -656,7 +659,13 @@ class Store:
                    e.source, sa.name AS source_name, sa.kind AS source_kind,
                    e.target, ta.name AS target_name, ta.kind AS target_kind,
                    e.trigger, e.sentence, e.time, e.factuality, e.hypothetical, e.attributed,
-                   e.according_to, e.speaker_actor, e.speaker_kind, e.location, e.confidence
+                   e.according_to, e.speaker_actor, e.speaker_kind, e.location, e.confidence,
+                   e.context, e.sentence_start, e.sentence_end, d.outlet, d.language,
+                   sa.country AS source_country, sa.role AS source_role,
+                   ta.country AS target_country, ta.role AS target_role,
+                   (SELECT list(struct_pack(actor := s.actor, text := s.text, cue := s.cue) ORDER BY s.position)
+                    FROM event_sources s WHERE s.document_id = e.document_id AND s.event_id = e.event_id
+                   ) AS attribution
             FROM events e
             JOIN documents d ON d.id = e.document_id
             LEFT JOIN actors sa ON sa.document_id = e.document_id AND sa.actor_id = e.source

@@ -1,0 +1,411 @@
+"""Many documents: analysed in worker processes (``ingest``) or on a Dask cluster (``run_dask``).
+
+Both paths share ``analyse_chunk``: a worker loads the spaCy pipeline once (a
+process-pool initializer, or a Dask worker plugin) and analyses chunks of
+``[batch] chunk_size`` documents with ``analyze_many``. Inputs whose
+``input_key`` is already stored are skipped before they are analysed, so an
+interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+
+from .analyze import AnalyzeOptions, analyze_many
+from .errors import ClaimgraphError, Errors
+from .model import Analysis
+from .readers import RawDocument
+from .readers.collect import BATCH_MARKER, ReadFailure, iter_inputs
+from .store import SCHEMA_VERSION_STORE, Store, arrow_tables, rows
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    """What became of one input: an analysis, or the stage and message of its failure."""
+
+    source: str
+    key: str | None = None
+    analysis: Analysis | None = None
+    stage: str | None = None  # "read", "skip", "analyse" when there is no analysis
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts of a batch run; ``words`` of the documents analysed, for throughput."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0  # analysed again, same result as stored
+    skipped: int = 0  # already stored: not analysed again
+    failed: int = 0  # could not be read or analysed (see the failures table)
+    ignored: int = 0  # not articles: non-HTML WARC records, feed items without content
+    words: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    def count(self, status: str, n: int = 1) -> None:
+        setattr(self, status, getattr(self, status) + n)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if k != "failures"}
+
+
+def input_key(raw: RawDocument, options: AnalyzeOptions) -> str:
+    """A hash of everything that decides an input's analysis: content, URL, metadata and options."""
+    payload = json.dumps(
+        [
+            raw.kind,
+            raw.url,
+            raw.content,
+            sorted(raw.meta.items()),
+            options.model,
+            options.actors,
+            options.published,
+            options.url,
+        ],
+        default=str,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def analyse_chunk(
+    raws: list[RawDocument], keys: list[str | None], options: AnalyzeOptions
+) -> list[Outcome]:
+    """Analyse one chunk in this process; a document that breaks the pipeline fails alone."""
+    by_id = {id(raw): key for raw, key in zip(raws, keys, strict=True)}
+    try:
+        return [
+            _outcome(raw, by_id[id(raw)], result) for raw, result in analyze_many(raws, options)
+        ]
+    except Exception:  # noqa: BLE001 — the batch boundary: retry one by one to isolate the bad input
+        if len(raws) == 1:
+            raise
+        logger.warning("a chunk of %d failed; analysing its documents one by one", len(raws))
+    outcomes = []
+    for raw, key in zip(raws, keys, strict=True):
+        try:
+            outcomes.extend(analyse_chunk([raw], [key], options))
+        except Exception as err:  # noqa: BLE001
+            logger.exception("analysis failed for %s", raw.source)
+            outcomes.append(
+                Outcome(
+                    raw.source,
+                    key,
+                    stage="analyse",
+                    error=Errors.CG315.format(source=raw.source, detail=repr(err)),
+                )
+            )
+    return outcomes
+
+
+def _outcome(raw: RawDocument, key: str | None, result) -> Outcome:
+    if isinstance(result, ClaimgraphError):
+        return Outcome(raw.source, key, stage="analyse", error=str(result))
+    return Outcome(raw.source, key, analysis=result)
+
+
+# -- local processes ----------------------------------------------------------
+
+_worker_options: AnalyzeOptions | None = None
+
+
+def _init_worker(options: AnalyzeOptions) -> None:
+    """Process-pool initializer: load the pipeline once for this process."""
+    global _worker_options
+    from . import nlp
+
+    _worker_options = options
+    nlp.load(options.model, options.actors)
+
+
+def _pool_chunk(raws: list[RawDocument], keys: list[str | None]) -> list[Outcome]:
+    return analyse_chunk(raws, keys, _worker_options)
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def default_workers(settings: dict) -> int:
+    return settings["batch"]["workers"] or os.cpu_count() or 1
+
+
+def run_local(
+    work: Iterable[tuple[list[RawDocument], list[str | None]]],
+    options: AnalyzeOptions,
+    workers: int,
+) -> Iterator[list[Outcome]]:
+    """Analyse chunks on ``workers`` processes (0 = in this process), yielding each chunk's outcomes as it completes."""
+    if workers == 0:
+        for raws, keys in work:
+            yield analyse_chunk(raws, keys, options)
+        return
+    ctx = get_context("spawn")  # no fork of a process holding DuckDB and progress threads
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(options,)
+    ) as pool:
+        pending: set[Future] = set()
+        for raws, keys in work:
+            pending.add(pool.submit(_pool_chunk, raws, keys))
+            if len(pending) >= 2 * workers:  # back-pressure: read ahead only a little
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        for future in pending:
+            yield future.result()
+
+
+def plan(
+    inputs: Iterable[str],
+    options: AnalyzeOptions,
+    settings: dict,
+    known: Callable[[list[str]], set[str]],
+    summary: Summary,
+    *,
+    fetch: bool = False,
+) -> Iterator[tuple[list[RawDocument], list[str]]]:
+    """Chunks of inputs still to analyse; read failures and already-known inputs are tallied in ``summary``."""
+    size = settings["batch"]["chunk_size"]
+
+    def readable() -> Iterator[RawDocument]:
+        for item in iter_inputs(inputs, settings, fetch=fetch):
+            if isinstance(item, ReadFailure):
+                summary.failures.append(item)
+                summary.count("ignored" if item.stage == "skip" else "failed")
+            else:
+                yield item
+
+    for chunk in chunks(readable(), size):
+        keys = [input_key(raw, options) for raw in chunk]
+        done = known(keys)
+        summary.count("skipped", sum(key in done for key in keys))
+        todo = [(raw, key) for raw, key in zip(chunk, keys, strict=True) if key not in done]
+        if todo:
+            yield [raw for raw, _ in todo], [key for _, key in todo]
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    options: AnalyzeOptions,
+    *,
+    workers: int | None = None,
+    fetch: bool = False,
+    progress: Callable[[Summary], None] | None = None,
+) -> Summary:
+    """Read, analyse and store ``inputs``; only this process writes to ``store``.
+
+    Each chunk is committed in one transaction; failures go to the store's
+    failures table. ``progress(summary)`` is called after every chunk and failure.
+    """
+    settings = options.settings
+    workers = default_workers(settings) if workers is None else workers
+    summary = Summary()
+    report = progress or (lambda _: None)
+
+    def flush_failures() -> None:
+        while summary.failures:
+            failure = summary.failures.pop(0)
+            store.add_failure(failure.source, failure.stage, failure.error)
+        report(summary)
+
+    def known(keys: list[str]) -> set[str]:
+        flush_failures()
+        return store.known_inputs(keys)
+
+    for outcomes in run_local(
+        plan(inputs, options, settings, known, summary, fetch=fetch), options, workers
+    ):
+        record(store, outcomes, summary)
+        flush_failures()
+    flush_failures()
+    return summary
+
+
+def record(store: Store, outcomes: list[Outcome], summary: Summary) -> None:
+    """Store one chunk's analyses (one transaction) and its failures."""
+    good = [o for o in outcomes if o.analysis is not None]
+    if good:
+        statuses = store.add_many(
+            [o.analysis for o in good], sources=[o.source for o in good], keys=[o.key for o in good]
+        )
+        for status in statuses:
+            summary.count(status)
+        summary.words += sum(len(o.analysis.document.text.split()) for o in good)
+        logger.info("committed %d documents", len(good))
+    for o in outcomes:
+        if o.analysis is None:
+            summary.failures.append(ReadFailure(o.source, o.stage, o.error))
+            summary.count("failed")
+
+
+# -- Dask ---------------------------------------------------------------------
+
+
+class ModelPlugin:
+    """Dask worker plugin: loads the spaCy pipeline once when a worker starts."""
+
+    name = "claimgraph-model"
+
+    def __init__(self, options: AnalyzeOptions):
+        self.options = options
+
+    def setup(self, worker) -> None:
+        from . import nlp
+
+        nlp.load(self.options.model, self.options.actors)
+
+    def teardown(self, worker) -> None:
+        pass
+
+
+def _dask_chunk(
+    raws: list[RawDocument], keys: list[str], options: AnalyzeOptions
+) -> tuple[dict, list[tuple]]:
+    """On a Dask worker: analyse a chunk and return its table rows (Arrow) and failures."""
+    outcomes = analyse_chunk(raws, keys, options)
+    good = [o for o in outcomes if o.analysis is not None]
+    tables = arrow_tables(rows(o.analysis, o.source) for o in good)
+    tables |= arrow_tables(
+        [
+            {
+                "inputs": [
+                    {"key": o.key, "document_id": o.analysis.document.id, "source": o.source}
+                    for o in good
+                ]
+            }
+        ]
+    )
+    failed = [(o.source, o.stage, o.error) for o in outcomes if o.analysis is None]
+    return tables, failed
+
+
+def open_client(scheduler: str | None, workers: int):
+    """A Dask client: to ``scheduler`` (tcp://host:port), else a new ``LocalCluster`` of ``workers`` processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as err:
+            raise ClaimgraphError(Errors.CG307.format(address=scheduler, detail=err)) from err
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    return Client(cluster)
+
+
+def run_dask(
+    inputs: Iterable[str],
+    out: str | Path,
+    options: AnalyzeOptions,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    fetch: bool = False,
+    progress: Callable[[Summary], None] | None = None,
+) -> Summary:
+    """Analyse ``inputs`` on a Dask cluster into ``out``: one Parquet part per chunk and table.
+
+    ``out/<table>/part-NNNNNN.parquet`` for every store table plus ``failures``;
+    ``claimgraph ingest OUT`` loads it into DuckDB. A rerun into the same
+    directory skips inputs already written there.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from distributed import as_completed
+
+    settings = options.settings
+    workers = default_workers(settings) if workers is None else workers
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / BATCH_MARKER).write_text(
+        json.dumps({"format": "claimgraph-batch", "store_schema": SCHEMA_VERSION_STORE}) + "\n"
+    )
+    done_keys = _written_keys(out)
+    part = _next_part(out)
+    summary = Summary()
+    report = progress or (lambda _: None)
+
+    def write(table: str, arrow: pa.Table, number: int) -> None:
+        (out / table).mkdir(exist_ok=True)
+        tmp = out / table / f".part-{number:06d}.parquet.tmp"
+        pq.write_table(arrow, tmp)
+        tmp.rename(
+            out / table / f"part-{number:06d}.parquet"
+        )  # a part is there whole or not at all
+
+    def write_failures() -> None:
+        nonlocal part
+        if summary.failures:
+            write("failures", pa.Table.from_pylist([asdict(f) for f in summary.failures]), part)
+            part += 1
+            summary.failures.clear()
+        report(summary)
+
+    def known(keys: list[str]) -> set[str]:
+        return done_keys & set(keys)
+
+    with open_client(scheduler, workers) as client:
+        client.register_plugin(ModelPlugin(options))
+        options_future = client.scatter(options, broadcast=True)
+        futures = as_completed()
+        in_flight = 0
+        limit = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
+
+        def drain(block: bool) -> None:
+            nonlocal in_flight, part
+            while in_flight and (block or in_flight >= limit):
+                future = next(futures)
+                in_flight -= 1
+                tables, failed = future.result()
+                future.release()
+                docs = tables.get("documents")
+                if docs is not None and docs.num_rows:
+                    # "documents" last: a part is complete once its documents file exists
+                    for table in sorted(tables, key=lambda t: t == "documents"):
+                        write(table, tables[table], part)
+                    summary.count("added", docs.num_rows)
+                    summary.words += sum(docs.column("words").to_pylist())
+                    part += 1
+                for source, stage, error in failed:
+                    summary.failures.append(ReadFailure(source, stage, error))
+                    summary.count("failed")
+                write_failures()
+
+        for raws, keys in plan(inputs, options, settings, known, summary, fetch=fetch):
+            futures.add(client.submit(_dask_chunk, raws, keys, options_future, pure=False))
+            in_flight += 1
+            drain(block=False)
+        drain(block=True)
+        write_failures()
+    return summary
+
+
+def _written_keys(out: Path) -> set[str]:
+    import pyarrow.parquet as pq
+
+    keys: set[str] = set()
+    for path in sorted((out / "inputs").glob("part-*.parquet")):
+        if (out / "documents" / path.name).exists():
+            keys.update(pq.read_table(path, columns=["key"]).column("key").to_pylist())
+    return keys
+
+
+def _next_part(out: Path) -> int:
+    numbers = [int(p.stem.split("-")[1].split(".")[0]) for p in out.glob("*/part-*.parquet")]
+    return max(numbers, default=-1) + 1
