@@ -278,6 +278,33 @@ class ActorResolver:
             if any(i in names and names[i][2].kind != "person" for i in range(start, end)):
                 continue  # "Kyiv" tagged PERSON: the table knows better
             cands.append(_Cand(start, end, PRIORITY_NER, "person", None, doc[start:end].text))
+            seen.update(range(start, end))
+        return cands + self._short_name_candidates(doc, cands, seen)
+
+    def _short_name_candidates(self, doc: Doc, persons: list[_Cand], seen: set[int]) -> list[_Cand]:
+        """A lone first or last part of a fuller name in the article ("Petrauskas" after "Tomas
+        Petrauskas"), whatever the NER made of it."""
+        parts: dict[str, _Cand] = {}
+        for cand in persons:
+            if cand.end - cand.start > 1:
+                parts.setdefault(doc[cand.end - 1].text, cand)
+                parts.setdefault(doc[cand.start].text, cand)
+        cands = []
+        for token in doc:
+            full = parts.get(token.text)
+            if full is None or token.i in seen or token.pos_ != "PROPN":
+                continue
+            cands.append(
+                _Cand(
+                    token.i,
+                    token.i + 1,
+                    PRIORITY_TABLE,
+                    "person",
+                    full.actor_id,
+                    full.name,
+                    full.country,
+                )
+            )
         return cands
 
     def _titled_candidates(
@@ -294,7 +321,7 @@ class ActorResolver:
             if before in titles:
                 tstart, role = titles[before]
                 used_titles.add(before)
-                start, country = self._title_prefix(doc, names, tstart)
+                start, country = self._title_prefix(doc, names, tstart, person.end)
             elif end < len(doc) - 1 and doc[end].text == ",":
                 j = end + 1
                 if doc[j].lower_ in DETERMINERS:
@@ -352,12 +379,24 @@ class ActorResolver:
             )
         return cands
 
-    def _title_prefix(self, doc: Doc, names: dict, tstart: int) -> tuple[int, str | None]:
-        """Where a title phrase starts (its determiner and country) and the country it names."""
-        designator = self._designator(doc, names, tstart - 1)
-        if designator is None:
-            return self._with_determiner(doc, tstart), None
-        return self._with_determiner(doc, designator[0]), designator[1].iso3
+    def _title_prefix(
+        self, doc: Doc, names: dict, tstart: int, name_end: int
+    ) -> tuple[int, str | None]:
+        """Where a title phrase starts and the country it names: its modifiers attach inside the
+        phrase ("The US national security adviser", "Chinese Foreign Ministry spokesman",
+        "Putin's spokesman")."""
+        start = tstart
+        while start > 0 and not doc[start - 1].is_punct:
+            left = doc[start - 1]
+            in_name = left.i in names and names[left.i][1] >= start
+            if not (in_name or left.text in POSSESSIVE or start <= left.head.i < name_end):
+                break
+            start -= 1
+        country = next(
+            (names[i][2].iso3 for i in range(start, tstart) if i in names and names[i][2].iso3),
+            None,
+        )
+        return start, country
 
     def _office_holder(self, doc: Doc, iso3: str, role: str) -> Entry | None:
         """The one table person holding ``role`` for ``iso3`` in the article's year, if exactly one."""
@@ -367,8 +406,7 @@ class ActorResolver:
             for p in self.gaz.persons
             if p.country == iso3
             and p.role == role
-            and (p.since is None or year is None or p.since <= year)
-            and (p.until is None if year is None else (p.until is None or year <= p.until))
+            and (p.until is None if year is None else _in_office(p, year))
         ]
         return self.gaz.by_id[holders[0].id] if len(holders) == 1 else None
 
@@ -457,6 +495,10 @@ class ActorResolver:
             )
             if administration and country is None:
                 cand.how = "anon-admin"
+            elif country and cand.plural and not definite and qualifier_end is None:
+                if not _is_source_position(token):
+                    # "met Chinese diplomats": the country's people, not a source
+                    cand.how, cand.actor_id = "fixed", country
             cands.append(cand)
         return cands
 
@@ -639,6 +681,22 @@ class ActorResolver:
 def _year(doc: Doc) -> int | None:
     published = doc._.published
     return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def _is_source_position(token: Token) -> bool:
+    """Whether a noun can be a speaker: a subject, or the object of "according to"."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    )
+
+
+def _in_office(person: Entry, year: int) -> bool:
+    """Whether the whole of ``year`` falls in the person's term (a change-over year is ambiguous)."""
+    return (person.since is None or person.since < year) and (
+        person.until is None or year < person.until
+    )
 
 
 def _dated_role(entry: Entry, doc: Doc) -> str | None:

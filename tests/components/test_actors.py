@@ -1,0 +1,393 @@
+"""claimgraph_actors: countries, metonyms, titles, anonymous sources, user dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph import gazetteer
+from claimgraph.components.actors import SPANS_KEY, ActorResolver, actor_at, actor_for_span
+from claimgraph.errors import LexiconError
+
+
+def run(nlp, text: str, published: str | None = None, component=None):
+    """The Doc after the model and claimgraph_actors (later components are not run)."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for name, proc in nlp.pipeline:
+        if name == "claimgraph_actors":
+            return (component or proc)(doc)
+        doc = proc(doc)
+    raise AssertionError("claimgraph_actors is not in the pipeline")
+
+
+def by_id(doc) -> dict[str, dict]:
+    return {actor["id"]: actor for actor in doc._.actors}
+
+
+def mention_texts(doc, actor_id: str) -> list[str]:
+    return [doc.text[s:e] for s, e in by_id(doc)[actor_id]["mentions"]]
+
+
+def resolved(doc, surface: str) -> str | None:
+    """The actor id of the first mention whose text is ``surface``."""
+    for actor in doc._.actors:
+        if any(doc.text[s:e] == surface for s, e in actor["mentions"]):
+            return actor["id"]
+    return None
+
+
+# -- countries, demonyms, metonyms ---------------------------------------------------------
+
+
+@pytest.mark.model
+def test_country_names_and_aliases(nlp):
+    doc = run(
+        nlp,
+        "The United States and Britain met. The US, the UK and the U.S. Treasury agreed. "
+        "U.S. diplomats left China.",
+    )
+    actors = by_id(doc)
+    assert actors["USA"]["kind"] == "country" and actors["USA"]["name"] == "United States"
+    assert actors["GBR"]["name"] == "United Kingdom"
+    assert resolved(doc, "The United States") == "USA"
+    assert resolved(doc, "the UK") == "GBR"
+    assert resolved(doc, "China") == "CHN"
+
+
+@pytest.mark.model
+def test_demonyms_resolve_to_the_country(nlp):
+    doc = run(nlp, "The Americans met Chinese diplomats on Friday, and the Russians stayed away.")
+    assert resolved(doc, "Americans") == "USA"
+    assert resolved(doc, "Russians") == "RUS"
+    assert resolved(doc, "Chinese diplomats") == "CHN"
+
+
+@pytest.mark.model
+def test_seat_metonyms(nlp):
+    doc = run(
+        nlp,
+        "Beijing said it would respond. The Kremlin and Downing Street disagreed, "
+        "the Pentagon said, and Brussels promised more sanctions. Moscow denied it.",
+    )
+    assert resolved(doc, "Beijing") == "CHN.GOV"
+    assert resolved(doc, "The Kremlin") == "RUS.GOV"
+    assert resolved(doc, "Moscow") == "RUS.GOV"
+    assert resolved(doc, "Downing Street") == "GBR.GOV"
+    assert resolved(doc, "the Pentagon") == "USA.MIL"
+    assert resolved(doc, "Brussels") == "EU"
+    assert by_id(doc)["RUS.GOV"]["kind"] == "government"
+    assert by_id(doc)["RUS.GOV"]["country"] == "RUS"
+
+
+@pytest.mark.model
+def test_capitals_as_places_are_not_actors(nlp):
+    doc = run(
+        nlp,
+        "The two delegations held a meeting in Rome. Sullivan is due in Paris on Tuesday. "
+        "There is pessimism in Washington about the talks.",
+    )
+    ids = by_id(doc)
+    assert "ITA.GOV" not in ids
+    assert "FRA.GOV" not in ids
+    assert resolved(doc, "Washington") == "USA.GOV"
+
+
+@pytest.mark.model
+def test_capital_as_subject_is_a_metonym(nlp):
+    doc = run(nlp, "Paris said it would not send troops.")
+    assert resolved(doc, "Paris") == "FRA.GOV"
+
+
+@pytest.mark.model
+def test_governments_and_militaries(nlp):
+    doc = run(
+        nlp,
+        "The Chinese government denied it. The French government was consulted. "
+        "The Russian military is struggling, and Russian forces retreated. "
+        "The Biden administration will respond.",
+    )
+    assert resolved(doc, "The Chinese government") == "CHN.GOV"
+    assert resolved(doc, "The French government") == "FRA.GOV"
+    assert resolved(doc, "The Russian military") == "RUS.MIL"
+    assert resolved(doc, "Russian forces") == "RUS.MIL"
+    assert resolved(doc, "The Biden administration") == "USA.GOV"
+    assert by_id(doc)["RUS.MIL"]["kind"] == "military"
+
+
+@pytest.mark.model
+def test_igos_and_media(nlp):
+    doc = run(nlp, "NATO and the European Union met, CNN and the Associated Press reported.")
+    actors = by_id(doc)
+    assert actors["NATO"]["kind"] == "igo"
+    assert actors["EU"]["kind"] == "igo"
+    assert actors["media:cnn"]["kind"] == "media"
+    assert resolved(doc, "the Associated Press") == "media:ap"
+
+
+# -- persons --------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_title_before_a_known_name(nlp):
+    doc = run(
+        nlp, "US national security adviser Jake Sullivan met Chinese officials. Sullivan left."
+    )
+    person = by_id(doc)["person:jake-sullivan"]
+    assert person["country"] == "USA"
+    assert person["role"] == "national security adviser"
+    assert mention_texts(doc, "person:jake-sullivan") == [
+        "US national security adviser Jake Sullivan",
+        "Sullivan",
+    ]
+
+
+@pytest.mark.model
+def test_appositive_title_before_the_name(nlp):
+    doc = run(nlp, "The US national security adviser, Jake Sullivan, laid out the US case.")
+    assert (
+        resolved(doc, "The US national security adviser, Jake Sullivan") == "person:jake-sullivan"
+    )
+
+
+@pytest.mark.model
+def test_apposition_after_an_unknown_name(nlp):
+    doc = run(
+        nlp,
+        "Tomas Petrauskas, Lithuania's defence minister, said Vilnius was ready. Petrauskas left.",
+    )
+    person = by_id(doc)["person:tomas-petrauskas"]
+    assert person["kind"] == "person"
+    assert person["country"] == "LTU"
+    assert person["role"] == "defence minister"
+    assert len(person["mentions"]) == 2
+
+
+@pytest.mark.model
+def test_apposition_with_a_metonym_gives_the_country(nlp):
+    doc = run(nlp, "Dmitry Peskov, the Kremlin spokesman, told reporters the claims were false.")
+    person = by_id(doc)["person:dmitry-peskov"]
+    assert person["country"] == "RUS"
+    assert person["role"] == "spokesperson"
+    assert "RUS.GOV" not in by_id(doc)
+
+
+@pytest.mark.model
+def test_surname_links_to_the_full_name(nlp):
+    doc = run(nlp, "It really is a project of Xi Jinping. Xi and Putin have bonded.")
+    assert mention_texts(doc, "person:xi-jinping") == ["Xi Jinping", "Xi"]
+    assert by_id(doc)["person:vladimir-putin"]["country"] == "RUS"
+
+
+@pytest.mark.model
+def test_unnamed_titled_person(nlp):
+    doc = run(nlp, "Estonia's defence minister said more troops were needed.")
+    person = next(a for a in doc._.actors if a["kind"] == "person")
+    assert person["id"] == "person:est-defence-minister"
+    assert person["country"] == "EST" and person["role"] == "defence minister"
+
+
+@pytest.mark.model
+def test_unnamed_office_holder_from_the_dated_table(nlp):
+    doc = run(nlp, "France's president spoke to reporters.", published="2020-06-01")
+    assert resolved(doc, "France's president") == "person:emmanuel-macron"
+
+
+@pytest.mark.model
+def test_former_role_after_leaving_office(nlp):
+    doc = run(nlp, "Angela Merkel gave a speech.", published="2023-05-01")
+    assert by_id(doc)["person:angela-merkel"]["role"] == "former chancellor"
+
+
+# -- anonymous sources ---------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_anonymous_new_and_back_reference(nlp):
+    doc = run(
+        nlp,
+        "A senior administration official said talks were intense. Asked about it, the official "
+        'replied: "We will see." Another US official familiar with the discussions said China '
+        'had decided. "Both sides understand," the official said. "It is Xi\'s project," the US '
+        "official said.",
+    )
+    anons = [a for a in doc._.actors if a["kind"] == "anonymous"]
+    assert [a["id"] for a in anons] == ["anon:1", "anon:2"]
+    first, second = anons
+    assert first["country"] == "USA" and first["role"] == "official"
+    assert len(first["mentions"]) == 2
+    assert second["country"] == "USA"
+    assert [doc.text[s:e] for s, e in second["mentions"]] == [
+        "Another US official familiar with the discussions",
+        "the official",
+        "the US official",
+    ]
+
+
+@pytest.mark.model
+def test_anonymous_sources_of_different_countries_stay_apart(nlp):
+    doc = run(
+        nlp,
+        "Lithuanian officials said the border was calm. A European diplomat who spoke on "
+        "condition of anonymity disagreed. People familiar with the matter said the diplomat "
+        "was right.",
+    )
+    anons = {a["name"]: a for a in doc._.actors if a["kind"] == "anonymous"}
+    assert anons["Lithuanian officials"]["country"] == "LTU"
+    diplomat = next(a for name, a in anons.items() if name.startswith("A European diplomat"))
+    assert diplomat["country"] is None and diplomat["role"] == "diplomat"
+    assert len(diplomat["mentions"]) == 2
+    assert any(a["role"] == "person familiar" for a in anons.values())
+
+
+# -- user dictionaries ---------------------------------------------------------------------
+
+
+def _fresh(nlp, user_actors) -> ActorResolver:
+    component = ActorResolver(
+        nlp, "test_actors", administration_country="USA", unknown_orgs=True, groups=True
+    )
+    component.initialize(nlp=nlp, user_actors=user_actors)
+    return component
+
+
+@pytest.mark.model
+def test_user_dictionary_csv_overrides_builtin(nlp, tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "# my actors\nname,id,kind,country,role\n"
+        "the Kremlin|Kremlin,RUSGOV,government,RUS,\n"
+        "Acme Widgets|Acme,org:acme,organization,,\n",
+        "utf-8",
+    )
+    doc = run(
+        nlp,
+        "The Kremlin said Acme Widgets would leave. Acme denied it.",
+        component=_fresh(nlp, path),
+    )
+    actors = by_id(doc)
+    assert "RUS.GOV" not in actors
+    assert actors["RUSGOV"]["kind"] == "government" and actors["RUSGOV"]["country"] == "RUS"
+    assert len(actors["org:acme"]["mentions"]) == 2
+
+
+@pytest.mark.model
+def test_user_dictionary_yaml_with_aliases(nlp, tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "- name: Jake Sullivan\n  aliases: [Sullivan]\n  id: USAGOVNSA\n  kind: government\n"
+        "  country: USA\n  role: adviser\n",
+        "utf-8",
+    )
+    doc = run(nlp, "Jake Sullivan met Yang Jiechi. Sullivan left.", component=_fresh(nlp, path))
+    actors = by_id(doc)
+    assert actors["USAGOVNSA"]["role"] == "adviser"
+    assert len(actors["USAGOVNSA"]["mentions"]) == 2
+    assert "person:jake-sullivan" not in actors
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("a.csv", "name,id\nChina,\n", "CG204"),
+        ("b.csv", "name,kind\nChina,country\n", "CG204"),
+        ("c.yaml", "- name: Acme\n  id: org:acme\n  kind: company\n", "CG210"),
+        ("d.txt", "Acme org:acme\n", "CG211"),
+        ("e.yaml", "- name: Acme\n  id: org:acme\n  country: China\n", "CG212"),
+    ],
+)
+def test_user_dictionary_errors(tmp_path, name, content, code):
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    with pytest.raises(LexiconError, match=code):
+        gazetteer.read_user_actors(path)
+
+
+def test_user_dictionary_missing_file(tmp_path):
+    with pytest.raises(LexiconError, match="CG213"):
+        gazetteer.read_user_actors(tmp_path / "nope.csv")
+
+
+def test_user_entry_kind_inferred_from_id(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,id\nRed Widgets,media:red\nGrey Land,GRL.MIL\n", "utf-8")
+    gaz = gazetteer.build(gazetteer.read_user_actors(path))
+    assert gaz.phrases["Red Widgets"].kind == "media"
+    assert gaz.phrases["Grey Land"].kind == "military"
+
+
+@pytest.mark.model
+def test_to_disk_from_disk_keeps_user_entries(nlp, tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,id,kind\nAcme Widgets,org:acme,organization\n", "utf-8")
+    component = _fresh(nlp, path)
+    component.to_disk(tmp_path / "saved")
+    restored = ActorResolver(
+        nlp, "restored", administration_country="USA", unknown_orgs=False, groups=False
+    )
+    restored.from_disk(tmp_path / "saved")
+    doc = run(nlp, "Acme Widgets said no.", component=restored)
+    assert "org:acme" in by_id(doc)
+    with pytest.raises(ValueError):
+        restored.from_disk(tmp_path / "missing")
+
+
+def test_slug_strips_accents():
+    assert gazetteer.slug("Laurynas Kasčiūnas") == "laurynas-kasciunas"
+
+
+def test_pycountry_exact_names_only():
+    gaz = gazetteer.build()
+    assert gaz.phrases["U.S."].id == "USA"
+    assert gaz.phrases["Russian Federation"].id == "RUS"
+    assert "Virgin Islands" not in gaz.phrases
+
+
+# -- helpers and the reference article ------------------------------------------------------
+
+
+@pytest.mark.model
+def test_actor_at_and_spans(nlp):
+    doc = run(nlp, "Beijing will help Moscow, US officials fear.")
+    assert actor_at(doc, doc[0]) == "CHN.GOV"
+    assert actor_at(doc, doc[1]) is None
+    officials = next(t for t in doc if t.text == "officials")
+    assert actor_at(doc, officials) == "anon:1"
+    assert actor_for_span(doc, doc[officials.i - 1 : officials.i + 1]) == "anon:1"
+    labels = {span.label_ for span in doc.spans[SPANS_KEY]}
+    assert labels == {actor["id"] for actor in doc._.actors}
+
+
+@pytest.mark.model
+def test_reference_article(nlp, reference_text):
+    doc = run(nlp, reference_text, published="2022-03-14")
+    actors = by_id(doc)
+    for actor_id in ("CHN", "RUS", "USA", "UKR", "FRA.GOV", "media:cnn"):
+        assert actor_id in actors, actor_id
+    assert actors["person:jake-sullivan"]["country"] == "USA"
+    assert actors["person:yang-jiechi"]["country"] == "CHN"
+    assert mention_texts(doc, "person:xi-jinping") == ["Xi Jinping", "Xi"]
+    assert actors["person:vladimir-putin"]["country"] == "RUS"
+    for surface, actor_id in [
+        ("Beijing", "CHN.GOV"),
+        ("Moscow", "RUS.GOV"),
+        ("Washington", "USA.GOV"),
+        ("the Chinese government", "CHN.GOV"),
+        ("the French government", "FRA.GOV"),
+        ("the Russian military", "RUS.MIL"),
+        ("the Biden administration", "USA.GOV"),
+    ]:
+        assert resolved(doc, surface) == actor_id, surface
+    assert "ITA.GOV" not in actors and "FRA.GOV" not in {resolved(doc, "Paris")}
+    anons = [a for a in doc._.actors if a["kind"] == "anonymous"]
+    assert [a["name"] for a in anons] == [
+        "US officials",
+        "a senior administration official",
+        "another US official familiar with the discussions",
+    ]
+    assert all(a["country"] == "USA" for a in anons)
+    assert len(anons[0]["mentions"]) == 2
+    assert [doc.text[s:e] for s, e in anons[1]["mentions"]] == [
+        "a senior administration official",
+        "the official",
+    ]
+    assert len(anons[2]["mentions"]) == 4
