@@ -110,19 +110,12 @@ def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
     title = normalise_space(extracted.title or "") or None
     if title and _same(body[0], title):
         body = body[1:]
+    body, cut = cut_boilerplate(body, settings)
+    if not body:
+        raise InputError(Errors.CG107.format(path=raw.source))
     paragraphs = [title, *body] if title else body
     url = extracted.url or raw.url
     authors = tuple(name.strip() for name in (extracted.author or "").split(";") if name.strip())
-    kept = {_key(line) for line in paragraphs}
-    rules = boilerplate()
-    limits = settings["input"]
-    removed = []
-    for line in visible_lines(raw.content):
-        if _key(line) in kept:
-            continue
-        classified = classify(line, rules, limits)
-        if classified.junk or classified.weak:
-            removed.append(line)
     return CleanDocument(
         text="\n\n".join(paragraphs),
         title=title,
@@ -130,8 +123,28 @@ def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
         published=extracted.date or None,
         url=url,
         outlet=extracted.sitename or _domain(url),
-        removed=tuple(removed),
+        removed=tuple(dropped_boilerplate(raw.content, paragraphs, cut, settings)),
     )
+
+
+def dropped_boilerplate(html: str, paragraphs: list[str], cut: list[str], settings: dict) -> list[str]:
+    """Visible lines of the page left out of ``paragraphs`` that look like boilerplate, in page order.
+
+    A line counts when the phrase list matches it or it is short with no
+    sentence punctuation; ``cut`` (lines the text cleaner took out of
+    trafilatura's body) is added where the page's lines do not already hold it.
+    """
+    kept = {_key(line) for line in paragraphs}
+    rules = boilerplate()
+    removed = []
+    for line in visible_lines(html):
+        if _key(line) in kept:
+            continue
+        classified = classify(line, rules, settings["input"])
+        if classified.junk or classified.weak:
+            removed.append(line)
+    seen = {_key(line) for line in removed}
+    return removed + [line for line in cut if _key(line) not in seen]
 
 
 def clean_text(raw: RawDocument, settings: dict) -> CleanDocument:
@@ -216,13 +229,20 @@ def _cut_leading(lines: list[Line], lead: list[int], limits: dict) -> set[int]:
 def _trailing_start(lines: list[Line], after: int, limits: dict) -> int:
     """Where the bottom junk block starts (``len(lines)`` when there is none).
 
-    The block grows upwards over junk and weak lines; a list header ("Related:",
-    "Most read") takes along the short headlines after it, punctuated or not,
-    and the block grows on above the header.
+    The block grows upwards over junk and weak lines, but stops below a run of
+    more than ``max_weak_run`` weak lines with no junk among them (a list that
+    belongs to the article); a list header ("Related:", "Most read") takes
+    along the short headlines after it, punctuated or not, and the block grows
+    on above the header.
     """
     start = len(lines)
     while True:
+        weak_run = 0
         while start > after and (lines[start - 1].junk or lines[start - 1].weak):
+            weak_run = 0 if lines[start - 1].junk else weak_run + 1
+            if weak_run > limits["max_weak_run"]:  # a list in the article (tour dates, a squad), not a menu
+                start += weak_run - 1
+                break
             start -= 1
         header = next(
             (
