@@ -1,7 +1,7 @@
 """The actor gazetteer: built-in tables plus a user's actor dictionary, as one lookup.
 
 The built-in tables are ``claimgraph/data/en/{countries,metonyms,igos,media,persons,institutions,
-titles,anonymous,place_cues}.tsv`` (see docs/actors.md). Country names also come from pycountry,
+organizations,titles,anonymous,place_cues}.tsv`` (see docs/actors.md). Country names also come from pycountry,
 by exact name only (its fuzzy search maps "U.S." to the Virgin Islands). A user dictionary (CSV or
 YAML, ``name,id,kind,country,role``) overrides built-in names and ids.
 
@@ -175,6 +175,11 @@ def _builtin(gaz: Gazetteer) -> None:
         _add(gaz.phrases, row["phrase"], replace(base, place=row["place"] == "yes"))
     for row in lexicons.load("media", required=("id", "name")):
         entry = Entry(row["id"], row["name"], "media", row["country"] or None)
+        gaz.by_id[entry.id] = entry
+        for phrase in [row["name"], *_split(row["aliases"])]:
+            _add(gaz.phrases, phrase, entry)
+    for row in lexicons.load("organizations", required=("id", "name", "kind")):
+        entry = Entry(row["id"], row["name"], row["kind"], row["country"] or None)
         gaz.by_id[entry.id] = entry
         for phrase in [row["name"], *_split(row["aliases"])]:
             _add(gaz.phrases, phrase, entry)

@@ -323,27 +323,14 @@ class ActorResolver:
                 used_titles.add(before)
                 start, country = self._title_prefix(doc, names, tstart, person.end)
             elif end < len(doc) - 1 and doc[end].text == ",":
-                j = end + 1
-                if doc[j].lower_ in DETERMINERS:
-                    j += 1
-                k = j
-                while k < len(doc) and k in names and names[k][2].kind != "person":
-                    k = names[k][1]
-                    if k < len(doc) and doc[k].text in POSSESSIVE:
-                        k += 1
-                for tend in range(k + 1, min(k + 6, len(doc)) + 1):
-                    if tend in titles and titles[tend][0] == k:
-                        role = titles[tend][1]
-                        used_titles.add(tend)
-                        designator = self._designator(doc, names, k - 1) if k > j else None
-                        country = designator[1].iso3 if designator else None
-                        end = tend
+                end, role, country = self._apposition(doc, names, titles, end + 1, used_titles)
                 if role is None:
                     continue
-            else:
-                continue
-            if not role and start == person.start:
-                continue  # honorific only ("Mr Kasčiūnas"): the plain name mention serves
+            after_of = self._country_after_of(doc, names, end)
+            if after_of:  # "King Hassan of Morocco"
+                country, end = after_of
+            elif role is None or (not role and start == person.start):
+                continue  # no title, or an honorific only ("Mr Kasčiūnas"): the name serves
             cands.append(
                 _Cand(
                     start,
@@ -379,6 +366,30 @@ class ActorResolver:
             )
         return cands
 
+    def _apposition(
+        self, doc: Doc, names: dict, titles: dict, j: int, used_titles: set[int]
+    ) -> tuple[int, str | None, str | None]:
+        """A title phrase starting at token j after "Name,": "the Kremlin spokesman", "Lithuania's
+        defence minister", "the Kremlin's chief spokesman"; returns (end, role, country)."""
+        if doc[j].lower_ in DETERMINERS:
+            j += 1
+        k = j
+        while k < len(doc) and k in names and names[k][2].kind != "person":
+            k = names[k][1]
+            if k < len(doc) and doc[k].text in POSSESSIVE:
+                k += 1
+        end = None
+        m = k
+        while m < min(len(doc), k + 6) and doc[m].pos_ in ("ADJ", "NOUN", "PROPN", "ADP", "DET"):
+            m += 1
+            if m in titles and titles[m][0] >= k:
+                end = m
+        if end is None:
+            return j, None, None
+        used_titles.add(end)
+        designator = self._designator(doc, names, k - 1) if k > j else None
+        return end, titles[end][1], designator[1].iso3 if designator else None
+
     def _title_prefix(
         self, doc: Doc, names: dict, tstart: int, name_end: int
     ) -> tuple[int, str | None]:
@@ -411,9 +422,10 @@ class ActorResolver:
         return self.gaz.by_id[holders[0].id] if len(holders) == 1 else None
 
     def _institution_candidates(self, doc: Doc, names: dict, institutions: list) -> list[_Cand]:
-        """Governments and armed forces named with a country: "the Chinese government", "Russia's
-        armed forces", "the Biden administration", "the government of China"; a bare "the
-        administration" resolves to the administration country."""
+        """Governments, armed forces and groups named with a country: "the Chinese government",
+        "Russia's armed forces", "the Biden administration", "the government of China", "Fijian
+        rebels"; a bare "the administration" or "the <unknown person> administration" resolves to
+        the administration country."""
         cands = []
         for start, end, branch in institutions:
             i = start - 1
@@ -421,34 +433,44 @@ class ActorResolver:
                 i -= 1  # "the Chinese central government"
             designator = self._designator(doc, names, i)
             phrase = doc[start:end].text.lower()
+            iso3, cstart, cend = None, start, end
             if designator is not None and gazetteer.ISO3.match(designator[1].iso3 or ""):
-                cstart = self._with_determiner(doc, designator[0])
-                iso3 = designator[1].iso3
+                iso3, cstart = designator[1].iso3, designator[0]
+            elif self._country_after_of(doc, names, end):
+                iso3, cend = self._country_after_of(doc, names, end)
+            elif phrase == "administration" and i >= 0 and doc[i].ent_type_ == "PERSON":
+                while doc[i].ent_iob_ == "I":
+                    i -= 1  # "the Bush administration": its country is not in the tables
                 cands.append(
-                    _Cand(
-                        cstart,
-                        end,
-                        PRIORITY_INSTITUTION,
-                        "fixed",
-                        f"{iso3}.{branch}",
-                        None,
-                        iso3,
-                        phrase,
-                    )
+                    _Cand(self._with_determiner(doc, i), end, PRIORITY_INSTITUTION, "admin")
                 )
                 continue
-            if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in names:
-                nstart, nend, entry = names[end + 1]
-                if nstart == end + 1 and entry.kind == "country":
-                    cstart = self._with_determiner(doc, start)
-                    cands.append(
-                        _Cand(cstart, nend, PRIORITY_INSTITUTION, "fixed", f"{entry.id}.{branch}")
-                    )
-                    continue
-            if phrase == "administration" and start > 0 and doc[start - 1].lower_ == "the":
+            elif phrase == "administration" and start > 0 and doc[start - 1].lower_ == "the":
                 if doc[start].dep_ not in ("compound", "amod"):
                     cands.append(_Cand(start - 1, end, PRIORITY_INSTITUTION, "admin"))
+                continue
+            if iso3 is None:
+                continue
+            if branch == "GROUP":
+                actor_id, name = (
+                    f"group:{iso3.lower()}-{gazetteer.slug(phrase)}",
+                    doc[cstart:cend].text,
+                )
+            else:
+                actor_id, name = f"{iso3}.{branch}", None
+            cstart = self._with_determiner(doc, cstart)
+            cands.append(
+                _Cand(cstart, cend, PRIORITY_INSTITUTION, "fixed", actor_id, name, iso3, phrase)
+            )
         return cands
+
+    def _country_after_of(self, doc: Doc, names: dict, end: int) -> tuple[str, int] | None:
+        """The country in "<...> of China" right after token ``end`` - 1, with its end."""
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in names:
+            nstart, nend, entry = names[end + 1]
+            if nstart == end + 1 and entry.kind == "country":
+                return entry.id, nend
+        return None
 
     def _anonymous_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
         """Unnamed sources: a role noun ("official", "diplomat", "source") or a qualified noun
@@ -673,7 +695,7 @@ class ActorResolver:
                 cand.actor_id, entry.name if known else (cand.name or text), "person", country, role
             )
         if cand.actor_id not in self.gaz.by_id and cand.name:
-            return _Actor(cand.actor_id, cand.name, entry.kind, None, None)
+            return _Actor(cand.actor_id, cand.name, entry.kind, cand.country, None)
         country = entry.id if entry.kind == "country" else entry.iso3
         return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
 
