@@ -33,6 +33,7 @@ from spacy.util import ensure_path
 
 from .. import dates, lexicons
 from . import char_span
+from .actors import actor_for_span
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ class Settings:
     antecedent: str = "unknown"  # the "if" clause itself
     consequent: str = "possible"  # the main clause of a conditional: at most this
     question: str = "unknown"  # a direct or embedded question
+    nonfinite: str = "possible"  # "efforts to woo", "by violating": an infinitive or gerund no lexicon entry embeds
 
 
 @dataclass
@@ -145,6 +147,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
     value = _local_value(token, lexicon)
     time = _own_time(token, lexicon)
     cues: list[Cue] = []
+    embedded = False
     child = token
     while child.head.i != child.i:
         head, dep = child.head, child.dep_
@@ -163,12 +166,16 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
                 value = combine(value, _local_value(head, lexicon, negation=True))
             time = time or _own_time(head, lexicon)
         elif not cues and dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}:
+            before = (value, time)
             value, time = _embed(child, head, value, time, lexicon)
+            embedded = embedded or (value, time) != before or lexicon.get("embedding", head) is not None
         elif not cues and child.i == token.i and token.pos_ in NOMINAL_POS:
             value = combine(value, _local_value(head, lexicon, negation=False))  # "transfers would not be …"
         if time is None and head.pos_ in ("VERB", "AUX"):
             time = _own_time(head, lexicon)
         child = child.head
+    if not cues and not embedded and _nonfinite(token):
+        value = combine(value, settings.nonfinite)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
         value = combine(value, row["factuality"] if row else "certain")
@@ -190,8 +197,8 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
         if negation and lexicon.get("negation", child) and child.dep_ in ("neg", "advmod", "det", "preconj", "cc"):
             negated = not negated
     if negation:
-        for child in token.children:  # "no troops were sent", "sent no troops"
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.pos_ in NOMINAL_POS:
+        for child in token.children:  # "no troops were sent" (not objects: "had no information" is a fact)
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
                 if any(det.dep_ == "det" and lexicon.get("negation", det) for det in child.children):
                     negated = not negated
     adjective = _predicative_adjective(token, lexicon)
@@ -244,6 +251,13 @@ def _own_time(token: Token, lexicon: Lexicon) -> str | None:
     if token.tag_ in ("VBZ", "VBP"):
         return "present"
     return None
+
+
+def _nonfinite(token: Token) -> bool:
+    """A 'to'-infinitive or a gerund after a preposition: it names an event, it does not assert one."""
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    return token.tag_ == "VBG" and token.dep_ == "pcomp"
 
 
 def _has_own_subject_or_aux(token: Token) -> bool:
@@ -388,13 +402,13 @@ def event_date(token: Token, time: str, published: str | None) -> tuple[Span, st
     return None
 
 
-def _attribution(token: Token, cues: list[Cue], quotes: list[dict], actor_at) -> list[dict]:
+def _attribution(token: Token, cues: list[Cue], quotes: list[dict]) -> list[dict]:
     """The chain of sources, outermost first: parse cues matched with the quotes that hold the event."""
     start = token.idx
     holding = [q for q in quotes if q["span"][0] <= start < q["span"][1] and q.get("speaker")]
     sources: list[tuple[int, dict]] = []
     for cue in cues:
-        speaker = {"actor": actor_at(cue.subject.root) if cue.subject is not None else None, "text": cue.subject.text}
+        speaker = {"actor": actor_for_span(token.doc, cue.subject), "text": cue.subject.text}
         for quote in holding:
             qs = quote["speaker"]
             overlaps = qs["span"][0] < cue.subject.end_char and cue.subject.start_char < qs["span"][1]
@@ -410,21 +424,14 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], actor_at) ->
     return [source for _, source in sources]
 
 
-def _actor_lookup():
-    """``actor_at`` from claimgraph_actors (None-returning until that component provides it)."""
-    from . import actors
-
-    return getattr(actors, "actor_at", lambda doc_or_token, token=None: None)
-
-
 @Language.factory(
     "claimgraph_factuality",
     requires=["doc._.events", "doc._.quotes"],
     assigns=["doc._.events"],
-    default_config={"antecedent": "unknown", "consequent": "possible", "question": "unknown"},
+    default_config={"antecedent": "unknown", "consequent": "possible", "question": "unknown", "nonfinite": "possible"},
 )
-def make_factuality(nlp: Language, name: str, antecedent: str, consequent: str, question: str):
-    return Factuality(nlp, name, Settings(antecedent, consequent, question))
+def make_factuality(nlp: Language, name: str, antecedent: str, consequent: str, question: str, nonfinite: str):
+    return Factuality(nlp, name, Settings(antecedent, consequent, question, nonfinite))
 
 
 class Factuality:
@@ -441,7 +448,6 @@ class Factuality:
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
             self.initialize()
-        actor_at = _actor_lookup()
         evidence: list[Span] = []
         quotes = list(doc._.quotes)
         for event in doc._.events:
@@ -458,7 +464,7 @@ class Factuality:
             event["factuality"] = result.factuality
             event["time"] = result.time
             event["hypothetical"] = result.hypothetical
-            event["attribution"] = _attribution(token, result.cues, quotes, lambda t: actor_at(t.doc, t))
+            event["attribution"] = _attribution(token, result.cues, quotes)
             dated = event_date(token, result.time, doc._.published)
             event["date"] = dated[1] if dated else None
             for cue in result.cues:
