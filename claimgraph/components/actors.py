@@ -183,7 +183,7 @@ class ActorResolver:
         cands += self._institution_candidates(doc, names, institutions)
         cands += self._anonymous_candidates(doc, names)
         cands += self._table_candidates(doc, names)
-        cands += self._ner_candidates(doc)
+        cands += self._ner_candidates(doc, names)
         chosen = _select(cands)
         actors = self._resolve(doc, chosen)
         doc._.actors = [actor.as_dict() for actor in actors]
@@ -565,13 +565,18 @@ class ActorResolver:
             return True
         return False
 
-    def _ner_candidates(self, doc: Doc) -> list[_Cand]:
-        """ORG entities outside the tables -> org:<slug>; NORP nouns -> group:<slug>."""
+    def _ner_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+        """ORG entities outside the tables -> org:<slug>, with the country a name inside gives
+        ("Nigerian Union of Teachers" -> NGA); NORP nouns -> group:<slug>."""
         cands = []
         for ent in doc.ents:
             if ent.label_ == "ORG" and self.unknown_orgs:
                 start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
                 if start < ent.end:
+                    country = next(
+                        (names[i][2].iso3 for i in range(start, ent.end) if i in names),
+                        None,
+                    )
                     cands.append(
                         _Cand(
                             ent.start,
@@ -580,6 +585,7 @@ class ActorResolver:
                             "fixed",
                             f"org:{gazetteer.slug(doc[start : ent.end].text)}",
                             doc[start : ent.end].text,
+                            country if country and gazetteer.ISO3.match(country) else None,
                         )
                     )
             elif (
