@@ -43,6 +43,8 @@ HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-
 # Control characters that never occur in text (all of C0 but tab, newline, form feed, carriage return).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CHUNK = 1 << 16
+# The legacy code page chosen when charset-normalizer finds several equally likely.
+PREFERRED_LEGACY = "cp1252"
 
 
 def read_file(path: str | Path, settings: dict) -> RawDocument:
@@ -141,9 +143,13 @@ def decode_bytes(data: bytes, source: str, charset: str | None = None) -> str:
             return _checked(data.decode(encoding), source)
         except (UnicodeDecodeError, LookupError):
             continue
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
         raise InputError(Errors.CG105.format(path=source))
+    # Short texts often fit several code pages equally well (cp1250/cp1252/cp1257 for "café"):
+    # among the tied best guesses take the web's most common legacy encoding.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (matches[0].chaos, matches[0].coherence)]
+    best = next((m for m in tied if m.encoding == PREFERRED_LEGACY), matches[0])
     logger.info("%s is not UTF-8; decoded as %s", source, best.encoding)
     return _checked(str(best), source)
 
