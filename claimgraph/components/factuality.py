@@ -53,6 +53,10 @@ VALUES = {scale: value for value, scale in SCALE.items()}
 
 # Dependency labels through which a predicate embeds a clause or a non-finite complement.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "csubj", "oprd", "acl", "dobj", "attr"})
+# Labels of a clause embedded under its head: the head's modality carries over.
+CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "csubj", "oprd"})
+# Labels of a nominal event as an argument of its clause's verb ("any transfers would not be …").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # Labels through which a reporting or belief cue governs the reported clause.
 REPORTED_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "pcomp"})
 # Prepositions skipped between a noun and its complement ("decision on sending").
@@ -148,32 +152,38 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
     time = _own_time(token, lexicon)
     cues: list[Cue] = []
     embedded = False
+    clausal = True  # every edge climbed so far embeds a clause or a complement
     child = token
     while child.head.i != child.i:
         head, dep = child.head, child.dep_
         if dep in ("pobj", "pcomp") and head.dep_ in PREP_DEPS and head.head.i != head.i:
             head = head.head  # "decision on sending", "taken on sending": the prep is transparent
+        commits = clausal and not cues  # still inside the innermost source's claim about the event
         cue = _source_cue(child, head, dep, lexicon)
         if cue is not None:
-            if not cues:
+            if commits:
                 value = combine(value, cue.factuality)
                 embedding = lexicon.get("embedding", head)
                 if time is None and embedding and embedding["time"]:
                     time = embedding["time"]  # "expected them to negotiate"
             cues.append(cue)
         elif dep == "conj":
-            if not cues and not _has_own_subject_or_aux(child):
+            if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
             time = time or _own_time(head, lexicon)
-        elif not cues and dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}:
-            before = (value, time)
-            value, time = _embed(child, head, value, time, lexicon)
-            embedded = embedded or (value, time) != before or lexicon.get("embedding", head) is not None
-        elif not cues and child.i == token.i and token.pos_ in NOMINAL_POS:
-            value = combine(value, _local_value(head, lexicon, negation=False))  # "transfers would not be …"
+        elif dep in CLAUSAL_DEPS or (dep in COMPLEMENT_DEPS | {"pobj", "pcomp"} and _embeds(head, lexicon)):
+            if commits:
+                before = (value, time)
+                value, time = _embed(child, head, value, time, lexicon)
+                embedded = embedded or (value, time) != before or _embeds(head, lexicon)
+        elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
+            if commits:
+                value = combine(value, _local_value(head, lexicon, negation=False))  # "transfers would not be …"
+        else:
+            clausal = False  # "during its war", relative clauses: presupposed, not part of the claim
         if time is None and head.pos_ in ("VERB", "AUX"):
-            time = _own_time(head, lexicon)
-        child = child.head
+            time = "future" if child.i == token.i and _infinitive(token) else _own_time(head, lexicon)
+        child = head
     if not cues and not embedded and _nonfinite(token):
         value = combine(value, settings.nonfinite)
     if not cues and quote_cue:
@@ -253,11 +263,22 @@ def _own_time(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _infinitive(token: Token) -> bool:
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _nonfinite(token: Token) -> bool:
     """A 'to'-infinitive or a gerund after a preposition: it names an event, it does not assert one."""
-    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    return _infinitive(token) or (token.tag_ == "VBG" and token.dep_ == "pcomp")
+
+
+def _embeds(head: Token, lexicon: Lexicon) -> bool:
+    """An embedding predicate, or a light verb with an embedding noun ('no decision had been taken on')."""
+    if lexicon.get("embedding", head):
         return True
-    return token.tag_ == "VBG" and token.dep_ == "pcomp"
+    return bool(lexicon.get("light", head)) and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c) for c in head.children
+    )
 
 
 def _has_own_subject_or_aux(token: Token) -> bool:
@@ -402,10 +423,18 @@ def event_date(token: Token, time: str, published: str | None) -> tuple[Span, st
     return None
 
 
-def _attribution(token: Token, cues: list[Cue], quotes: list[dict]) -> list[dict]:
+def _is_source_quote(quote: dict, lexicon: Lexicon) -> bool:
+    """A quote whose cue introduces a source ('say', 'fear'), not an intention ('decide')."""
+    row = lexicon.cues.get((quote.get("cue") or "say").lower())
+    return row is None or row["meaning"] in SOURCE_MEANINGS
+
+
+def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lexicon) -> list[dict]:
     """The chain of sources, outermost first: parse cues matched with the quotes that hold the event."""
     start = token.idx
-    holding = [q for q in quotes if q["span"][0] <= start < q["span"][1] and q.get("speaker")]
+    holding = [
+        q for q in quotes if q["span"][0] <= start < q["span"][1] and q.get("speaker") and _is_source_quote(q, lexicon)
+    ]
     sources: list[tuple[int, dict]] = []
     for cue in cues:
         speaker = {"actor": actor_for_span(token.doc, cue.subject), "text": cue.subject.text}
@@ -421,7 +450,11 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict]) -> list[dict
         qs = quote["speaker"]
         sources.append((quote["span"][1] - quote["span"][0], {"actor": qs.get("actor"), "text": qs["text"], "cue": quote.get("cue")}))
     sources.sort(key=lambda item: -item[0])
-    return [source for _, source in sources]
+    chain: list[dict] = []
+    for _, source in sources:
+        if not chain or chain[-1] != source:  # one source told twice (a headline and its lead) counts once
+            chain.append(source)
+    return chain
 
 
 @Language.factory(
@@ -457,14 +490,15 @@ class Factuality:
                 continue
             token = trigger.root
             holding = sorted(
-                (q for q in quotes if q["span"][0] <= token.idx < q["span"][1]), key=lambda q: q["span"][1] - q["span"][0]
+                (q for q in quotes if q["span"][0] <= token.idx < q["span"][1] and _is_source_quote(q, self.lexicon)),
+                key=lambda q: q["span"][1] - q["span"][0],
             )
             quote_cue = (holding[0].get("cue") or "say") if holding else None
             result = assess_token(token, self.lexicon, self.settings, quote_cue)
             event["factuality"] = result.factuality
             event["time"] = result.time
             event["hypothetical"] = result.hypothetical
-            event["attribution"] = _attribution(token, result.cues, quotes)
+            event["attribution"] = _attribution(token, result.cues, quotes, self.lexicon)
             dated = event_date(token, result.time, doc._.published)
             event["date"] = dated[1] if dated else None
             for cue in result.cues:
