@@ -8,9 +8,11 @@ fetched only from public addresses unless ``allow_private_urls``, the UI is
 served under a strict Content-Security-Policy, and there is no SQL over HTTP.
 """
 
+import datetime
 import ipaddress
 import json
 import logging
+import re
 import socket
 import threading
 from collections.abc import Callable
@@ -28,16 +30,22 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from . import settings as settings_module
-from .analyze import ISO_DATE, AnalyzeOptions, analyze
+from .analyze import AnalyzeOptions, analyze
 from .errors import ClaimgraphError, Errors, InputError, LexiconError, ModelError
-from .model import EVENT_TYPES, Analysis
+from .model import EVENT_TYPES, FACTUALITY_VALUES, Analysis
 from .readers import RawDocument
 from .readers.files import from_bytes
+from .store import FACTUALITY_GROUPS, Filters, Store
 
 logger = logging.getLogger(__name__)
 
 WEB = Path(__file__).parent / "web"
-PAGES = {"/": "index.html", "/article": "article.html", "/actor": "actor.html", "/docs": "docs.html"}
+PAGES = {
+    "/": "index.html",
+    "/article": "article.html",
+    "/actor": "actor.html",
+    "/docs": "docs.html",
+}
 # No inline script or style, nothing from another origin; data: only for Swagger UI's icons.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -51,9 +59,10 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
-DATE_PATTERN = ISO_DATE.pattern
-# Factuality filter as `claimgraph query` takes it: a value, or a value and "+" for "at least this sure".
-FACTUALITY_PATTERN = r"^(certain|probable|possible|certain_not|probable_not|possible_not|unknown)\+?$"
+# Factuality filter as `claimgraph query` takes it: a FactBank value or a group such as "probable+".
+FACTUALITY_PATTERN = (
+    "^(" + "|".join(re.escape(v) for v in (*FACTUALITY_GROUPS, *FACTUALITY_VALUES)) + ")$"
+)
 STATUS_OF_ERROR: dict[type, int] = {ModelError: 500, LexiconError: 500}
 
 
@@ -64,8 +73,22 @@ class AnalyzeRequest(BaseModel):
 
     text: str | None = Field(default=None, description="The article as plain text.")
     html: str | None = Field(default=None, description="The article as an HTML page.")
-    url: str | None = Field(default=None, description="An http(s) address to fetch the article from.")
-    published: str | None = Field(default=None, pattern=DATE_PATTERN, description="YYYY-MM-DD; anchors relative dates.")
+    url: str | None = Field(
+        default=None, description="An http(s) address to fetch the article from."
+    )
+    published: datetime.date | None = Field(
+        default=None, description="YYYY-MM-DD; anchors relative dates."
+    )
+
+
+class ErrorDetail(BaseModel):
+    """Every error answer: the coded message, saying what to do."""
+
+    detail: str
+
+
+BAD_REQUEST = {400: {"model": ErrorDetail, "description": "Invalid input (coded message)"}}
+NOT_FOUND = {404: {"model": ErrorDetail, "description": "No such id in the store"}}
 
 
 class Page(BaseModel):
@@ -83,15 +106,45 @@ class ActorProfile(BaseModel):
     actor: dict[str, Any]
     did: list[dict[str, Any]] = Field(description="events with this actor as source")
     said: list[dict[str, Any]] = Field(description="quotes this actor speaks")
-    claimed_about: list[dict[str, Any]] = Field(description="events involving this actor, attributed to someone else")
-    sourcing: dict[str, int] = Field(description="claims about the actor by kind of source: anonymous, named, asserted")
+    claimed_about: list[dict[str, Any]] = Field(
+        description="events involving this actor, attributed to someone else"
+    )
+    sourcing: dict[str, int] = Field(
+        description="claims about the actor by kind of source: anonymous, named, asserted"
+    )
+
+
+def _body_schema(field: str, description: str) -> dict:
+    """One accepted shape of the JSON body: ``field`` (not blank) and an optional ``published`` date."""
+    return {
+        "type": "object",
+        "title": f"{field} body",
+        "required": [field],
+        "additionalProperties": False,
+        "properties": {
+            field: {"type": "string", "pattern": r"\S", "description": description},
+            "published": {
+                "type": "string",
+                "format": "date",
+                "description": "YYYY-MM-DD; anchors relative dates.",
+            },
+        },
+    }
 
 
 ANALYZE_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": AnalyzeRequest.model_json_schema()},
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        _body_schema("text", "The article as plain text."),
+                        _body_schema("html", "The article as an HTML page."),
+                        _body_schema("url", "An http(s) address to fetch the article from."),
+                    ]
+                }
+            },
             "text/plain": {"schema": {"type": "string"}},
             "text/html": {"schema": {"type": "string"}},
         },
@@ -186,7 +239,9 @@ def create_app(
 
     max_limit = serve_settings["max_page_size"]
     Limit = Annotated[int, Query(ge=1, le=max_limit, description="Rows per page.")]
-    Offset = Annotated[int, Query(ge=0, le=serve_settings["max_offset"], description="Rows to skip.")]
+    Offset = Annotated[
+        int, Query(ge=0, le=serve_settings["max_offset"], description="Rows to skip.")
+    ]
     default_limit = serve_settings["page_size"]
 
     @app.post(
@@ -194,9 +249,13 @@ def create_app(
         response_model=Analysis,
         tags=["analyze"],
         openapi_extra=ANALYZE_BODY,
-        responses={413: {"description": "Body over [serve] max_body_bytes"}, 415: {"description": "Unsupported body type"}},
+        responses={
+            **BAD_REQUEST,
+            413: {"model": ErrorDetail, "description": "Body over [serve] max_body_bytes"},
+            415: {"model": ErrorDetail, "description": "Unsupported body type"},
+        },
     )
-    async def analyze_endpoint(
+    async def analyze_article(
         request: Request,
         store: Annotated[bool, Query(description="Also add the record to the store.")] = False,
     ) -> Analysis:
@@ -215,12 +274,16 @@ def create_app(
             await run_in_threadpool(state.call, lambda s: s.add(result))
         return result
 
-    @app.get("/documents", response_model=Page, tags=["corpus"])
-    def documents(request: Request, filters=Depends(_filters), limit: Limit = default_limit, offset: Offset = 0):
+    @app.get("/documents", response_model=Page, tags=["corpus"], responses=BAD_REQUEST)
+    def documents(
+        request: Request, filters: FilterParams, limit: Limit = default_limit, offset: Offset = 0
+    ):
         """Stored documents matching the filters (metadata, no text)."""
         return _page(request, state, "documents", filters, limit, offset)
 
-    @app.get("/documents/{document_id}", response_model=Analysis, tags=["corpus"])
+    @app.get(
+        "/documents/{document_id}", response_model=Analysis, tags=["corpus"], responses=NOT_FOUND
+    )
     def document(document_id: str) -> Analysis:
         """The full SPEC.md record of one stored document."""
         result = state.call(lambda s: s.document(document_id))
@@ -228,34 +291,42 @@ def create_app(
             raise HTTPException(404, Errors.CG352.format(id=document_id))
         return result
 
-    @app.get("/events", response_model=Page, tags=["corpus"])
-    def events(request: Request, filters=Depends(_filters), limit: Limit = default_limit, offset: Offset = 0):
+    @app.get("/events", response_model=Page, tags=["corpus"], responses=BAD_REQUEST)
+    def events(
+        request: Request, filters: FilterParams, limit: Limit = default_limit, offset: Offset = 0
+    ):
         """Stored events matching the filters, each with its document and evidence sentence."""
         return _page(request, state, "events", filters, limit, offset)
 
-    @app.get("/quotes", response_model=Page, tags=["corpus"])
-    def quotes(request: Request, filters=Depends(_filters), limit: Limit = default_limit, offset: Offset = 0):
+    @app.get("/quotes", response_model=Page, tags=["corpus"], responses=BAD_REQUEST)
+    def quotes(
+        request: Request, filters: FilterParams, limit: Limit = default_limit, offset: Offset = 0
+    ):
         """Stored quotes matching the filters."""
         return _page(request, state, "quotes", filters, limit, offset)
 
-    @app.get("/actors", response_model=Page, tags=["corpus"])
-    def actors(request: Request, filters=Depends(_filters), limit: Limit = default_limit, offset: Offset = 0):
+    @app.get("/actors", response_model=Page, tags=["corpus"], responses=BAD_REQUEST)
+    def actors(
+        request: Request, filters: FilterParams, limit: Limit = default_limit, offset: Offset = 0
+    ):
         """Actors in the store with their counts."""
         return _page(request, state, "actors", filters, limit, offset)
 
-    @app.get("/actors/{actor_id}", response_model=ActorProfile, tags=["corpus"])
+    @app.get(
+        "/actors/{actor_id}", response_model=ActorProfile, tags=["corpus"], responses=NOT_FOUND
+    )
     def actor(actor_id: str) -> ActorProfile:
         """One actor's page: what it did and said, what others claim about it, its sourcing profile."""
         return state.call(lambda s: actor_profile(s, actor_id, max_limit))
 
-    @app.get("/graph", tags=["corpus"])
-    def graph(filters=Depends(_filters)) -> dict[str, list[dict[str, Any]]]:
+    @app.get("/graph", tags=["corpus"], responses=BAD_REQUEST)
+    def graph(filters: FilterParams) -> dict[str, list[dict[str, Any]]]:
         """The actor network: nodes are actors, edges events aggregated by type, counted by factuality and sourcing."""
         return state.call(lambda s: s.graph(filters))
 
-    @app.get("/timeline", tags=["corpus"])
+    @app.get("/timeline", tags=["corpus"], responses=BAD_REQUEST)
     def timeline(
-        filters=Depends(_filters),
+        filters: FilterParams,
         interval: Annotated[Literal["day", "week"], Query(description="Bucket size.")] = "day",
     ) -> list[dict[str, Any]]:
         """Event counts per day or week and type, split into confirmed (asserted as certain) and only claimed."""
@@ -280,8 +351,6 @@ class _StoreState:
     def call(self, fn: Callable):
         with self.lock:
             if self.store is None:
-                from .store import Store
-
                 self.store = Store(self.path)
             return fn(self.store)
 
@@ -293,31 +362,44 @@ class _StoreState:
 
 
 def _filters(
-    source: Annotated[str | None, Query(description="Actor id of the event's source, e.g. CHN.GOV.")] = None,
+    source: Annotated[
+        str | None, Query(description="Actor id of the event's source, e.g. CHN.GOV.")
+    ] = None,
     target: Annotated[str | None, Query(description="Actor id of the event's target.")] = None,
     actor: Annotated[str | None, Query(description="Actor id as source or target.")] = None,
-    type: Annotated[str | None, Query(description=f"PLOVER event type: {', '.join(EVENT_TYPES)}.")] = None,
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Last day, YYYY-MM-DD.")] = None,
-    factuality: Annotated[
-        str | None, Query(pattern=FACTUALITY_PATTERN, description="A factuality value; 'probable+' = at least probable.")
+    type: Annotated[
+        str | None, Query(description=f"PLOVER event type: {', '.join(EVENT_TYPES)}.")
     ] = None,
-    attributed: Annotated[bool | None, Query(description="true: attributed to a source; false: asserted by the outlet.")] = None,
-    speaker_kind: Annotated[str | None, Query(description="Kind of the quote's speaker, e.g. anonymous.")] = None,
+    since: Annotated[datetime.date | None, Query(description="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[datetime.date | None, Query(description="Last day, YYYY-MM-DD.")] = None,
+    factuality: Annotated[
+        str | None,
+        Query(
+            pattern=FACTUALITY_PATTERN,
+            description="A factuality value; 'probable+' = at least probable.",
+        ),
+    ] = None,
+    attributed: Annotated[
+        bool | None,
+        Query(description="true: attributed to a source; false: asserted by the outlet."),
+    ] = None,
+    speaker_kind: Annotated[
+        str | None, Query(description="Kind of the quote's speaker, e.g. anonymous.")
+    ] = None,
     speaker: Annotated[str | None, Query(description="Actor id of the quote's speaker.")] = None,
-    contains: Annotated[str | None, Query(max_length=200, description="Text the quote or sentence contains.")] = None,
+    contains: Annotated[
+        str | None, Query(max_length=200, description="Text the quote or sentence contains.")
+    ] = None,
     document: Annotated[str | None, Query(description="Document id.")] = None,
 ):
     """The same filters as ``claimgraph query``, from the query string."""
-    from .store import Filters
-
     return Filters(
         source=source,
         target=target,
         actor=actor,
         type=type,
-        since=since,
-        until=until,
+        since=_iso(since),
+        until=_iso(until),
         factuality=factuality,
         attributed=attributed,
         speaker_kind=speaker_kind,
@@ -327,12 +409,19 @@ def _filters(
     )
 
 
-def _page(request: Request, state: _StoreState, table: str, filters, limit: int, offset: int) -> Page:
+FilterParams = Annotated[Filters, Depends(_filters)]
+
+
+def _page(
+    request: Request, state: _StoreState, table: str, filters, limit: int, offset: int
+) -> Page:
     """One page of a store listing; asks for one row more to know whether a next page exists."""
     rows = state.call(lambda s: getattr(s, table)(filters, limit=limit + 1, offset=offset))
     following = None
     if len(rows) > limit:
-        following = str(request.url.include_query_params(offset=offset + limit).replace(scheme="", netloc=""))
+        following = str(
+            request.url.include_query_params(offset=offset + limit).replace(scheme="", netloc="")
+        )
         following = following.removeprefix("//")
     return Page(items=rows[:limit], limit=limit, offset=offset, next=following)
 
@@ -345,9 +434,11 @@ def actor_profile(store, actor_id: str, limit: int) -> ActorProfile:
     its sourcing is the innermost source's kind: anonymous, named, or none
     (asserted in the outlet's own voice).
     """
-    from .store import Filters
-
-    known = [row for row in store.actors(Filters(actor=actor_id), limit=limit, offset=0) if row["id"] == actor_id]
+    known = [
+        row
+        for row in store.actors(Filters(actor=actor_id), limit=limit, offset=0)
+        if row["id"] == actor_id
+    ]
     if not known:
         raise HTTPException(404, Errors.CG353.format(id=actor_id))
     involving = store.events(Filters(actor=actor_id), limit=limit, offset=0)
@@ -360,7 +451,9 @@ def actor_profile(store, actor_id: str, limit: int) -> ActorProfile:
         "named": sum(1 for row in claimed if row["speaker_kind"] != "anonymous"),
         "asserted": len(about) - len(claimed),
     }
-    return ActorProfile(actor=known[0], did=did, said=said, claimed_about=claimed, sourcing=sourcing)
+    return ActorProfile(
+        actor=known[0], did=did, said=said, claimed_about=claimed, sourcing=sourcing
+    )
 
 
 def _covers(actor_id: str, other: str | None) -> bool:
@@ -385,17 +478,26 @@ async def _read_analyze_body(request: Request, settings: dict) -> tuple[RawDocum
     try:
         payload = AnalyzeRequest.model_validate(json.loads(body))
     except (ValueError, ValidationError) as err:
-        raise HTTPException(422, Errors.CG355.format(detail=_first_error(err))) from err
+        raise HTTPException(400, Errors.CG355.format(detail=_first_error(err))) from err
     given = [name for name in ("text", "html", "url") if getattr(payload, name) is not None]
     if len(given) != 1:
-        raise HTTPException(422, Errors.CG355.format(detail=f"give exactly one of text, html, url (got {given or 'none'})"))
+        raise HTTPException(
+            400,
+            Errors.CG355.format(
+                detail=f"give exactly one of text, html, url (got {given or 'none'})"
+            ),
+        )
     if payload.url is not None:
-        return None, (payload.published, payload.url)
+        return None, (_iso(payload.published), payload.url)
     content = payload.text if payload.text is not None else payload.html
     if not content.strip():
         raise InputError(Errors.CG103.format(path="<request body>"))
     kind = "text" if payload.text is not None else "html"
-    return RawDocument(source="<request body>", content=content, kind=kind), payload.published
+    return RawDocument(source="<request body>", content=content, kind=kind), _iso(payload.published)
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _first_error(err: Exception) -> str:
@@ -418,7 +520,9 @@ def fetch_url(url: str, settings: dict, allow_private: bool = False) -> RawDocum
     if allow_private:
         return read(url, settings)
     fetch_settings = settings["fetch"]
-    timeout = urllib3.Timeout(connect=fetch_settings["connect_timeout"], read=fetch_settings["read_timeout"])
+    timeout = urllib3.Timeout(
+        connect=fetch_settings["connect_timeout"], read=fetch_settings["read_timeout"]
+    )
     headers = {"User-Agent": fetch_settings["user_agent"], "Accept": ACCEPT_HEADER}
     for _ in range(fetch_settings["max_redirects"] + 1):
         parts = urlsplit(url)
@@ -431,15 +535,23 @@ def fetch_url(url: str, settings: dict, allow_private: bool = False) -> RawDocum
         address = public_address(parts.hostname, port, url)
         if parts.scheme.lower() == "https":
             pool = urllib3.HTTPSConnectionPool(
-                address, port, timeout=timeout, server_hostname=parts.hostname, assert_hostname=parts.hostname
+                address,
+                port,
+                timeout=timeout,
+                server_hostname=parts.hostname,
+                assert_hostname=parts.hostname,
             )
         else:
             pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         try:
             response = pool.urlopen(
-                "GET", target, headers={**headers, "Host": parts.netloc.rpartition("@")[2]},
-                redirect=False, retries=False, preload_content=False,
+                "GET",
+                target,
+                headers={**headers, "Host": parts.netloc.rpartition("@")[2]},
+                redirect=False,
+                retries=False,
+                preload_content=False,
             )
         except urllib3.exceptions.HTTPError as err:
             raise InputError(Errors.CG108.format(url=url, detail=type(err).__name__)) from err
@@ -467,7 +579,9 @@ def public_address(host: str, port: int, url: str) -> str:
     for address in addresses:
         reason = refused_reason(address)
         if reason:
-            raise InputError(Errors.CG351.format(url=url, host=host, address=address, reason=reason))
+            raise InputError(
+                Errors.CG351.format(url=url, host=host, address=address, reason=reason)
+            )
     return addresses[0]
 
 
@@ -498,7 +612,9 @@ def _add_pages(app: FastAPI) -> None:
     app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
     app.mount("/static", StaticFiles(directory=str(WEB)), name="static")
     for route, filename in PAGES.items():
-        app.add_api_route(route, _page_file(WEB / filename), methods=["GET"], include_in_schema=False)
+        app.add_api_route(
+            route, _page_file(WEB / filename), methods=["GET"], include_in_schema=False
+        )
 
 
 def _page_file(path: Path) -> Callable:

@@ -20,20 +20,38 @@ DEMO_PATTERNS = ("*.txt", "*.html", "*.htm")
 def serve_command(
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="The DuckDB corpus file (default: [store] path, else the user data dir's claimgraph/corpus.duckdb)."),
+        typer.Option(
+            "--db",
+            help="The DuckDB corpus file (default: [store] path, else the user data dir's claimgraph/corpus.duckdb).",
+        ),
     ] = None,
-    host: Annotated[str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless others must reach it.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     allow_private_urls: Annotated[
-        bool, typer.Option("--allow-private-urls", help="Let POST /analyze fetch URLs on loopback, private and link-local addresses.")
+        bool,
+        typer.Option(
+            "--allow-private-urls",
+            help="Let POST /analyze fetch URLs on loopback, private and link-local addresses.",
+        ),
     ] = False,
     demo: Annotated[
         Path | None,
-        typer.Option(help="Ingest the articles of this folder (e.g. examples/) into a temporary store and serve that."),
+        typer.Option(
+            help="Ingest the articles of this folder (e.g. examples/) into a temporary store and serve that."
+        ),
     ] = None,
-    model: Annotated[str | None, typer.Option(help="An installed spaCy English pipeline to use.")] = None,
-    actors: Annotated[Path | None, typer.Option(help="Your actor dictionary (YAML or CSV).")] = None,
-    config: Annotated[Path | None, typer.Option(help="A TOML file overriding settings.toml (e.g. [serve] max_body_bytes).")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="An installed spaCy English pipeline to use.")
+    ] = None,
+    actors: Annotated[
+        Path | None, typer.Option(help="Your actor dictionary (YAML or CSV).")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="A TOML file overriding settings.toml (e.g. [serve] max_body_bytes)."),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the web UI (/) over a corpus store.
 
@@ -47,12 +65,18 @@ def serve_command(
 
     from ..api import create_app
 
-    options = AnalyzeOptions(model=model, actors=str(actors) if actors else None, config=str(config) if config else None)
+    options = AnalyzeOptions(
+        model=model, actors=str(actors) if actors else None, config=str(config) if config else None
+    )
     store_path = db or load_settings(str(config) if config else None)["store"]["path"] or None
     if demo is not None:
         store_path = _demo_store(demo, options)
-    application = create_app(store_path, allow_private_urls=allow_private_urls, config=config, options=options)
-    typer.echo(f"claimgraph: serving {store_path or 'the default store'} on http://{host}:{port}/ (API docs at /docs)")
+    application = create_app(
+        store_path, allow_private_urls=allow_private_urls, config=config, options=options
+    )
+    typer.echo(
+        f"claimgraph: serving {store_path or 'the default store'} on http://{host}:{port}/ (API docs at /docs)"
+    )
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -61,12 +85,18 @@ def _demo_store(folder: Path, options: AnalyzeOptions) -> Path:
     from ..batch import ingest
     from ..store import Store
 
-    articles = sorted({path for pattern in DEMO_PATTERNS for path in folder.glob(pattern)}) if folder.is_dir() else []
+    articles = (
+        sorted({path for pattern in DEMO_PATTERNS for path in folder.glob(pattern)})
+        if folder.is_dir()
+        else []
+    )
     if not articles:
         raise InputError(Errors.CG356.format(path=folder))
     path = Path(tempfile.mkdtemp(prefix="claimgraph-demo-")) / "demo.duckdb"
     with Store(path) as store:
         summary = ingest([str(article) for article in articles], store, options, workers=1)
-    counts = ", ".join(f"{n} {status}" for status, n in summary.as_dict().items() if n and status != "words")
+    counts = ", ".join(
+        f"{n} {status}" for status, n in summary.as_dict().items() if n and status != "words"
+    )
     typer.echo(f"claimgraph: demo store {path}: {counts or 'nothing stored'}")
     return path

@@ -1,5 +1,5 @@
 // Shared helpers of the claimgraph web UI. Every piece of data reaches the page through
-// textContent or setAttribute (el/svg below): never through innerHTML.
+// textContent or setAttribute (el/svg below), never parsed as markup.
 
 export const CONFLICT = new Set(["ASSAULT", "COERCE", "THREATEN", "SANCTION", "PROTEST", "ACCUSE", "REJECT", "MOBILIZE"]);
 export const EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
