@@ -46,6 +46,9 @@ ID_PREFIX_KINDS = {
 BRANCH_KINDS = {"GOV": "government", "MIL": "military"}
 BRANCH_NAMES = {"GOV": "government", "MIL": "military"}
 USER_COLUMNS = ("name", "id", "kind", "country", "role")
+# User names up to this length match with exact case ("US", "AP", "NATO"); longer ones in any case, so
+# dictionaries written in capitals (PETRARCH's "HAMAS", "PRESIDENT GEORGE W. BUSH") match running text.
+USER_EXACT_MAX = 4
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Entry:
     demonym: bool = False
     until: int | None = None
     since: int | None = None
+    user: bool = False
 
     @property
     def iso3(self) -> str | None:
@@ -86,6 +90,7 @@ class Gazetteer:
     place_cues: dict[str, str] = field(
         default_factory=dict
     )  # word -> locative|directional|motion|attitude
+    user_lower: dict[str, Entry] = field(default_factory=dict)  # user names matched in any case
     user: list[dict] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> Entry:
@@ -227,11 +232,14 @@ def _apply_user(gaz: Gazetteer, entries: Iterable[dict]) -> None:
             raw.get("kind") or infer_kind(raw["id"], gaz.by_id),
             raw.get("country") or (known.country if known else None),
             raw.get("role") or (known.role if known else None),
+            user=True,
         )
         gaz.by_id[entry.id] = entry
         for phrase in raw["names"]:
             for variant in _the_variants(phrase):
                 gaz.phrases[variant] = entry  # user names override built-in ones
+            if len(phrase) > USER_EXACT_MAX:
+                gaz.user_lower[phrase.lower()] = entry
         gaz.user.append(raw)
 
 

@@ -126,6 +126,7 @@ class ActorResolver:
         self.gaz: Gazetteer | None = None
         self.names: PhraseMatcher | None = None
         self.lower: PhraseMatcher | None = None
+        self.user_names: PhraseMatcher | None = None
         register_extensions()
 
     # -- data -------------------------------------------------------------------------------
@@ -154,6 +155,9 @@ class ActorResolver:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for label, table in (("INST", self.gaz.institutions), ("TITLE", self.gaz.titles)):
             self.lower.add(label, [make(phrase) for phrase in table])
+        self.user_names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for phrase in self.gaz.user_lower:
+            self.user_names.add(phrase, [make(phrase)])
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
@@ -197,11 +201,16 @@ class ActorResolver:
     def _table_matches(self, doc: Doc) -> dict[int, tuple[int, int, Entry]]:
         """Longest non-overlapping table names, as token index -> (start, end, entry)."""
         found = []
-        for match_id, start, end in self.names(doc):
-            entry = self.gaz.phrases.get(self.nlp.vocab.strings[match_id])
-            if entry is not None:
-                found.append((start, end, entry))
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        for matcher, table in (
+            (self.names, self.gaz.phrases),
+            (self.user_names, self.gaz.user_lower),
+        ):
+            for match_id, start, end in matcher(doc):
+                entry = table.get(self.nlp.vocab.strings[match_id])
+                if entry is not None:
+                    found.append((start, end, entry))
+        # longest first; at equal length the user's entry wins
+        found.sort(key=lambda m: (m[0] - m[1], not m[2].user, m[0]))
         at: dict[int, tuple[int, int, Entry]] = {}
         for start, end, entry in found:
             if any(i in at for i in range(start, end)):

@@ -285,6 +285,24 @@ def test_user_dictionary_yaml_with_aliases(nlp, tmp_path):
     assert "person:jake-sullivan" not in actors
 
 
+@pytest.mark.model
+def test_user_names_in_capitals_match_running_text(nlp, tmp_path):
+    path = tmp_path / "petrarch.yaml"
+    path.write_text(
+        "- name: ISRAELI TROOPS\n  id: ISRMIL\n  kind: military\n  country: ISR\n"
+        "- name: HAMAS\n  id: PSEREBHMS\n- name: US\n  id: USA\n",
+        "utf-8",
+    )
+    doc = run(
+        nlp,
+        "Israeli troops attacked Hamas, and the rest of us watched.",
+        component=_fresh(nlp, path),
+    )
+    assert resolved(doc, "Israeli troops") == "ISRMIL"
+    assert resolved(doc, "Hamas") == "PSEREBHMS"
+    assert "USA" not in by_id(doc)  # short names keep their case: "us" is not "US"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [
