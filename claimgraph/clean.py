@@ -111,7 +111,9 @@ def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
     if title and _same(body[0], title):
         body = body[1:]
     body, cut = cut_boilerplate(body, settings)
-    if not body:
+    rules = boilerplate()
+    if all(classify(line, rules, settings["input"]).weak for line in body):
+        # nothing but short unpunctuated lines (a menu, a list of headlines): an index page, not an article
         raise InputError(Errors.CG107.format(path=raw.source))
     paragraphs = [title, *body] if title else body
     url = extracted.url or raw.url
