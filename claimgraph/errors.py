@@ -39,6 +39,9 @@ class Errors(metaclass=_Codes):
     # events (CG240-CG259, claimgraph_events)
     CG240 = "Trigger lexicon {path}, line {line}: {detail}. See the column notes at the top of claimgraph/data/en/triggers.tsv and docs/events.md."
     CG241 = "PLOVER table {path}: {detail}. Each type needs a name and a CAMEO root; see claimgraph/data/en/plover.tsv."
+    # factuality (CG260-CG279, claimgraph_factuality)
+    CG260 = "Lexicon '{name}', entry '{word}': {column} '{value}' is not one of {choices}. Fix the row; see docs/factuality.md."
+    CG261 = "claimgraph_factuality config: {key} = '{value}' is not a factuality value. Use one of: {choices}."
     # actor dictionary (CG210-CG219, claimgraph_actors)
     CG210 = "Actor dictionary {path}, {where}: unknown kind '{kind}'. Use one of: {kinds}; or leave kind empty to infer it from the id."
     CG211 = "Actor dictionary {path}: unsupported file type '{suffix}'. Give a .csv, .tsv, .yaml or .yml file; see docs/actors.md."

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
 
 from .. import dates, lexicons
+from ..errors import Errors, LexiconError
 from . import char_span
 from .actors import actor_for_span
 
@@ -82,6 +83,16 @@ def negate(value: str) -> str:
     return VALUES[(-polarity, strength)]
 
 
+KINDS = ("negation", "modal", "adverb", "quantifier", "condition", "question", "inversion", "embedding", "light")
+TIMES = ("", "past", "present", "future")
+
+
+def _check(row: dict[str, str], name: str, word: str, column: str, choices: tuple[str, ...]) -> None:
+    value = row.get(column, "")
+    if value not in choices:
+        raise LexiconError(Errors.CG260.format(name=name, word=word, column=column, value=value, choices=list(choices)))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The modality lexicon and the cue lexicon, indexed for lookup."""
@@ -93,7 +104,13 @@ class Lexicon:
     def from_rows(cls, modality, cues) -> Lexicon:
         markers: dict[str, dict[str, dict[str, str]]] = {}
         for row in modality:
+            _check(row, "modality", row["word"], "kind", KINDS)
+            _check(row, "modality", row["word"], "factuality", ("", *SCALE))
+            _check(row, "modality", row["word"], "negated", ("", *SCALE))
+            _check(row, "modality", row["word"], "time", TIMES)
             markers.setdefault(row["kind"], {})[row["word"].lower()] = dict(row)
+        for row in cues:
+            _check(row, "cues", row["cue"], "factuality", tuple(SCALE))
         return cls(markers, {row["cue"].lower(): dict(row) for row in cues if row.get("type") != "noun"})
 
     @classmethod
@@ -121,6 +138,11 @@ class Settings:
     consequent: str = "possible"  # the main clause of a conditional: at most this
     question: str = "unknown"  # a direct or embedded question
     nonfinite: str = "possible"  # "efforts to woo", "by violating": an infinitive or gerund no lexicon entry embeds
+
+    def __post_init__(self) -> None:
+        for key, value in vars(self).items():
+            if value not in SCALE:
+                raise ValueError(Errors.CG261.format(key=key, value=value, choices=list(SCALE)))
 
 
 @dataclass

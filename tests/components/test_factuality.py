@@ -365,3 +365,16 @@ def test_reference_condition_is_hypothetical(reference_analysis):
     if not events:
         pytest.skip("claimgraph_events finds no event in the 'If China does back Russia' sentence")
     assert all(e.hypothetical for e in events)
+
+
+def test_malformed_lexicon_row_is_a_coded_error():
+    from claimgraph.errors import LexiconError
+
+    rows = [{"word": "perhaps", "kind": "adverb", "factuality": "maybe", "time": "", "negated": ""}]
+    with pytest.raises(LexiconError, match="CG260"):
+        Lexicon.from_rows(rows, [])
+
+
+def test_unknown_config_value_is_a_coded_error():
+    with pytest.raises(ValueError, match="CG261"):
+        Settings(consequent="likely")
