@@ -40,6 +40,9 @@ _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 NOUN_POS = {"NOUN", "PROPN"}
+# what may name the country of an institution ("the Chinese government", "the Biden administration"),
+# unlike an organisation ("the Hamas regime" is not a Palestinian government)
+DESIGNATOR_KINDS = {"country", "government", "military", "person"}
 
 # candidate priorities at equal length: table names beat NER guesses
 PRIORITY_TITLED, PRIORITY_INSTITUTION, PRIORITY_ANON, PRIORITY_TABLE, PRIORITY_NER = 5, 4, 3, 2, 1
@@ -352,26 +355,24 @@ class ActorResolver:
                     role or None,
                 )
             )
+        anon = self.gaz.anonymous
         for tend, (tstart, role) in titles.items():
-            if tend in used_titles or not role or doc[tend - 1].lower_ in self.gaz.anonymous:
+            if tend in used_titles or not role or doc[tend - 1].pos_ not in NOUN_POS:
                 continue
-            designator = self._designator(doc, names, tstart - 1)
-            if (
-                designator is None
-                or designator[1].iso3 is None
-                or doc[tend - 1].pos_ not in NOUN_POS
-            ):
+            start, country = self._title_prefix(doc, names, tstart, tend)
+            if not gazetteer.ISO3.match(country or ""):
                 continue
-            start = self._with_determiner(doc, designator[0])
-            known = self._office_holder(doc, designator[1].iso3, role)
-            actor_id = (
-                known.id if known else f"person:{designator[1].iso3.lower()}-{gazetteer.slug(role)}"
-            )
+            head = doc[tend - 1]
+            if head.lower_ in anon or head.lemma_.lower() in anon:
+                # "a Kremlin spokesman" is an unnamed source; "Iraq's national security adviser" an office
+                if tend - tstart == 1 or anon.get(doc[start].lower_, ("",))[0] == "new":
+                    continue
+            start = self._with_determiner(doc, start)
+            known = self._office_holder(doc, country, role)
+            actor_id = known.id if known else f"person:{country.lower()}-{gazetteer.slug(role)}"
             name = known.name if known else doc[start:tend].text
             cands.append(
-                _Cand(
-                    start, tend, PRIORITY_TITLED, "person", actor_id, name, designator[1].iso3, role
-                )
+                _Cand(start, tend, PRIORITY_TITLED, "person", actor_id, name, country, role)
             )
         return cands
 
@@ -443,7 +444,11 @@ class ActorResolver:
             designator = self._designator(doc, names, i)
             phrase = doc[start:end].text.lower()
             iso3, cstart, cend = None, start, end
-            if designator is not None and gazetteer.ISO3.match(designator[1].iso3 or ""):
+            if (
+                designator is not None
+                and designator[1].kind in DESIGNATOR_KINDS
+                and gazetteer.ISO3.match(designator[1].iso3 or "")
+            ):
                 iso3, cstart = designator[1].iso3, designator[0]
             elif self._country_after_of(doc, names, end):
                 iso3, cend = self._country_after_of(doc, names, end)
