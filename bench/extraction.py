@@ -74,7 +74,9 @@ def page_counts(truth: str, predicted: str) -> tuple[float, float, float]:
     return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
 
 
-def score(pages: list[tuple[float, float, float]], truths: list[str], predictions: list[str]) -> dict:
+def score(
+    pages: list[tuple[float, float, float]], truths: list[str], predictions: list[str]
+) -> dict:
     precisions, recalls = [], []
     for tp, fp, fn in pages:
         if fp == fn == 0:
@@ -87,7 +89,9 @@ def score(pages: list[tuple[float, float, float]], truths: list[str], prediction
             recalls.append(tp / (tp + fn))
     precision = sum(precisions) / len(precisions)
     recall = sum(recalls) / len(recalls)
-    exact = sum(TOKEN.findall(t) == TOKEN.findall(p) for t, p in zip(truths, predictions, strict=True))
+    exact = sum(
+        TOKEN.findall(t) == TOKEN.findall(p) for t, p in zip(truths, predictions, strict=True)
+    )
     return {
         "precision": precision,
         "recall": recall,
@@ -141,25 +145,111 @@ def run_extraction(truth: dict, settings: dict) -> list[dict]:
             predictions.append(predicted)
             counts.append(page_counts(item["articleBody"], predicted))
         elapsed = time.perf_counter() - started
-        rows.append({"system": name, **score(counts, truths, predictions), "pages/s": len(truth) / elapsed, "failed": failures})
+        rows.append(
+            {
+                "system": name,
+                **score(counts, truths, predictions),
+                "pages/s": len(truth) / elapsed,
+                "failed": failures,
+            }
+        )
     return rows
 
 
 # --- junk lines ----------------------------------------------------------------------------
 
-NAMES = ["Jane Holloway", "Tomás Ruiz", "Amira Haddad", "Kenji Watanabe", "Olga Petrenko", "Sam O'Neill", "Priya Raman"]
-OUTLETS = ["The Daily Courier", "Metro Herald", "Global Wire", "NewsNow", "The Evening Post", "Ledger Online"]
-SECTIONS = ["News", "World", "Business", "Politics", "Sport", "Tech", "Opinion", "Culture", "Europe", "Markets"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+NAMES = [
+    "Jane Holloway",
+    "Tomás Ruiz",
+    "Amira Haddad",
+    "Kenji Watanabe",
+    "Olga Petrenko",
+    "Sam O'Neill",
+    "Priya Raman",
+]
+OUTLETS = [
+    "The Daily Courier",
+    "Metro Herald",
+    "Global Wire",
+    "NewsNow",
+    "The Evening Post",
+    "Ledger Online",
+]
+SECTIONS = [
+    "News",
+    "World",
+    "Business",
+    "Politics",
+    "Sport",
+    "Tech",
+    "Opinion",
+    "Culture",
+    "Europe",
+    "Markets",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-SUBJECTS = ["Ministers", "Shares", "The central bank", "Police", "Scientists", "Fans", "Lawmakers", "Tech giants", "Voters", "Airlines"]
-VERBS = ["brace for", "warn over", "push back on", "celebrate", "clash over", "rally after", "weigh", "reject", "probe", "back"]
-OBJECTS = ["new tariffs", "record heat", "a surprise rate cut", "the merger", "budget cuts", "a late winner", "data leak claims", "the strike"]
+SUBJECTS = [
+    "Ministers",
+    "Shares",
+    "The central bank",
+    "Police",
+    "Scientists",
+    "Fans",
+    "Lawmakers",
+    "Tech giants",
+    "Voters",
+    "Airlines",
+]
+VERBS = [
+    "brace for",
+    "warn over",
+    "push back on",
+    "celebrate",
+    "clash over",
+    "rally after",
+    "weigh",
+    "reject",
+    "probe",
+    "back",
+]
+OBJECTS = [
+    "new tariffs",
+    "record heat",
+    "a surprise rate cut",
+    "the merger",
+    "budget cuts",
+    "a late winner",
+    "data leak claims",
+    "the strike",
+]
 
 
 def headline(rng: random.Random) -> str:
     text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-    return rng.choice([text, text, f"{text}?", f"Watch: {text.lower()}", f"{text} – live updates", f"Analysis: {text.lower()}"])
+    return rng.choice(
+        [
+            text,
+            text,
+            f"{text}?",
+            f"Watch: {text.lower()}",
+            f"{text} – live updates",
+            f"Analysis: {text.lower()}",
+        ]
+    )
 
 
 def date_line(rng: random.Random) -> str:
@@ -186,12 +276,30 @@ def top_junk(rng: random.Random) -> list[str]:
         lambda: f"By {rng.choice(NAMES)} and {rng.choice(NAMES)}",
         lambda: date_line(rng),
         lambda: date_line(rng),
-        lambda: rng.choice(["Share on Facebook", "Share on Twitter", "Share via Email", "Share on WhatsApp", "Tweet this"]),
-        lambda: " ".join(rng.sample(["Facebook", "Twitter", "LinkedIn", "Email", "WhatsApp", "Print", "Reddit"], 3)),
-        lambda: rng.choice(["Listen to this article", f"Listen to this article · {rng.randint(3, 12)} min"]),
+        lambda: rng.choice(
+            [
+                "Share on Facebook",
+                "Share on Twitter",
+                "Share via Email",
+                "Share on WhatsApp",
+                "Tweet this",
+            ]
+        ),
+        lambda: " ".join(
+            rng.sample(
+                ["Facebook", "Twitter", "LinkedIn", "Email", "WhatsApp", "Print", "Reddit"], 3
+            )
+        ),
+        lambda: rng.choice(
+            ["Listen to this article", f"Listen to this article · {rng.randint(3, 12)} min"]
+        ),
         lambda: rng.choice(["Advertisement", "ADVERTISEMENT", "Sponsored"]),
-        lambda: rng.choice(["Skip to main content", "Skip to content", "Menu", "Search", "Sign in", "Subscribe"]),
-        lambda: "We use cookies to give you the best experience on our website. By continuing you agree to our use of cookies.",
+        lambda: rng.choice(
+            ["Skip to main content", "Skip to content", "Menu", "Search", "Sign in", "Subscribe"]
+        ),
+        lambda: (
+            "We use cookies to give you the best experience on our website. By continuing you agree to our use of cookies."
+        ),
         lambda: rng.choice(["Accept all cookies", "Manage cookie settings", "Got it"]),
         lambda: f"{rng.randint(2, 900)} comments",
         lambda: f"{rng.randint(2, 90)} shares",
@@ -205,19 +313,73 @@ def bottom_junk(rng: random.Random) -> list[str]:
         lambda: [f"{rng.randint(2, 900)} comments"],
         lambda: [f"View all {rng.randint(2, 900)} comments"],
         lambda: ["Notify of", "Inline Feedbacks", "View all comments"],
-        lambda: [rng.choice(["Leave a comment", "Leave a Reply", "Comments are closed.", "Join the conversation", "Be the first to comment"])],
-        lambda: [rng.choice(["Share this article", "Share this story", "Share"]), "Facebook", "Twitter", "Email"],
-        lambda: [rng.choice(["Related:", "Related", "Related stories", "More from " + outlet, "Most read", "You may also like"])]
-        + [headline(rng) for _ in range(rng.randint(2, 5))],
-        lambda: [rng.choice(["Sign up to our daily newsletter", "Sign up for the morning briefing", f"Subscribe to {outlet} for the latest updates."])],
+        lambda: [
+            rng.choice(
+                [
+                    "Leave a comment",
+                    "Leave a Reply",
+                    "Comments are closed.",
+                    "Join the conversation",
+                    "Be the first to comment",
+                ]
+            )
+        ],
+        lambda: [
+            rng.choice(["Share this article", "Share this story", "Share"]),
+            "Facebook",
+            "Twitter",
+            "Email",
+        ],
+        lambda: (
+            [
+                rng.choice(
+                    [
+                        "Related:",
+                        "Related",
+                        "Related stories",
+                        "More from " + outlet,
+                        "Most read",
+                        "You may also like",
+                    ]
+                )
+            ]
+            + [headline(rng) for _ in range(rng.randint(2, 5))]
+        ),
+        lambda: [
+            rng.choice(
+                [
+                    "Sign up to our daily newsletter",
+                    "Sign up for the morning briefing",
+                    f"Subscribe to {outlet} for the latest updates.",
+                ]
+            )
+        ],
         lambda: [f"Get the {outlet} newsletter in your inbox"],
-        lambda: [rng.choice([f"© {rng.randint(2015, 2025)} {outlet}. All rights reserved.", f"Copyright {rng.randint(2015, 2025)} {outlet}", f"(c) {outlet} {rng.randint(2015, 2025)}"])],
+        lambda: [
+            rng.choice(
+                [
+                    f"© {rng.randint(2015, 2025)} {outlet}. All rights reserved.",
+                    f"Copyright {rng.randint(2015, 2025)} {outlet}",
+                    f"(c) {outlet} {rng.randint(2015, 2025)}",
+                ]
+            )
+        ],
         lambda: ["Topics", rng.choice(SECTIONS), rng.choice(SECTIONS)],
         lambda: [f"Tags: {rng.choice(SECTIONS)}, {rng.choice(SECTIONS)}, {rng.choice(SECTIONS)}"],
-        lambda: [rng.choice(["Back to top", "Privacy Policy | Terms of Use | Cookie Settings", "Terms of Service"])],
+        lambda: [
+            rng.choice(
+                [
+                    "Back to top",
+                    "Privacy Policy | Terms of Use | Cookie Settings",
+                    "Terms of Service",
+                ]
+            )
+        ],
         lambda: [f"Reporting by {rng.choice(NAMES)}; Editing by {rng.choice(NAMES)}"],
         lambda: [rng.choice(["Read more", "Advertisement", "Continue reading"])],
-        lambda: ["This website uses cookies to improve your experience. We'll assume you're ok with this."],
+        lambda: [
+            "This website uses cookies to improve your experience. We'll assume you're ok with this."
+        ],
         lambda: [f"Follow {outlet} on Twitter and Facebook"],
         lambda: [date_line(rng)],
     ]
@@ -227,7 +389,13 @@ def bottom_junk(rng: random.Random) -> list[str]:
     return lines
 
 
-INTERIOR = ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Article continues below", "Continue reading below"]
+INTERIOR = [
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Article continues below",
+    "Continue reading below",
+]
 
 
 def run_junk(truth: dict, settings: dict, seed: int = 7) -> dict:
@@ -284,8 +452,12 @@ def run_junk(truth: dict, settings: dict, seed: int = 7) -> dict:
 
 
 def print_extraction(truth: dict, settings: dict) -> None:
-    print(f"HTML -> article body, {len(truth)} pages (scrapinghub metric: 4-gram shingles, macro P/R)")
-    print(f"{'system':32} {'precision':>9} {'recall':>7} {'F1':>7} {'exact':>6} {'pages/s':>8} {'failed':>6}")
+    print(
+        f"HTML -> article body, {len(truth)} pages (scrapinghub metric: 4-gram shingles, macro P/R)"
+    )
+    print(
+        f"{'system':32} {'precision':>9} {'recall':>7} {'F1':>7} {'exact':>6} {'pages/s':>8} {'failed':>6}"
+    )
     for row in run_extraction(truth, settings):
         print(
             f"{row['system']:32} {row['precision']:9.4f} {row['recall']:7.4f} {row['f1']:7.4f} "
@@ -296,7 +468,9 @@ def print_extraction(truth: dict, settings: dict) -> None:
 
 def print_junk(truth: dict, settings: dict, show: int) -> None:
     junk = run_junk(truth, settings)
-    print(f"Junk lines around ground-truth bodies, fed as plain text ({junk['pages']} docs, {junk['docs/s']:.0f} docs/s)")
+    print(
+        f"Junk lines around ground-truth bodies, fed as plain text ({junk['pages']} docs, {junk['docs/s']:.0f} docs/s)"
+    )
     print(f"  junk lines removed : {junk['junk removed %']:6.2f} %  of {junk['junk lines']}")
     print(f"  body sentences kept: {junk['sentences kept %']:6.2f} %  of {junk['body sentences']}")
     print(f"  body lines kept    : {junk['lines kept %']:6.2f} %  of {junk['body lines']}")
@@ -308,7 +482,9 @@ def print_junk(truth: dict, settings: dict, show: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N pages")
-    parser.add_argument("--show", type=int, default=10, help="junk lines leaked / sentences lost to list")
+    parser.add_argument(
+        "--show", type=int, default=10, help="junk lines leaked / sentences lost to list"
+    )
     parser.add_argument("--junk-only", action="store_true", help="skip the HTML extraction part")
     args = parser.parse_args()
     if not DATA.exists():

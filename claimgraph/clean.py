@@ -40,7 +40,17 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*|©")
 # Menu and breadcrumb separators ("Home › World › Europe", "News | Sport"): such a line is navigation.
 NAV_SEPARATOR = re.compile(r"\s[|›»>•·/]\s|\s[|•·]$|^[|•·]\s")
 # Tags whose text a reader never sees.
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas")
+INVISIBLE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "object",
+    "canvas",
+)
 # Tags that start a new line in a browser.
 BLOCK_TAGS = (
     "p", "div", "section", "article", "aside", "header", "footer", "nav", "main", "li", "ul", "ol",
@@ -103,7 +113,9 @@ def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
         with_metadata=True,
         include_comments=False,
     )
-    body = [normalise_space(line) for line in (extracted.text or "").splitlines()] if extracted else []
+    body = (
+        [normalise_space(line) for line in (extracted.text or "").splitlines()] if extracted else []
+    )
     body = [line for line in body if line]
     if not body:
         raise InputError(Errors.CG107.format(path=raw.source))
@@ -129,7 +141,9 @@ def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
     )
 
 
-def dropped_boilerplate(html: str, paragraphs: list[str], cut: list[str], settings: dict) -> list[str]:
+def dropped_boilerplate(
+    html: str, paragraphs: list[str], cut: list[str], settings: dict
+) -> list[str]:
     """Visible lines of the page left out of ``paragraphs`` that look like boilerplate, in page order.
 
     A line counts when the phrase list matches it or it is short with no
@@ -211,7 +225,9 @@ def _cut_leading(lines: list[Line], lead: list[int], limits: dict) -> set[int]:
         (
             i
             for i in lead
-            if lines[i].weak and not lines[i].junk and lines[i].words >= limits["headline_min_words"]
+            if lines[i].weak
+            and not lines[i].junk
+            and lines[i].words >= limits["headline_min_words"]
             and not NAV_SEPARATOR.search(lines[i].text)
         ),
         None,
@@ -242,7 +258,9 @@ def _trailing_start(lines: list[Line], after: int, limits: dict) -> int:
         weak_run = 0
         while start > after and (lines[start - 1].junk or lines[start - 1].weak):
             weak_run = 0 if lines[start - 1].junk else weak_run + 1
-            if weak_run > limits["max_weak_run"]:  # a list in the article (tour dates, a squad), not a menu
+            if (
+                weak_run > limits["max_weak_run"]
+            ):  # a list in the article (tour dates, a squad), not a menu
                 start += weak_run - 1
                 break
             start -= 1
@@ -251,7 +269,10 @@ def _trailing_start(lines: list[Line], after: int, limits: dict) -> int:
                 i
                 for i in range(after, start)
                 if lines[i].list_header
-                and all(line.junk or line.weak or line.words <= limits["short_line_words"] for line in lines[i + 1 : start])
+                and all(
+                    line.junk or line.weak or line.words <= limits["short_line_words"]
+                    for line in lines[i + 1 : start]
+                )
             ),
             None,
         )
@@ -270,7 +291,13 @@ def classify(text: str, rules: Boilerplate, limits: dict) -> Line:
         return Line(text, weak=True, words=0)
     key = " ".join(words)
     if key in rules.lines:
-        return Line(text, junk=True, anywhere=rules.lines[key], list_header=rules.labels.get(key, False), words=count)
+        return Line(
+            text,
+            junk=True,
+            anywhere=rules.lines[key],
+            list_header=rules.labels.get(key, False),
+            words=count,
+        )
     for size in range(min(count, rules.longest), 0, -1):
         head = " ".join(words[:size])
         if head in rules.labels and weak:
@@ -311,9 +338,18 @@ def boilerplate(lang: str = "en") -> Boilerplate:
         elif row["match"] == "glue":
             glue.add(phrase)
         else:
-            raise LexiconError(Errors.CG203.format(name="boilerplate", path=lang, line="?", detail=f"unknown match {row['match']!r}"))
+            raise LexiconError(
+                Errors.CG203.format(
+                    name="boilerplate",
+                    path=lang,
+                    line="?",
+                    detail=f"unknown match {row['match']!r}",
+                )
+            )
     longest = max(len(phrase.split()) for phrase in (*prefixes, *labels))
-    return Boilerplate(lines, frozenset(prefixes), labels, frozenset(tokens), frozenset(glue), longest)
+    return Boilerplate(
+        lines, frozenset(prefixes), labels, frozenset(tokens), frozenset(glue), longest
+    )
 
 
 def unwrap(text: str) -> list[str]:

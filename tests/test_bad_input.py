@@ -9,8 +9,8 @@ import zipfile
 import pytest
 
 from claimgraph import settings as settings_module
-from claimgraph.cli import main
 from claimgraph.clean import clean
+from claimgraph.cli import main
 from claimgraph.errors import InputError
 from claimgraph.readers import files, read
 
@@ -38,16 +38,30 @@ def bad_inputs(tmp_path):
     with zipfile.ZipFile(zip_path, "w") as archive:
         archive.writestr("story.txt", ARTICLE)
     (tmp_path / "folder").mkdir()
-    whole = gzip.compress(("<html><body>" + "<p>Ministers met on Monday.</p>" * 500 + "</body></html>").encode())
+    whole = gzip.compress(
+        ("<html><body>" + "<p>Ministers met on Monday.</p>" * 500 + "</body></html>").encode()
+    )
     return {
         "missing": (str(tmp_path / "no-such-story.txt"), "CG101"),
         "directory": (str(tmp_path / "folder"), "CG102"),
         "empty": (write(tmp_path / "empty.txt", b""), "CG103"),
         "blank": (write(tmp_path / "blank.txt", b" \n\n\t\n"), "CG103"),
-        "png": (write(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200), "CG104"),
-        "pdf": (write(tmp_path / "report.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n"), "CG104"),
+        "png": (
+            write(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200),
+            "CG104",
+        ),
+        "pdf": (
+            write(
+                tmp_path / "report.html",
+                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+            ),
+            "CG104",
+        ),
         "zip": (str(zip_path), "CG104"),
-        "nul": (write(tmp_path / "data.txt", b"Ministers met\x00\x00\x00on Monday\x00" * 20), "CG104"),
+        "nul": (
+            write(tmp_path / "data.txt", b"Ministers met\x00\x00\x00on Monday\x00" * 20),
+            "CG104",
+        ),
         "undecodable": (write(tmp_path / "noise.txt", bytes(range(128, 256)) * 50), "CG105"),
         "truncated-gz": (write(tmp_path / "page.html.gz", whole[: len(whole) // 2]), "CG110"),
         "ftp": ("ftp://files.example.org/story.txt", "CG111"),
@@ -91,7 +105,9 @@ def test_latin1_and_cp1252_files_are_read_correctly(tmp_path, settings):
 
 def test_oversize_file_fails_on_size_before_reading(tmp_path, settings, monkeypatch):
     path = tmp_path / "huge.html"
-    paragraph = b"<p>" + b"Ministers met again on Monday to discuss the subsidy rules. " * 16 + b"</p>\n"
+    paragraph = (
+        b"<p>" + b"Ministers met again on Monday to discuss the subsidy rules. " * 16 + b"</p>\n"
+    )
     with path.open("wb") as out:
         out.write(b"<html><body>")
         for _ in range(50_000_000 // len(paragraph) + 1):

@@ -43,7 +43,13 @@ def test_reference_article_loses_only_the_comment_widget(reference_text, setting
 
 
 def test_junk_prepended_and_appended_is_cut_and_every_sentence_kept(settings):
-    top = ["Home › World › Europe", "Share on Facebook", "By Katarzyna Nowak", "Tue 14 Mar 2023 09.15 GMT", "4 min read"]
+    top = [
+        "Home › World › Europe",
+        "Share on Facebook",
+        "By Katarzyna Nowak",
+        "Tue 14 Mar 2023 09.15 GMT",
+        "4 min read",
+    ]
     bottom = [
         "231 comments",
         "Related:",
@@ -74,7 +80,14 @@ def test_short_unpunctuated_last_line_stays_without_junk_next_to_it(settings):
 
 
 def test_interior_advertisement_goes(settings):
-    lines = [HEADLINE, BODY[0], "Advertisement", BODY[1], "Story continues below advertisement", BODY[2]]
+    lines = [
+        HEADLINE,
+        BODY[0],
+        "Advertisement",
+        BODY[1],
+        "Story continues below advertisement",
+        BODY[2],
+    ]
     cleaned = clean(text_doc(lines), settings)
     assert cleaned.text.split("\n\n") == [HEADLINE, *BODY[:3]]
     assert cleaned.removed == ("Advertisement", "Story continues below advertisement")
@@ -89,13 +102,20 @@ def test_a_long_list_ending_the_article_stays(settings):
 
 
 def test_headline_after_navigation_is_the_title(settings):
-    cleaned = clean(text_doc(["Skip to main content", "News | World | Europe", "Advertisement", HEADLINE, *BODY]), settings)
+    cleaned = clean(
+        text_doc(
+            ["Skip to main content", "News | World | Europe", "Advertisement", HEADLINE, *BODY]
+        ),
+        settings,
+    )
     assert cleaned.title == HEADLINE
 
 
 def test_whitespace_is_normalised_inside_paragraphs_only(settings):
     raw = RawDocument(
-        source="<test>", content=f"  {HEADLINE}  \n\n\n\n{BODY[0].replace(' ', '   ', 3)}\t\n\n\n{BODY[1]}\n", kind="text"
+        source="<test>",
+        content=f"  {HEADLINE}  \n\n\n\n{BODY[0].replace(' ', '   ', 3)}\t\n\n\n{BODY[1]}\n",
+        kind="text",
     )
     cleaned = clean(raw, settings)
     assert cleaned.text == "\n\n".join([HEADLINE, BODY[0], BODY[1]])
@@ -117,7 +137,12 @@ def test_text_of_nothing_but_junk_is_refused(settings):
 
 
 def test_outlet_from_the_url_domain(settings):
-    raw = RawDocument(source="<test>", content="\n\n".join([HEADLINE, *BODY]), kind="text", url="https://www.theguardian.com/world/x")
+    raw = RawDocument(
+        source="<test>",
+        content="\n\n".join([HEADLINE, *BODY]),
+        kind="text",
+        url="https://www.theguardian.com/world/x",
+    )
     assert clean(raw, settings).outlet == "theguardian.com"
 
 
@@ -126,7 +151,12 @@ def test_source_metadata_takes_precedence(settings):
         source="feed.jsonl",
         content="\n\n".join(BODY),
         kind="text",
-        meta={"title": HEADLINE, "published": "2023-03-14", "outlet": "Morning Courier", "authors": ["K. Nowak"]},
+        meta={
+            "title": HEADLINE,
+            "published": "2023-03-14",
+            "outlet": "Morning Courier",
+            "authors": ["K. Nowak"],
+        },
     )
     cleaned = clean(raw, settings)
     assert (cleaned.title, cleaned.published, cleaned.outlet, cleaned.authors) == (
@@ -139,9 +169,14 @@ def test_source_metadata_takes_precedence(settings):
 
 
 def test_example_page_metadata_and_removed_junk(settings):
-    raw = RawDocument.from_string((EXAMPLES / "baltic-drills.html").read_text("utf-8"), source="baltic-drills.html")
+    raw = RawDocument.from_string(
+        (EXAMPLES / "baltic-drills.html").read_text("utf-8"), source="baltic-drills.html"
+    )
     cleaned = clean(raw, settings)
-    assert cleaned.title == "Lithuania asks Nato for more air defence as Russian drills near border, officials say"
+    assert (
+        cleaned.title
+        == "Lithuania asks Nato for more air defence as Russian drills near border, officials say"
+    )
     assert cleaned.authors == ("Ona Petraitė",)
     assert cleaned.published == "2025-09-16"
     assert cleaned.outlet == "The Example Ledger"
@@ -150,7 +185,12 @@ def test_example_page_metadata_and_removed_junk(settings):
     assert paragraphs[0] == cleaned.title
     assert len(paragraphs) == 8
     assert "Kasčiūnas told reporters" in cleaned.text
-    for junk in ("Share on Facebook · Share on X · Email", "Notify of", "View all comments", "By Ona Petraitė"):
+    for junk in (
+        "Share on Facebook · Share on X · Email",
+        "Notify of",
+        "View all comments",
+        "By Ona Petraitė",
+    ):
         assert junk in cleaned.removed
         assert junk not in cleaned.text
     assert any("Cookie settings" in line for line in cleaned.removed)

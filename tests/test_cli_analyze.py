@@ -18,7 +18,9 @@ SCRIPT = Path(sys.executable).parent / "claimgraph"
 
 
 def run_script(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess, code: str) -> None:
@@ -52,7 +54,9 @@ def test_script_50_mb_page_fails_on_size(tmp_path):
 @pytest.mark.skipif(not SCRIPT.exists(), reason="console script not installed beside this Python")
 def test_script_html_without_article(tmp_path):
     path = tmp_path / "index.html"
-    path.write_text("<html><head><title>Front page</title></head><body><nav><a href='/a'>World</a></nav></body></html>")
+    path.write_text(
+        "<html><head><title>Front page</title></head><body><nav><a href='/a'>World</a></nav></body></html>"
+    )
     assert_one_error_line(run_script("analyze", str(path)), "CG107")
 
 
@@ -61,11 +65,16 @@ def test_analyze_example_page_json():
     result = CliRunner().invoke(app, ["analyze", str(EXAMPLES / "baltic-drills.html"), "--json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)["document"]
-    assert document["title"] == "Lithuania asks Nato for more air defence as Russian drills near border, officials say"
+    assert (
+        document["title"]
+        == "Lithuania asks Nato for more air defence as Russian drills near border, officials say"
+    )
     assert document["authors"] == ["Ona Petraitė"]
     assert document["published"] == "2025-09-16"
     assert document["outlet"] == "The Example Ledger"
-    assert document["url"] == "https://ledger.example.org/world/2025/sep/16/lithuania-nato-air-defence"
+    assert (
+        document["url"] == "https://ledger.example.org/world/2025/sep/16/lithuania-nato-air-defence"
+    )
     assert document["text"].startswith(document["title"] + "\n\n")
     assert "Share on Facebook · Share on X · Email" in document["removed"]
     assert "Notify of" in document["removed"]
@@ -74,10 +83,20 @@ def test_analyze_example_page_json():
 
 @pytest.mark.model
 def test_analyze_reads_stdin_and_options_override_metadata():
-    text = (EXAMPLES / "baltic-drills.txt").read_text("utf-8") + "\n\nShare this article\n\n12 comments\n"
+    text = (EXAMPLES / "baltic-drills.txt").read_text(
+        "utf-8"
+    ) + "\n\nShare this article\n\n12 comments\n"
     result = CliRunner().invoke(
         app,
-        ["analyze", "-", "--json", "--published", "2025-09-16", "--url", "https://ledger.example.org/x"],
+        [
+            "analyze",
+            "-",
+            "--json",
+            "--published",
+            "2025-09-16",
+            "--url",
+            "https://ledger.example.org/x",
+        ],
         input=text,
     )
     assert result.exit_code == 0, result.output

@@ -117,7 +117,9 @@ class Handler(BaseHTTPRequestHandler):
         if route == "/article":
             self._send(200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
         elif route == "/latin":
-            body = "<html><body><p>Le café de Zoë est fermé depuis lundi.</p></body></html>".encode("cp1252")
+            body = "<html><body><p>Le café de Zoë est fermé depuis lundi.</p></body></html>".encode(
+                "cp1252"
+            )
             self._send(200, "text/html; charset=windows-1252", body)
         elif route == "/plain":
             self._send(200, "text/plain", ARTICLE_TEXT.encode("utf-8"))

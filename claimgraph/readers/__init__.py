@@ -11,7 +11,9 @@ from ..errors import Errors, InputError
 # A URL scheme before "://" (RFC 3986: a letter, then letters, digits, "+", "-", ".").
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
 # Markup near the start of an input: a doctype or a common block tag.
-HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)\b", re.I)
+HTML_SNIFF = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)\b", re.I
+)
 
 
 def looks_like_html(content: str) -> bool:
@@ -30,8 +32,15 @@ class RawDocument:
     meta: dict = field(default_factory=dict)  # title, published, outlet, id … from JSONL/RSS/HTTP
 
     @classmethod
-    def from_string(cls, content: str, source: str = "<string>", url: str | None = None) -> RawDocument:
-        return cls(source=source, content=content, kind="html" if looks_like_html(content) else "text", url=url)
+    def from_string(
+        cls, content: str, source: str = "<string>", url: str | None = None
+    ) -> RawDocument:
+        return cls(
+            source=source,
+            content=content,
+            kind="html" if looks_like_html(content) else "text",
+            url=url,
+        )
 
 
 def read(source: str, settings: dict) -> RawDocument:

@@ -39,7 +39,9 @@ BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 # A charset declared in the first bytes of an HTML page: <meta charset="…"> or content="…; charset=…".
-HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+HTML_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
 # Control characters that never occur in text (all of C0 but tab, newline, form feed, carriage return).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CHUNK = 1 << 16
@@ -148,7 +150,9 @@ def decode_bytes(data: bytes, source: str, charset: str | None = None) -> str:
         raise InputError(Errors.CG105.format(path=source))
     # Short texts often fit several code pages equally well (cp1250/cp1252/cp1257 for "café"):
     # among the tied best guesses take the web's most common legacy encoding.
-    tied = [m for m in matches if (m.chaos, m.coherence) == (matches[0].chaos, matches[0].coherence)]
+    tied = [
+        m for m in matches if (m.chaos, m.coherence) == (matches[0].chaos, matches[0].coherence)
+    ]
     best = next((m for m in tied if m.encoding == PREFERRED_LEGACY), matches[0])
     logger.info("%s is not UTF-8; decoded as %s", source, best.encoding)
     return _checked(str(best), source)

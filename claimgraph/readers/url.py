@@ -48,7 +48,9 @@ def fetch(url: str, settings: dict) -> RawDocument:
         raise_on_redirect=True,
         raise_on_status=False,
     )
-    timeout = urllib3.Timeout(connect=fetch_settings["connect_timeout"], read=fetch_settings["read_timeout"])
+    timeout = urllib3.Timeout(
+        connect=fetch_settings["connect_timeout"], read=fetch_settings["read_timeout"]
+    )
     headers = {"User-Agent": fetch_settings["user_agent"], "Accept": ACCEPT_HEADER}
     with urllib3.PoolManager(retries=retries, timeout=timeout, headers=headers) as pool:
         try:
@@ -63,14 +65,18 @@ def fetch(url: str, settings: dict) -> RawDocument:
             response.release_conn()
 
 
-def _read_response(url: str, response: urllib3.BaseHTTPResponse, limit: int, settings: dict) -> RawDocument:
+def _read_response(
+    url: str, response: urllib3.BaseHTTPResponse, limit: int, settings: dict
+) -> RawDocument:
     history = response.retries.history if response.retries else ()
     redirects = [entry.redirect_location for entry in history if entry.redirect_location]
     final_url = url
     for location in redirects:  # Location headers may be relative to the address before them
         final_url = urljoin(final_url, location)
     if response.status >= 400:
-        raise InputError(Errors.CG113.format(url=final_url, status=response.status, reason=response.reason or ""))
+        raise InputError(
+            Errors.CG113.format(url=final_url, status=response.status, reason=response.reason or "")
+        )
     content_type = response.headers.get("Content-Type", "")
     media_type, _, params = content_type.partition(";")
     media_type = media_type.strip().lower()
@@ -107,11 +113,18 @@ def _fetch_error(url: str, reason: Exception | None, fetch_settings: dict) -> In
     """The coded error for a failed request: too many redirects, a timeout, or anything else."""
     if isinstance(reason, ResponseError) and "redirect" in str(reason):
         return InputError(Errors.CG114.format(url=url, limit=fetch_settings["max_redirects"]))
-    if isinstance(reason, NewConnectionError):  # refused, unreachable, unknown host (urllib3 files it under timeouts)
+    # Refused, unreachable, unknown host: urllib3 files these under timeouts, so test them first.
+    if isinstance(reason, NewConnectionError):
         # urllib3 puts the connection object before the OS message; keep what a person can act on.
         return InputError(Errors.CG108.format(url=url, detail=str(reason).rsplit(": ", 1)[-1]))
     if isinstance(reason, ConnectTimeoutError):
-        return InputError(Errors.CG115.format(url=url, timeout=fetch_settings["connect_timeout"], detail="connecting"))
+        return InputError(
+            Errors.CG115.format(
+                url=url, timeout=fetch_settings["connect_timeout"], detail="connecting"
+            )
+        )
     if isinstance(reason, TimeoutError):
-        return InputError(Errors.CG115.format(url=url, timeout=fetch_settings["read_timeout"], detail="reading"))
+        return InputError(
+            Errors.CG115.format(url=url, timeout=fetch_settings["read_timeout"], detail="reading")
+        )
     return InputError(Errors.CG108.format(url=url, detail=reason or "no answer"))
