@@ -225,7 +225,7 @@ function eventDetails(event, actors) {
   const chain = event.attribution.length
     ? el("ol", { class: "chain" }, event.attribution.map((s) => {
       const actor = actors.get(s.actor);
-      return el("li", {}, s.text, actor && isAnonymous(actor.id, actor.kind) ? [" ", anonymousBadge()] : null,
+      return el("li", {}, el("span", { class: "source" }, s.text), actor && isAnonymous(actor.id, actor.kind) ? [" ", anonymousBadge()] : null,
         s.cue ? el("span", { class: "muted" }, ` (${s.cue})`) : null);
     }))
     : el("p", { class: "muted" }, "Asserted in the outlet's own voice.");
