@@ -47,6 +47,7 @@ class Errors(metaclass=_Codes):
     CG211 = "Actor dictionary {path}: unsupported file type '{suffix}'. Give a .csv, .tsv, .yaml or .yml file; see docs/actors.md."
     CG212 = "Actor dictionary {path}, {where}: country '{country}' is not an ISO 3166 alpha-3 code (e.g. CHN, USA). Fix it or leave it empty."
     CG213 = "Actor dictionary {path} not found. Check the path given to --actors."
+    CG214 = "claimgraph_actors: no saved component at {path}. Load a pipeline directory written by nlp.to_disk()."
     # store (CG3xx)
     CG301 = "Could not open the store {path}: {detail}. Is another claimgraph process writing to it?"
     CG302 = "Store query failed: {detail}."

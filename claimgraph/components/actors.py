@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
+from ..errors import Errors
 from ..gazetteer import Entry, Gazetteer
 from . import register_extensions
 
@@ -75,7 +76,7 @@ class _Cand:
     start: int
     end: int
     priority: int
-    how: str  # fixed | person | anon | admin
+    how: str  # fixed (actor_id known) | person | anon | anon-admin | admin
     actor_id: str | None = None
     name: str | None = None  # person's name as written (unknown persons)
     country: str | None = None
@@ -170,7 +171,7 @@ class ActorResolver:
     def from_disk(self, path, *, exclude=tuple()) -> ActorResolver:
         path = Path(path)
         if not path.is_dir():
-            raise ValueError(f"claimgraph_actors: no such directory {path}")
+            raise ValueError(Errors.CG214.format(path=path))
         user_file = path / _USER_FILE
         self.user_entries = srsly.read_json(user_file) if user_file.exists() else []
         self.gaz = None  # rebuilt on first use
