@@ -466,8 +466,8 @@ def print_extraction(truth: dict, settings: dict) -> None:
     print()
 
 
-def print_junk(truth: dict, settings: dict, show: int) -> None:
-    junk = run_junk(truth, settings)
+def print_junk(truth: dict, settings: dict, show: int, seed: int) -> None:
+    junk = run_junk(truth, settings, seed)
     print(
         f"Junk lines around ground-truth bodies, fed as plain text ({junk['pages']} docs, {junk['docs/s']:.0f} docs/s)"
     )
@@ -486,6 +486,7 @@ def main() -> None:
         "--show", type=int, default=10, help="junk lines leaked / sentences lost to list"
     )
     parser.add_argument("--junk-only", action="store_true", help="skip the HTML extraction part")
+    parser.add_argument("--seed", type=int, default=7, help="random seed of the generated junk")
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"benchmark data not found at {DATA}")
@@ -495,7 +496,7 @@ def main() -> None:
     settings = settings_module.load()
     if not args.junk_only:
         print_extraction(truth, settings)
-    print_junk(truth, settings, args.show)
+    print_junk(truth, settings, args.show, args.seed)
 
 
 if __name__ == "__main__":

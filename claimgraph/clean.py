@@ -79,6 +79,7 @@ class Boilerplate:
     labels: dict[str, bool]  # phrase -> is a list header (related headlines follow)
     tokens: frozenset[str]
     glue: frozenset[str]
+    words: frozenset[str]  # a short unpunctuated line holding one of these is junk
     longest: int  # words in the longest prefix or label phrase
 
 
@@ -304,9 +305,15 @@ def classify(text: str, rules: Boilerplate, limits: dict) -> Line:
             return Line(text, junk=True, list_header=rules.labels[head], words=count)
         if head in rules.prefixes and count <= limits["prefix_max_words"]:
             return Line(text, junk=True, words=count)
-    if all(word in rules.tokens or word in rules.glue or word == "0" for word in words) and any(
-        word in rules.tokens for word in words
+    if all(word in rules.tokens or word in rules.glue or word == "0" for word in words) and (
+        any(word in rules.tokens for word in words) or set(words) == {"0"}
     ):
+        # a share bar, a dateline, a bare count or date ("Facebook Twitter Email", "14/03/2022")
+        return Line(text, junk=True, words=count)
+    if weak and (
+        any(word in rules.words for word in words) or len(NAV_SEPARATOR.findall(text)) >= 2
+    ):
+        # a short line naming a newsletter or cookies, or a menu/breadcrumb ("Home › World › Europe")
         return Line(text, junk=True, words=count)
     return Line(text, weak=weak, words=count)
 
@@ -321,7 +328,7 @@ def match_words(text: str) -> list[str]:
 def boilerplate(lang: str = "en") -> Boilerplate:
     """The phrase list, normalised like the lines it is matched against."""
     lines: dict[str, bool] = {}
-    prefixes, tokens, glue = set(), set(), set()
+    prefixes, tokens, glue, words = set(), set(), set(), set()
     labels: dict[str, bool] = {}
     for row in lexicons.load("boilerplate", lang, required=("phrase", "match", "where")):
         phrase = " ".join(match_words(row["phrase"]))
@@ -337,6 +344,8 @@ def boilerplate(lang: str = "en") -> Boilerplate:
             tokens.add(phrase)
         elif row["match"] == "glue":
             glue.add(phrase)
+        elif row["match"] == "word":
+            words.add(phrase)
         else:
             raise LexiconError(
                 Errors.CG203.format(
@@ -348,7 +357,13 @@ def boilerplate(lang: str = "en") -> Boilerplate:
             )
     longest = max(len(phrase.split()) for phrase in (*prefixes, *labels))
     return Boilerplate(
-        lines, frozenset(prefixes), labels, frozenset(tokens), frozenset(glue), longest
+        lines,
+        frozenset(prefixes),
+        labels,
+        frozenset(tokens),
+        frozenset(glue),
+        frozenset(words),
+        longest,
     )
 
 

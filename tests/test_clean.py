@@ -213,6 +213,10 @@ def test_html_without_article_is_refused(settings):
         ("By Monday, the troops had left the town.", False),
         ("Sign up for our daily newsletter to get the best stories every morning.", True),
         ("Russia denied the report on Monday.", False),
+        ("Home › World › Europe", True),
+        ("Get the Courier newsletter in your inbox", True),
+        ("14/03/2022", True),
+        ("The newsletter was first sent to subscribers in 1998.", False),
     ],
 )
 def test_phrase_list_matching(settings, line, junk):
@@ -223,6 +227,6 @@ def test_boilerplate_lexicon_rows_are_valid():
     rows = lexicons.load("boilerplate", required=("phrase", "match", "where"))
     assert len(rows) > 100
     for row in rows:
-        assert row["match"] in {"line", "prefix", "label", "token", "glue"}, row
+        assert row["match"] in {"line", "prefix", "label", "token", "glue", "word"}, row
         assert row["where"] in {"anywhere", "edge"}, row
         assert match_words(row["phrase"]), row
