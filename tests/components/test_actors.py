@@ -409,3 +409,123 @@ def test_reference_article(nlp, reference_text):
         "the official",
     ]
     assert len(anons[2]["mentions"]) == 4
+
+
+# -- hand-built parses (no model) -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def blank_actors():
+    """A blank English pipeline with claimgraph_actors, for hand-built parses."""
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("claimgraph_actors")
+    return blank
+
+
+def parsed(blank, words, heads, deps, pos, tags=None, ents=None):
+    from spacy.tokens import Doc
+
+    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    doc._.published = None
+    return blank.get_pipe("claimgraph_actors")(doc)
+
+
+def test_seat_after_a_locative_preposition_is_a_place(blank_actors):
+    # "They met in Rome ." — Rome is the object of "in"
+    doc = parsed(
+        blank_actors,
+        ["They", "met", "in", "Rome", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    assert doc._.actors == []
+
+
+def test_seat_after_an_attitude_noun_is_the_government(blank_actors):
+    # "pessimism in Washington grew ." — the pessimism of the US government
+    doc = parsed(
+        blank_actors,
+        ["pessimism", "in", "Washington", "grew", "."],
+        [3, 0, 1, 3, 3],
+        ["nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+    )
+    assert [a["id"] for a in doc._.actors] == ["USA.GOV"]
+
+
+def test_seat_as_a_noun_modifier_is_a_place(blank_actors):
+    # "the Paris talks ended ." — Paris modifies "talks"
+    doc = parsed(
+        blank_actors,
+        ["the", "Paris", "talks", "ended", "."],
+        [2, 2, 3, 3, 3],
+        ["det", "compound", "nsubj", "ROOT", "punct"],
+        ["DET", "PROPN", "NOUN", "VERB", "PUNCT"],
+    )
+    assert doc._.actors == []
+
+
+def test_seat_as_subject_is_the_government(blank_actors):
+    doc = parsed(
+        blank_actors,
+        ["Paris", "said", "no", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "INTJ", "PUNCT"],
+    )
+    assert [a["id"] for a in doc._.actors] == ["FRA.GOV"]
+
+
+def test_definite_source_links_to_the_latest_compatible_one(blank_actors):
+    # "a diplomat said , an official said , the diplomat added ."
+    words = [
+        "a",
+        "diplomat",
+        "said",
+        ",",
+        "an",
+        "official",
+        "said",
+        ",",
+        "the",
+        "diplomat",
+        "added",
+        ".",
+    ]
+    heads = [1, 2, 2, 2, 5, 6, 2, 2, 9, 10, 2, 2]
+    deps = [
+        "det",
+        "nsubj",
+        "ROOT",
+        "punct",
+        "det",
+        "nsubj",
+        "conj",
+        "punct",
+        "det",
+        "nsubj",
+        "conj",
+        "punct",
+    ]
+    pos = [
+        "DET",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+    ]
+    tags = ["DT", "NN", "VBD", ",", "DT", "NN", "VBD", ",", "DT", "NN", "VBD", "."]
+    doc = parsed(blank_actors, words, heads, deps, pos, tags)
+    anons = {a["id"]: a for a in doc._.actors}
+    assert anons["anon:1"]["role"] == "diplomat" and len(anons["anon:1"]["mentions"]) == 2
+    assert anons["anon:2"]["role"] == "official" and len(anons["anon:2"]["mentions"]) == 1
