@@ -639,6 +639,9 @@ class ActorResolver:
                 self._resolve_anonymous(doc, cand, sources)
             elif cand.how == "person" and cand.actor_id is None:
                 cand.actor_id = full_names.get(cand.name) or f"person:{gazetteer.slug(cand.name)}"
+            elif cand.how == "person" and cand.end - cand.start == 1:
+                # a table alias ("Bush") means the article's own full name when it gives one
+                cand.actor_id = full_names.get(doc[cand.start].text, cand.actor_id)
             if cand.actor_id is None:
                 continue
             actor = actors.get(cand.actor_id)
@@ -661,12 +664,15 @@ class ActorResolver:
         return self.administration_country
 
     def _person_names(self, doc: Doc, chosen: list[_Cand]) -> dict[str, str]:
-        """Short names ("Sullivan", "Xi") -> the id of the article's fuller name that contains them."""
+        """Short names ("Sullivan", "Xi") -> the id of a full name written out in the article."""
         ids: dict[str, str] = {}
         full = [
             (c.name, c.actor_id or f"person:{gazetteer.slug(c.name)}")
             for c in chosen
-            if c.how == "person" and c.name and " " in c.name
+            if c.how == "person"
+            and c.name
+            and " " in c.name
+            and c.name in doc[c.start : c.end].text
         ]
         for name, actor_id in full:
             ids.setdefault(name, actor_id)

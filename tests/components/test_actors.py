@@ -179,6 +179,13 @@ def test_surname_links_to_the_full_name(nlp):
 
 
 @pytest.mark.model
+def test_table_alias_follows_the_full_name_in_the_article(nlp):
+    doc = run(nlp, "George H. W. Bush met Gorbachev. Bush said the talks went well.")
+    assert mention_texts(doc, "person:george-h-w-bush") == ["George H. W. Bush", "Bush"]
+    assert "person:george-w-bush" not in by_id(doc)
+
+
+@pytest.mark.model
 def test_unnamed_titled_person(nlp):
     doc = run(nlp, "Estonia's defence minister said more troops were needed.")
     person = next(a for a in doc._.actors if a["kind"] == "person")
