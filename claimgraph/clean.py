@@ -21,6 +21,7 @@ from functools import lru_cache
 import lxml.html
 import trafilatura
 from courlan import extract_domain
+from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from . import lexicons
@@ -107,8 +108,11 @@ def clean(raw: RawDocument, settings: dict) -> CleanDocument:
 
 def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
     """Article text and metadata of an HTML page, by trafilatura in precision mode."""
-    extracted = trafilatura.bare_extraction(
-        raw.content,
+    tree = load_html(raw.content)
+    if tree is None:
+        raise InputError(Errors.CG107.format(path=raw.source))
+    extracted = trafilatura.bare_extraction(  # works on a copy of the tree
+        tree,
         url=raw.url,
         favor_precision=True,
         with_metadata=True,
@@ -138,25 +142,27 @@ def clean_html(raw: RawDocument, settings: dict) -> CleanDocument:
         published=extracted.date or None,
         url=url,
         outlet=extracted.sitename or _domain(url),
-        removed=tuple(dropped_boilerplate(raw.content, paragraphs, cut, settings)),
+        removed=tuple(dropped_boilerplate(tree, paragraphs, cut, settings)),
     )
 
 
 def dropped_boilerplate(
-    html: str, paragraphs: list[str], cut: list[str], settings: dict
+    tree: HtmlElement, paragraphs: list[str], cut: list[str], settings: dict
 ) -> list[str]:
     """Visible lines of the page left out of ``paragraphs`` that look like boilerplate, in page order.
 
     A line counts when the phrase list matches it or it is short with no
     sentence punctuation; ``cut`` (lines the text cleaner took out of
     trafilatura's body) is added where the page's lines do not already hold it.
+    ``tree`` is changed on the way (see ``visible_lines``).
     """
     kept = {_key(line) for line in paragraphs}
     rules = boilerplate()
+    longest = max(settings["input"]["prefix_max_words"], settings["input"]["short_line_words"])
     removed = []
-    for line in visible_lines(html):
-        if _key(line) in kept:
-            continue
+    for line in visible_lines(tree):
+        if len(line.split()) > longest or _key(line) in kept:
+            continue  # too long to be junk or weak, or part of the article
         classified = classify(line, rules, settings["input"])
         if classified.junk or classified.weak:
             removed.append(line)
@@ -397,12 +403,12 @@ def _hard_wrapped(lines: list[str]) -> bool:
     )
 
 
-def visible_lines(html: str) -> list[str]:
-    """The text lines a browser would show for ``html`` (no head, scripts or styles)."""
-    tree = load_html(html)
-    if tree is None:
-        return []
-    for element in tree.iter(*INVISIBLE_TAGS):
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The text lines a browser would show for a page (no head, scripts or styles).
+
+    Changes ``tree`` in place: invisible elements go, block elements get line breaks.
+    """
+    for element in list(tree.iter(*INVISIBLE_TAGS)):
         element.drop_tree()
     body = tree.find(".//body")
     root = body if body is not None else tree
