@@ -76,7 +76,7 @@ class _Cand:
     start: int
     end: int
     priority: int
-    how: str  # fixed (actor_id known) | person | anon | anon-admin | admin
+    how: str  # fixed (actor_id known) | person | anon | anon-admin | admin | country-anaphor
     actor_id: str | None = None
     name: str | None = None  # person's name as written (unknown persons)
     country: str | None = None
@@ -460,13 +460,23 @@ class ActorResolver:
                     _Cand(self._with_determiner(doc, i), end, PRIORITY_INSTITUTION, "admin")
                 )
                 continue
-            elif phrase == "administration" and start > 0 and doc[start - 1].lower_ == "the":
-                if doc[start].dep_ not in ("compound", "amod"):
+            elif (
+                start > 0
+                and doc[start - 1].lower_ == "the"
+                and doc[start].dep_ not in ("compound", "amod")
+            ):
+                if phrase == "administration":
                     cands.append(_Cand(start - 1, end, PRIORITY_INSTITUTION, "admin"))
+                elif (
+                    branch == "SELF"
+                ):  # "The country is in danger of default": the last country named
+                    cands.append(_Cand(start - 1, end, PRIORITY_INSTITUTION, "country-anaphor"))
                 continue
             if iso3 is None:
                 continue
-            if branch == "GROUP":
+            if branch == "SELF":
+                actor_id, name = iso3, None
+            elif branch == "GROUP":
                 actor_id, name = (
                     f"group:{iso3.lower()}-{gazetteer.slug(phrase)}",
                     doc[cstart:cend].text,
@@ -629,9 +639,13 @@ class ActorResolver:
         full_names = self._person_names(doc, chosen)
         actors: dict[str, _Actor] = {}
         sources: list[tuple[_Cand, str]] = []  # anonymous mentions so far, with their ids
+        last_country = last_subject_country = None
         for cand in chosen:
             if cand.how == "admin":
                 cand.actor_id = f"{admin}.GOV"
+            elif cand.how == "country-anaphor":
+                # the last country that was a subject, else the last one named
+                cand.actor_id = last_subject_country or last_country
             elif cand.how == "anon-admin":
                 cand.country = admin
                 cand.how = "anon"
@@ -653,6 +667,10 @@ class ActorResolver:
             actor.mentions.append(
                 (doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
             )
+            if actor.kind == "country" and cand.how != "country-anaphor":
+                last_country = actor.id
+                if doc[cand.start : cand.end].root.dep_ in ("nsubj", "nsubjpass"):
+                    last_subject_country = actor.id
         return sorted(actors.values(), key=lambda a: min(a.mentions))
 
     def _administration_country(self, chosen: list[_Cand]) -> str:

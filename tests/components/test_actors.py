@@ -115,6 +115,17 @@ def test_governments_and_militaries(nlp):
 
 
 @pytest.mark.model
+def test_the_country_is_the_last_country_subject(nlp):
+    doc = run(
+        nlp,
+        "Russia needs aid after sanctions imposed by the US and its allies. "
+        "The country is in danger of default, and the Chinese nation may help.",
+    )
+    assert resolved(doc, "The country") == "RUS"
+    assert resolved(doc, "the Chinese nation") == "CHN"
+
+
+@pytest.mark.model
 def test_igos_and_media(nlp):
     doc = run(nlp, "NATO and the European Union met, CNN and the Associated Press reported.")
     actors = by_id(doc)
