@@ -193,7 +193,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
             if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
             time = time or _own_time(head, lexicon)
-        elif dep in CLAUSAL_DEPS or (dep in COMPLEMENT_DEPS | {"pobj", "pcomp"} and _embeds(head, lexicon)):
+        elif dep in CLAUSAL_DEPS or (_complement(child, dep) and _embeds(head, lexicon)):
             if commits:
                 before = (value, time)
                 value, time = _embed(child, head, value, time, lexicon)
@@ -285,6 +285,16 @@ def _own_time(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _complement(child: Token, dep: str) -> bool:
+    """An embedded complement: a clause, a gerund, or any object of a preposition ('possibility of a move').
+
+    A plain noun object is not one: 'stopped the bloodletting' does not negate the bloodletting.
+    """
+    if dep in ("dobj", "attr"):
+        return child.pos_ in ("VERB", "AUX")
+    return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
+
+
 def _infinitive(token: Token) -> bool:
     return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -340,6 +350,8 @@ def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | 
         return None
     if dep not in REPORTED_DEPS or (dep in ("xcomp", "dobj", "pcomp") and row["meaning"] not in OBJECT_CUE_MEANINGS):
         return None
+    if dep == "dobj" and child.pos_ not in ("VERB", "AUX"):
+        return None  # "rejected the offer": the offer was made; only "denied sending" denies an event
     subject = _subject(head)
     if subject is None:
         return None

@@ -81,6 +81,17 @@ def test_combination_multiplies_polarity_and_unknown_absorbs():
 # --- cue classes ---------------------------------------------------------------------------------
 
 
+def test_will_is_a_probable_future(nlp):
+    (event,) = run(nlp, "Japan will send two frigates to the region.", "send")
+    assert (event["factuality"], event["time"]) == ("probable", "future")
+
+
+def test_rejecting_an_offer_does_not_negate_it(nlp):
+    (event,) = run(nlp, "The board rejected the offer as inadequate.", "offer")
+    assert event["factuality"] == "certain"
+    assert event["attribution"] == []
+
+
 def test_fear_makes_the_event_probable_and_attributed(nlp):
     (event,) = run(nlp, "China will send aid to Russia, US officials fear.", "send")
     assert event["factuality"] == "probable"
@@ -210,7 +221,7 @@ def test_direct_quote_is_attributed_to_its_speaker(nlp):
     text = '"We will deliver the grain next month," the minister said.'
     (event,) = run(nlp, text, "deliver", quotes=[("We will deliver the grain next month,", "the minister", "person:minister", "say")])
     assert event["attribution"] == [{"actor": "person:minister", "text": "the minister", "cue": "say"}]
-    assert (event["factuality"], event["time"]) == ("certain", "future")
+    assert (event["factuality"], event["time"]) == ("probable", "future")  # a prediction, not yet a fact
 
 
 def test_quote_across_sentences_uses_the_quote_cue(nlp):
@@ -303,10 +314,12 @@ def test_evidence_spans_and_config(nlp):
 
 def test_consequent_setting_is_configurable(nlp):
     component = Factuality(nlp, "f", Settings(consequent="certain"))
-    doc = parse(nlp, "If Iran attacks, Israel will retaliate.")
-    (event,) = [add_event(doc, "retaliate")]
+    doc = parse(nlp, "If Iran attacks, Israel retaliates.")
+    (event,) = [add_event(doc, "retaliates")]
     component(doc)
     assert event["hypothetical"] and event["factuality"] == "certain"
+    nlp.get_pipe("claimgraph_factuality")(doc)
+    assert event["factuality"] == "possible"
 
 
 def test_to_disk_from_disk_round_trip(nlp, tmp_path):
