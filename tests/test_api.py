@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import http.server
 import json
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -366,6 +371,54 @@ def test_no_sql_over_http(empty_client):
     paths = empty_client.get("/openapi.json").json()["paths"]
     assert not [path for path in paths if "sql" in path.lower()]
     assert empty_client.get("/sql", params={"q": "SELECT 1"}).status_code == 404
+
+
+# -- claimgraph serve ----------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_serve_demo_serves_the_example_articles():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = "from claimgraph.cli import main; main()"
+    args = ["serve", "--demo", str(EXAMPLES), "--port", str(port)]
+    server = subprocess.Popen(
+        [sys.executable, "-c", command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        stats = None
+        deadline = time.monotonic() + 180
+        while stats is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats", timeout=5) as answer:
+                    stats = json.load(answer)
+            except OSError:
+                time.sleep(0.5)
+        assert stats is not None, (
+            server.stderr.read().decode() if server.poll() is not None else "no answer"
+        )
+        articles = sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.html"))
+        ids = {analyze(read(str(path), load_settings())).document.id for path in articles}
+        assert stats["documents"] == len(ids)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+            assert b"/static/corpus.js" in answer.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_demo_needs_articles(tmp_path):
+    from typer.testing import CliRunner
+
+    import claimgraph.cli.analyze  # noqa: F401 (importing a command module registers it)
+    import claimgraph.cli.corpus  # noqa: F401
+    import claimgraph.cli.serve  # noqa: F401
+    from claimgraph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--demo", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "[CG356]" in str(result.exception)
 
 
 # -- pages, CSP, offline docs --------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -71,6 +73,7 @@ def serve_command(
     store_path = db or load_settings(str(config) if config else None)["store"]["path"] or None
     if demo is not None:
         store_path = _demo_store(demo, options)
+        atexit.register(shutil.rmtree, store_path.parent, ignore_errors=True)
     application = create_app(
         store_path, allow_private_urls=allow_private_urls, config=config, options=options
     )

@@ -32,14 +32,14 @@ export function actorGraph(graph, { onEdge } = {}) {
       edgeShapes.push(edgeShape(edge, positions, byId, radius, group.length > 1 ? bend + 14 : bend, onEdge));
     });
   }
+  const labelY = placeLabels(graph.nodes, positions, radius);
   const nodeShapes = graph.nodes.map((node) => {
     const [x, y] = positions.get(node.id);
     const anonymous = isAnonymous(node.id, node.kind);
     const kind = KIND_CLASSES.includes(node.kind) ? node.kind : "other";
     const group = svg("g", { class: `node kind-${kind}`, transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`, dataset: { id: node.id, events: node.events } },
       svg("title", {}, `${node.name} (${node.id}): ${node.events} event${node.events === 1 ? "" : "s"}`),
-      svg("circle", { r: radius(node).toFixed(1) }),
-      svg("text", { y: (radius(node) + 13).toFixed(1), "text-anchor": "middle" }, node.name));
+      svg("circle", { r: radius(node).toFixed(1) }));
     if (anonymous) return group;
     const link = svg("a", { href: actorHref(node.id) }, group);
     return link;
@@ -49,8 +49,30 @@ export function actorGraph(graph, { onEdge } = {}) {
       ["conflict", "cooperation"].map((kind) => svg("marker", {
         id: `arrow-${kind}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, markerUnits: "userSpaceOnUse", orient: "auto",
       }, svg("path", { d: "M0,0 L10,5 L0,10 z", class: `arrowhead ${kind}` })))),
+    svg("g", { class: "labels" }, graph.nodes.map((node) => {
+      const [x, y] = positions.get(node.id);
+      return svg("text", { x: x.toFixed(1), y: (y + labelY.get(node.id)).toFixed(1), "text-anchor": "middle" }, node.name);
+    })),
     svg("g", { class: "edges" }, edgeShapes),
     svg("g", { class: "nodes" }, nodeShapes));
+}
+
+/** Each label below its node, or above it when that would overlap a label already placed. */
+function placeLabels(nodes, positions, radius) {
+  const placed = [];
+  const out = new Map();
+  for (const node of nodes) {
+    const [x, y] = positions.get(node.id);
+    const half = node.name.length * 3.4;
+    const below = radius(node) + 13;
+    const above = -radius(node) - 6;
+    const box = (dy) => ({ left: x - half, right: x + half, top: y + dy - 11, bottom: y + dy + 3 });
+    const hits = (b) => placed.some((p) => b.left < p.right && b.right > p.left && b.top < p.bottom && b.bottom > p.top);
+    const dy = hits(box(below)) && !hits(box(above)) ? above : below;
+    placed.push(box(dy));
+    out.set(node.id, dy);
+  }
+  return out;
 }
 
 function edgeShape(edge, positions, byId, radius, bend, onEdge) {

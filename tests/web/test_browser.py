@@ -138,7 +138,12 @@ def screenshot(tab, name: str) -> None:
     if folder:
         target = ROOT / folder if not Path(folder).is_absolute() else Path(folder)
         target.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(target / name), full_page=True)
+        height = min(tab.evaluate("document.documentElement.scrollHeight"), 2400)
+        tab.screenshot(
+            path=str(target / name),
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": 1280, "height": height},
+        )
 
 
 def reference_id(corpus_path: Path) -> str:
@@ -231,7 +236,9 @@ def test_an_event_row_opens_its_evidence(page, server):
     focused = "".join(
         page.eval_on_selector_all("#article-text .focus", "ns => ns.map(n => n.textContent)")
     )
-    assert "".join(focused.split()) == "".join(sentence.split())  # paragraphs break the text, not the sentence
+    assert "".join(focused.split()) == "".join(
+        sentence.split()
+    )  # paragraphs break the text, not the sentence
     assert page.locator("#article-text .focus").first.is_visible()
     box = page.locator("#article-text .focus").first.bounding_box()
     assert 0 <= box["y"] <= page.viewport_size["height"]
