@@ -288,8 +288,8 @@ class ActorResolver:
                 start += 1  # "President Xi" -> the title is read separately
             if start >= end or any(i in seen for i in range(start, end)):
                 continue
-            if any(i in names and names[i][2].kind != "person" for i in range(start, end)):
-                continue  # "Kyiv" tagged PERSON: the table knows better
+            if start in names and names[start][:2] == (start, end):
+                continue  # "Kyiv" tagged PERSON: the table knows better (but "Mark Cuban" is a person)
             cands.append(_Cand(start, end, PRIORITY_NER, "person", None, doc[start:end].text))
             seen.update(range(start, end))
         return cands + self._short_name_candidates(doc, cands, seen)

@@ -183,6 +183,13 @@ def test_apposition_with_a_metonym_gives_the_country(nlp):
 
 
 @pytest.mark.model
+def test_person_named_like_a_demonym(nlp):
+    doc = run(nlp, "Clinton invited the billionaire Mark Cuban to the debate.")
+    assert resolved(doc, "Mark Cuban") == "person:mark-cuban"
+    assert "CUB" not in by_id(doc)
+
+
+@pytest.mark.model
 def test_surname_links_to_the_full_name(nlp):
     doc = run(nlp, "It really is a project of Xi Jinping. Xi and Putin have bonded.")
     assert mention_texts(doc, "person:xi-jinping") == ["Xi Jinping", "Xi"]
