@@ -230,3 +230,49 @@ def test_boilerplate_lexicon_rows_are_valid():
         assert row["match"] in {"line", "prefix", "label", "token", "glue", "word"}, row
         assert row["where"] in {"anywhere", "edge"}, row
         assert match_words(row["phrase"]), row
+
+
+def _bench():
+    """bench/extraction.py as a module (bench/ is not a package)."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_extraction", ROOT / "bench" / "extraction.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gate_junk_lines_on_benchmark_bodies(settings):
+    """Floors for the junk test of bench/extraction.py: ≥ 99 % junk cut, ≥ 99.5 % sentences kept."""
+    import json
+
+    from conftest import shared_path
+
+    data = shared_path("eval", "article-extraction", "scrapinghub-article-extraction-benchmark")
+    truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
+    result = _bench().run_junk(truth, settings, seed=11)
+    assert result["junk removed %"] >= 99.0
+    assert result["sentences kept %"] >= 99.5
+
+
+@pytest.mark.slow
+def test_gate_extraction_f1_on_benchmark_pages(settings):
+    """Floor for claimgraph's HTML extraction on the scrapinghub benchmark (measured 0.966)."""
+    import json
+
+    from conftest import shared_path
+
+    data = shared_path("eval", "article-extraction", "scrapinghub-article-extraction-benchmark")
+    truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
+    bench = _bench()
+    counts, truths, predictions = [], [], []
+    for page_id, item in truth.items():
+        predicted = bench.claimgraph_body(data / "html" / f"{page_id}.html.gz", settings)
+        counts.append(bench.page_counts(item["articleBody"], predicted))
+        truths.append(item["articleBody"])
+        predictions.append(predicted)
+    assert bench.score(counts, truths, predictions)["f1"] >= 0.96
