@@ -207,6 +207,7 @@ def cut_boilerplate(units: list[str], settings: dict) -> tuple[list[str], list[s
         cut |= set(trail)
     kept = [line.text for i, line in enumerate(lines) if i not in cut]
     removed = [line.text for i, line in enumerate(lines) if i in cut]
+    logger.debug("boilerplate: kept %d lines, cut %d", len(kept), len(removed))
     return kept, removed
 
 
