@@ -507,7 +507,7 @@ class EventCoder:
                     penalty = max(penalty, pen)
         if found or subjects and not passive or depth >= 3:
             return found, penalty
-        if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
+        if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
                 actor = self._phrase_actor(doc, head)
@@ -676,7 +676,7 @@ class EventCoder:
 def _has_dependent(tok: Token, lemma: str) -> bool:
     """``tok`` has a dependent (or a governing verb) with this lemma or form."""
     words = list(tok.children) + [tok.head]
-    return any(w.lemma_.lower() == lemma or w.lower_ == lemma for w in words if w is not tok)
+    return any(w.lemma_.lower() == lemma or w.lower_ == lemma for w in words if w.i != tok.i)
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -736,7 +736,7 @@ def _governor(tok: Token) -> Token | None:
     while (
         head.pos_ in ("ADJ", "ADV")
         and head.dep_ in ("acomp", "amod", "oprd", "advmod")
-        and head.head is not head
+        and head.head.i != head.i
     ):
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
@@ -746,7 +746,7 @@ def _governor(tok: Token) -> Token | None:
 
 def _clause_head(tok: Token) -> Token:
     """The verb heading the clause ``tok`` belongs to."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -762,7 +762,7 @@ def _location(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> str |
         for child in head.children:
             if child.i in skip:
                 continue
-            if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head is tok:
+            if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head.i == tok.i:
                 return _entity_text(doc, child)
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in child.children:

@@ -1,0 +1,217 @@
+"""claimgraph_events: triggers, arguments from the parse, context rules, lexicon validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.components.events import parse_plover, parse_triggers, strict_plover
+from claimgraph.errors import LexiconError
+
+
+def dyads(doc, etype=None):
+    return {
+        (e["type"], e["source"], e["target"])
+        for e in doc._.events
+        if etype is None or e["type"] == etype
+    }
+
+
+def countries(doc, event):
+    table = {a["id"]: a.get("country") for a in doc._.actors}
+    return table.get(event["source"]), table.get(event["target"])
+
+
+# ----- lexicon validation (no model) ---------------------------------------------------------
+PLOVER_ROWS = [{"kind": "type", "name": "AID", "event": "AID", "cameo": "07", "target": "yes"}]
+
+
+def test_unknown_type_in_trigger_lexicon_is_a_coded_error():
+    rows = [{"lemma": "gift", "pos": "verb", "type": "GIFT"}]
+    with pytest.raises(LexiconError, match=r"\[CG240\].*GIFT"):
+        parse_triggers(rows, parse_plover(PLOVER_ROWS).roots)
+
+
+def test_bad_role_hint_is_a_coded_error():
+    rows = [{"lemma": "give", "pos": "verb", "type": "AID", "roles": "target=subject"}]
+    with pytest.raises(LexiconError, match=r"\[CG240\]"):
+        parse_triggers(rows, parse_plover(PLOVER_ROWS).roots)
+
+
+def test_cameo_code_is_refined_by_context():
+    rows = [{"lemma": "give", "pos": "verb", "type": "AID", "cameo": "070|military=072"}]
+    (trigger,) = parse_triggers(rows, parse_plover(PLOVER_ROWS).roots)
+    assert trigger.code(None, ["military"]) == "072"
+    assert trigger.code(None, ["economic"]) == "070"
+
+
+def test_strict_plover_turns_promised_aid_into_agree():
+    assert strict_plover({"type": "AID", "time": "future"}) == "AGREE"
+    assert strict_plover({"type": "AID", "time": "past"}) == "AID"
+    assert strict_plover({"type": "ASSAULT", "time": "future"}) == "ASSAULT"
+
+
+# ----- arguments from the parse ----------------------------------------------------------------
+@pytest.mark.model
+def test_active_verb_with_object_and_with_phrase(nlp):
+    doc = nlp("Japan provided Indonesia with humanitarian aid after the earthquake.")
+    (event,) = [e for e in doc._.events if e["type"] == "AID"]
+    assert countries(doc, event) == ("JPN", "IDN")
+    assert event["trigger"]["text"] == "provided"
+    assert "humanitarian" in event["context"]
+
+
+@pytest.mark.model
+def test_passive_sanctions_take_the_agent_as_source(nlp):
+    doc = nlp("New sanctions were imposed on Iran by the European Union on Monday.")
+    events = [e for e in doc._.events if e["type"] == "SANCTION"]
+    assert events, doc._.events
+    assert events[0]["source"] == "EU"
+    assert countries(doc, events[0])[1] == "IRN"
+
+
+@pytest.mark.model
+def test_nominal_event_with_possessor_and_of_phrase(nlp):
+    doc = nlp("Diplomats condemned Iraq's invasion of Kuwait.")
+    events = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert [countries(doc, e) for e in events] == [("IRQ", "KWT")]
+
+
+@pytest.mark.model
+def test_coordinated_sources_give_one_event_each(nlp):
+    doc = nlp("France and Germany sent military aid to Ukraine.")
+    pairs = sorted(countries(doc, e) for e in doc._.events if e["type"] == "AID")
+    assert pairs == [("DEU", "UKR"), ("FRA", "UKR")]
+    assert all("military" in e["context"] for e in doc._.events if e["type"] == "AID")
+
+
+@pytest.mark.model
+def test_reciprocal_meeting_codes_both_directions(nlp):
+    doc = nlp("Egypt and Jordan met in Cairo on Sunday.")
+    pairs = {countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"}
+    assert pairs == {("EGY", "JOR"), ("JOR", "EGY")}
+    assert {e["location"] for e in doc._.events if e["type"] == "CONSULT"} == {"Cairo"}
+
+
+@pytest.mark.model
+def test_metonym_capital_acts_for_its_government(nlp):
+    doc = nlp("Beijing accused Washington of interfering in its affairs.")
+    assert ("ACCUSE", "CHN.GOV", "USA.GOV") in dyads(doc)
+
+
+@pytest.mark.model
+def test_negated_trigger_is_still_an_event(nlp):
+    doc = nlp("China did not send aid to Russia.")
+    events = [e for e in doc._.events if e["type"] == "AID"]
+    assert [countries(doc, e) for e in events] == [("CHN", "RUS")]
+
+
+@pytest.mark.model
+def test_control_verb_hands_its_subject_to_the_event(nlp):
+    doc = nlp("Turkey has decided to supply Azerbaijan with armed drones.")
+    events = [e for e in doc._.events if e["type"] == "AID"]
+    assert [countries(doc, e) for e in events] == [("TUR", "AZE")]
+    assert events[0]["cameo"] == "072"
+
+
+@pytest.mark.model
+def test_demand_codes_the_request_not_its_content(nlp):
+    doc = nlp("Britain demanded the withdrawal of Russian troops from Georgia.")
+    types = [e["type"] for e in doc._.events]
+    assert "REQUEST" in types
+    assert "RETREAT" not in types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides understand that they don't share common systems.",
+        "The weather in Paris was mild on Tuesday.",
+        "Notify of",
+        "Officials sent a message of condolence.",
+    ],
+)
+def test_sentences_without_a_codable_event_yield_nothing(nlp, text):
+    assert nlp(text)._.events == []
+
+
+@pytest.mark.model
+def test_aid_without_a_recipient_is_not_coded(nlp):
+    doc = nlp("Germany provided financial support last year.")
+    assert [e for e in doc._.events if e["type"] == "AID"] == []
+
+
+@pytest.mark.model
+def test_missing_target_comes_from_the_previous_event_of_the_same_source(nlp):
+    doc = nlp(
+        "Russia asked China for drones. The Russian military is also asking for ration packs."
+    )
+    events = [e for e in doc._.events if e["type"] == "REQUEST"]
+    assert len(events) == 2
+    assert countries(doc, events[1]) == ("RUS", "CHN")
+    assert events[1]["confidence"] < events[0]["confidence"]
+
+
+@pytest.mark.model
+def test_spans_group_holds_the_triggers(nlp):
+    doc = nlp("Israeli aircraft bombed Hamas positions in Gaza.")
+    assert [(s.text, s.label_) for s in doc.spans["claimgraph_events"]] == [
+        (e["trigger"]["text"], e["type"]) for e in doc._.events
+    ]
+    assert doc._.events and doc._.events[0]["id"] == "e1"
+
+
+@pytest.mark.model
+def test_component_round_trips_through_disk(nlp, tmp_path):
+    pipe = nlp.get_pipe("claimgraph_events")
+    pipe.to_disk(tmp_path)
+    fresh = type(pipe)(nlp, "copy", **pipe.cfg).from_disk(tmp_path)
+    assert fresh.match(nlp("They invaded Chad.")[1]).type == "ASSAULT"
+
+
+# ----- the reference article -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def reference_events(reference_analysis):
+    actors = {a.id: a for a in reference_analysis.actors}
+
+    def country(actor_id):
+        return actors[actor_id].country if actor_id in actors else None
+
+    return [(e, country(e.source), country(e.target)) for e in reference_analysis.events]
+
+
+@pytest.mark.model
+def test_reference_china_aid_to_russia_economic_and_military(reference_events):
+    aid = [
+        (e.trigger.text, e.context)
+        for e, s, t in reference_events
+        if e.type == "AID" and (s, t) == ("CHN", "RUS")
+    ]
+    assert any(trig == "provide" and "economic" in ctx for trig, ctx in aid)
+    assert any(trig == "sending" and "military" in ctx for trig, ctx in aid)
+
+
+@pytest.mark.model
+def test_reference_rome_meeting_and_paris_discussions(reference_events):
+    consult = [
+        (e.trigger.text, e.location, s, t) for e, s, t in reference_events if e.type == "CONSULT"
+    ]
+    assert ("meeting", "Rome", "USA", "CHN") in consult
+    assert ("discussions", "Paris", "USA", "FRA") in consult
+
+
+@pytest.mark.model
+def test_reference_invasion_sanctions_and_shopping_list(reference_events):
+    found = {(e.type, s, t, e.trigger.text) for e, s, t in reference_events}
+    assert ("ASSAULT", "RUS", "UKR", "invasion") in found
+    assert ("ASSAULT", "RUS", "UKR", "war") in found
+    assert ("SANCTION", "USA", "RUS", "sanctions") in found
+    assert ("REQUEST", "RUS", "CHN", "list") in found
+    assert ("REQUEST", "RUS", "CHN", "asking") in found
+
+
+@pytest.mark.model
+def test_reference_no_event_from_junk_or_shared_understanding(reference_analysis, reference_events):
+    text = reference_analysis.document.text
+    sentences = {text[e.sentence[0] : e.sentence[1]] for e, _, _ in reference_events}
+    assert not any("Notify of" in s or "Both sides understand" in s for s in sentences)
