@@ -40,6 +40,8 @@ _TOKEN_MAP = "claimgraph_actors.token_map"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# the role titles.tsv gives a modifier that turns "President X" into a former president
+FORMER = "former"
 NOUN_POS = {"NOUN", "PROPN"}
 # what may name the country of an institution ("the Chinese government", "the Biden administration"),
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
@@ -335,6 +337,8 @@ class ActorResolver:
                 tstart, role = titles[before]
                 used_titles.add(before)
                 start, country = self._title_prefix(doc, names, tstart, person.end)
+                if any(titles.get(i + 1, (None, ""))[1] == FORMER for i in range(start, tstart)):
+                    role = f"{FORMER} {role}"  # "Former President Bill Clinton"
             elif end < len(doc) - 1 and doc[end].text == ",":
                 end, role, country = self._apposition(doc, names, titles, end + 1, used_titles)
                 if role is None:
@@ -358,7 +362,7 @@ class ActorResolver:
             )
         anon = self.gaz.anonymous
         for tend, (tstart, role) in titles.items():
-            if tend in used_titles or not role or doc[tend - 1].pos_ not in NOUN_POS:
+            if tend in used_titles or role in ("", FORMER) or doc[tend - 1].pos_ not in NOUN_POS:
                 continue
             start, country = self._title_prefix(doc, names, tstart, tend)
             if not gazetteer.ISO3.match(country or ""):
@@ -597,19 +601,20 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ == "ORG" and self.unknown_orgs:
                 start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-                if start < ent.end:
+                end = ent.end - 1 if doc[ent.end - 1].text in POSSESSIVE else ent.end
+                if start < end:
                     country = next(
-                        (names[i][2].iso3 for i in range(start, ent.end) if i in names),
+                        (names[i][2].iso3 for i in range(start, end) if i in names),
                         None,
                     )
                     cands.append(
                         _Cand(
                             ent.start,
-                            ent.end,
+                            end,
                             PRIORITY_NER,
                             "fixed",
-                            f"org:{gazetteer.slug(doc[start : ent.end].text)}",
-                            doc[start : ent.end].text,
+                            f"org:{gazetteer.slug(doc[start:end].text)}",
+                            doc[start:end].text,
                             country if country and gazetteer.ISO3.match(country) else None,
                         )
                     )
@@ -770,7 +775,7 @@ def _dated_role(entry: Entry, doc: Doc) -> str | None:
     """The table role, as "former <role>" when the article is dated after the person left office."""
     year = _year(doc)
     if entry.role and entry.until is not None and year is not None and year > entry.until:
-        return f"former {entry.role}"
+        return f"{FORMER} {entry.role}"
     return entry.role
 
 
