@@ -483,7 +483,11 @@ def test_api_conforms_to_its_openapi_schema(corpus_path):
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None
+            max_examples=15,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+            derandomize=True,
         )
         def check(case):
             if isinstance(case.body, dict) and case.body.get("url") is not None:

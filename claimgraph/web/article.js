@@ -71,7 +71,7 @@ function render(analysis, focus) {
     el("div", { class: "article-main" }, meta, counts, text, removed),
     el("aside", { class: "article-side" },
       el("h3", {}, "Speakers"), speakerLegend(speakers),
-      el("h3", {}, "Events"), eventList(analysis.events, actors))));
+      el("h3", {}, "Events"), markLegend(), eventList(analysis.events, actors))));
   const target = focusSpan && text.querySelector(".focus");
   if (target) target.scrollIntoView({ block: "center" });
 }
@@ -249,6 +249,14 @@ function speakerLegend(speakers) {
       el("span", { class: "muted" }, ` ${s.quotes} quote${s.quotes === 1 ? "" : "s"}`))));
 }
 
+function markLegend() {
+  return el("p", { class: "mark-legend small muted" },
+    el("span", { class: "trigger cooperation asserted" }, "asserted"), " ",
+    el("span", { class: "trigger cooperation claimed" }, "claimed"), " — ",
+    el("span", { class: "key cooperation" }, "cooperation"), ", ",
+    el("span", { class: "key conflict" }, "conflict"), "; hover or click a marked word for details.");
+}
+
 function eventList(events, actors) {
   if (!events.length) return el("p", { class: "muted" }, "No events.");
   const name = (id) => (actors.get(id) ? actors.get(id).name : id || "—");
@@ -259,7 +267,7 @@ function eventList(events, actors) {
       event.attribution.length ? el("div", { class: "muted small" },
         `according to ${event.attribution.map((s) => s.text).join(" ← ")}`) : null);
     item.addEventListener("click", () => {
-      const trigger = [...document.querySelectorAll(".trigger")].find((t) => t.dataset.events.split(" ").includes(event.id));
+      const trigger = [...document.querySelectorAll("#article-text .trigger")].find((t) => t.dataset.events.split(" ").includes(event.id));
       if (!trigger) return;
       trigger.scrollIntoView({ block: "center" });
       trigger.classList.add("flash");

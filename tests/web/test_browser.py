@@ -286,6 +286,11 @@ def test_article_view_shows_what_the_record_holds(page, server, corpus_path):
         colour_of.setdefault(by_quote[quote_id], set()).add(colour)
     assert all(len(c) == 1 for c in colour_of.values())
     assert page.locator("#removed li").count() == len(record.document.removed)
+    claimed = [e for e in record.events if e.attribution]
+    if claimed:  # show one card open in the screenshot
+        page.locator(f'#article-text .trigger[data-events~="{claimed[0].id}"]').first.click()
+        page.locator(".card").wait_for(state="visible")
+        page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "article.png")
 
 
