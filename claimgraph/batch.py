@@ -13,8 +13,11 @@ import hashlib
 import json
 import logging
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from multiprocessing import get_context
@@ -80,34 +83,58 @@ def input_key(raw: RawDocument, options: AnalyzeOptions) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
+class AnalysisTimeout(Exception):
+    """A document took longer than ``[batch] timeout`` seconds."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise ``AnalysisTimeout`` after ``seconds`` (0 = never); only in a process's main thread
+    (worker processes), not in Dask's task threads, where it does nothing."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise AnalysisTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def analyse_chunk(
     raws: list[RawDocument], keys: list[str | None], options: AnalyzeOptions
 ) -> list[Outcome]:
-    """Analyse one chunk in this process; a document that breaks the pipeline fails alone."""
+    """Analyse one chunk in this process; a document that breaks the pipeline or runs past
+    ``[batch] timeout`` seconds fails alone and the others are analysed."""
+    timeout = options.settings["batch"]["timeout"]
     by_id = {id(raw): key for raw, key in zip(raws, keys, strict=True)}
     try:
-        return [
-            _outcome(raw, by_id[id(raw)], result) for raw, result in analyze_many(raws, options)
-        ]
-    except Exception:  # noqa: BLE001 — the batch boundary: retry one by one to isolate the bad input
+        with deadline(timeout * len(raws)):
+            return [
+                _outcome(raw, by_id[id(raw)], result) for raw, result in analyze_many(raws, options)
+            ]
+    except Exception as err:  # noqa: BLE001 — the batch boundary: retry one by one to isolate the bad input
         if len(raws) == 1:
-            raise
-        logger.warning("a chunk of %d failed; analysing its documents one by one", len(raws))
-    outcomes = []
-    for raw, key in zip(raws, keys, strict=True):
-        try:
-            outcomes.extend(analyse_chunk([raw], [key], options))
-        except Exception as err:  # noqa: BLE001
-            logger.exception("analysis failed for %s", raw.source)
-            outcomes.append(
-                Outcome(
-                    raw.source,
-                    key,
-                    stage="analyse",
-                    error=Errors.CG315.format(source=raw.source, detail=repr(err)),
-                )
+            logger.error("analysis failed for %s: %r", raws[0].source, err)
+            detail = (
+                f"took more than {timeout} s" if isinstance(err, AnalysisTimeout) else repr(err)
             )
-    return outcomes
+            error = Errors.CG315.format(source=raws[0].source, detail=detail)
+            return [Outcome(raws[0].source, keys[0], stage="analyse", error=error)]
+        logger.warning(
+            "a chunk of %d failed (%r); analysing its documents one by one", len(raws), err
+        )
+    return [
+        outcome
+        for raw, key in zip(raws, keys, strict=True)
+        for outcome in analyse_chunk([raw], [key], options)
+    ]
 
 
 def _outcome(raw: RawDocument, key: str | None, result) -> Outcome:

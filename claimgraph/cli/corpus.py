@@ -282,7 +282,7 @@ def _emit(
             if column in LONG_COLUMNS:
                 table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48)
             else:
-                table.add_column(column, overflow="fold")
+                table.add_column(column, no_wrap=True)
         for row in rows:
             table.add_row(
                 *("" if row.get(c) is None else " ".join(str(row.get(c)).split()) for c in columns)
