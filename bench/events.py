@@ -160,7 +160,8 @@ def bench_gsr(show: int) -> dict:
         gtype = RENAME_2016.get(record["event"], record["event"])
         srcs = {norm_code(a["code"]) for a in record.get("source") or [] if isinstance(a, dict)}
         tgts = {norm_code(a["code"]) for a in record.get("target") or [] if isinstance(a, dict)}
-        reciprocal = "SRC/TAR" in record.get("textInfo", {}).get("markup", "")
+        info = record.get("textInfo")
+        reciprocal = isinstance(info, dict) and "SRC/TAR" in info.get("markup", "")
         gold = (gtype, srcs, tgts, reciprocal)
 
         def match(g, p):

@@ -50,7 +50,7 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # how a clause hands its subject to a dependent clause without one
 # where a noun phrase names its actor when the head itself is no mention, best first
 MODIFIER_PREFERENCE = {"appos": 0, "compound": 1, "poss": 2, "nmod": 3, "amod": 4}
-CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"})
 DEFAULT_TARGETS = (
     "dobj",
     "dative",
@@ -63,7 +63,12 @@ DEFAULT_TARGETS = (
 )
 PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
+ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
+# dependents never searched for a target: the actor side, separate clauses, function words
+NOT_TARGET_DEPS = frozenset(
+    {"nsubj", "csubj", "expl", "agent", "poss", "advcl", "relcl", "conj", "cc", "punct", "appos", "parataxis", "mark", "aux", "auxpass", "neg", "det", "advmod", "npadvmod"}
+)
 LOCATION_ROLES = ("prep:in", "prep:at")
 POS_VALUES = frozenset({"verb", "noun", "adj"})
 FLAG_VALUES = frozenset({"intent", "intentonly", "anaphor", "reciprocal", "needs_target"})
@@ -225,6 +230,7 @@ def _parse_roles(text: str, where: dict) -> tuple[tuple[str, ...] | None, bool]:
         "pronoun_penalty": 0.2,
         "inherit_penalty": 0.2,
         "clause_subject_penalty": 0.25,
+        "content_penalty": 0.15,
         "anaphor_confidence": 0.4,
         "min_confidence": 0.3,
         "inherit_window": 3,
@@ -239,6 +245,7 @@ def make_events(
     pronoun_penalty: float,
     inherit_penalty: float,
     clause_subject_penalty: float,
+    content_penalty: float,
     anaphor_confidence: float,
     min_confidence: float,
     inherit_window: int,
@@ -252,6 +259,7 @@ def make_events(
         pronoun_penalty=pronoun_penalty,
         inherit_penalty=inherit_penalty,
         clause_subject_penalty=clause_subject_penalty,
+        content_penalty=content_penalty,
         anaphor_confidence=anaphor_confidence,
         min_confidence=min_confidence,
         inherit_window=inherit_window,
@@ -414,6 +422,9 @@ class EventCoder:
         location = _location(doc, tok, pred, {t.i for _, t in targets})
         mode = trigger.mode or self._mode(trigger, pred)
         context = self._contexts(tok, trigger)
+        if not targets and trigger.targets != () and not ("reciprocal" in trigger.flags and len(sources) > 1):
+            targets = _content_target(doc, tok, {a for a, _ in sources})
+            confidence -= cfg["content_penalty"] if targets else 0
         clause_subject = None
         if nominal and not targets:
             clause = [a for a, _ in self._subjects(doc, _clause_head(tok))[0]]
@@ -583,7 +594,7 @@ class EventCoder:
         if tok.pos_ != "PRON":
             return self._phrase_actor(doc, tok), 0.0
         actor = actor_at(doc, tok)
-        if actor or tok.lower_ not in POSSESSIVE_PRONOUNS:
+        if actor or tok.lower_ not in ANAPHORIC_PRONOUNS:
             return actor, 0.0
         for prev in reversed(doc[tok.sent.start : tok.i]):
             actor = actor_at(doc, prev)
@@ -719,6 +730,22 @@ def _context_words(tok: Token) -> list[Token]:
             if child.dep_ in ("amod", "compound", "nmod"):
                 words += [child, *child.conjuncts]
     return words
+
+
+def _content_target(doc: Doc, tok: Token, exclude: set[str]) -> list[tuple[str, Token]]:
+    """The first actor the trigger's own phrase mentions (objects, complements, prepositional phrases,
+    "in PLACE" last): "threatened to impose restrictions against German goods" -> Germany."""
+    children = [c for c in tok.children if c.dep_ not in NOT_TARGET_DEPS]
+    place = [c for c in children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+    for child in [c for c in children if c not in place] + place:
+        for word in child.subtree:
+            if word.pos_ == "PRON" or word.dep_ in ("relcl", "advcl"):
+                continue
+            actor = actor_at(doc, word)
+            if actor and actor not in exclude:
+                head = word if word.dep_ != "compound" and word.dep_ != "amod" else word.head
+                return [(actor, word)] + [(a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude]
+    return []
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
