@@ -44,6 +44,13 @@ def read_warc(path: str | Path, settings: dict) -> Iterator[RawDocument | ReadFa
                     skipped[ctype or "unknown type"] += 1
                     continue
                 data = record.content_stream().read(settings["input"]["max_bytes"] + 1)
+                if (
+                    getattr(record.raw_stream, "limit", 0) > 0
+                ):  # bytes the record promised and the file lacks
+                    yield ReadFailure(
+                        source, "read", Errors.CG313.format(path=source, detail="truncated record")
+                    )
+                    continue
                 if len(data) > settings["input"]["max_bytes"]:
                     yield ReadFailure(
                         source,
