@@ -29,6 +29,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from . import __version__
 from . import settings as settings_module
 from .analyze import AnalyzeOptions, analyze
 from .errors import ClaimgraphError, Errors, InputError, LexiconError, ModelError
@@ -227,7 +228,7 @@ def create_app(
 
     app = FastAPI(
         title="claimgraph",
-        version="0.1.0",
+        version=__version__,
         summary="Who does what to whom in the news, according to whom, how sure, and when.",
         docs_url=None,
         redoc_url=None,
@@ -265,9 +266,8 @@ def create_app(
         unless the server runs with ``--allow-private-urls``.
         """
         raw, published = await _read_analyze_body(request, settings)
-        if raw is None:
-            raw = await run_in_threadpool(fetch_url, published[1], settings, allow_private_urls)
-            published = published[0]
+        if isinstance(raw, str):
+            raw = await run_in_threadpool(fetch_url, raw, settings, allow_private_urls)
         run_options = replace(options, published=published) if published else options
         result = await run_in_threadpool(analyze, raw, options=run_options)
         if store:
@@ -461,12 +461,10 @@ def _covers(actor_id: str, other: str | None) -> bool:
     return other is not None and (other == actor_id or other.startswith(actor_id + "."))
 
 
-async def _read_analyze_body(request: Request, settings: dict) -> tuple[RawDocument | None, Any]:
-    """The article of a ``POST /analyze`` body and its publication date.
-
-    For a JSON body with a ``url`` it returns ``(None, (published, url))``:
-    the caller fetches it off the event loop.
-    """
+async def _read_analyze_body(
+    request: Request, settings: dict
+) -> tuple[RawDocument | str, str | None]:
+    """The article of a ``POST /analyze`` body, or the URL to fetch it from, and its publication date."""
     media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     body = await request.body()
     if media_type in ("text/plain", "text/html"):
@@ -488,7 +486,7 @@ async def _read_analyze_body(request: Request, settings: dict) -> tuple[RawDocum
             ),
         )
     if payload.url is not None:
-        return None, (_iso(payload.published), payload.url)
+        return payload.url, _iso(payload.published)
     content = payload.text if payload.text is not None else payload.html
     if not content.strip():
         raise InputError(Errors.CG103.format(path="<request body>"))
@@ -613,7 +611,7 @@ def _add_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(WEB)), name="static")
     for route, filename in PAGES.items():
         app.add_api_route(
-            route, _page_file(WEB / filename), methods=["GET"], include_in_schema=False
+            route, _page_file(WEB / filename), methods=["GET", "HEAD"], include_in_schema=False
         )
 
 
