@@ -189,6 +189,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
                 if time is None and embedding and embedding["time"]:
                     time = embedding["time"]  # "expected them to negotiate"
             cues.append(cue)
+            embedded = embedded or child.i == token.i  # headline "China to send aid, officials fear"
         elif dep == "conj":
             if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
@@ -206,7 +207,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
         if time is None and head.pos_ in ("VERB", "AUX"):
             time = "future" if child.i == token.i and _infinitive(token) else _own_time(head, lexicon)
         child = head
-    if not cues and not embedded and _nonfinite(token):
+    if not embedded and _nonfinite(token):
         value = combine(value, settings.nonfinite)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
@@ -296,7 +297,8 @@ def _complement(child: Token, dep: str) -> bool:
 
 
 def _infinitive(token: Token) -> bool:
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    """'to send', 'to be expelled'."""
+    return token.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _nonfinite(token: Token) -> bool:
