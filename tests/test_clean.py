@@ -72,6 +72,25 @@ def test_short_last_paragraph_with_a_full_stop_stays(settings):
     assert list(cleaned.removed) == junk
 
 
+@pytest.mark.parametrize(
+    "edge_sentence",
+    [
+        "Copyright lawyers say the case could take years to resolve.",
+        "Privacy policy experts warned that the new rules would be hard to enforce.",
+        "Sign up rates for the subsidy scheme fell by a fifth last year, the ministry said.",
+        "By Monday, the roads had reopened.",
+        "“No.”",
+    ],
+)
+def test_real_sentences_that_look_like_junk_stay_at_both_edges(settings, edge_sentence):
+    top = ["Skip to main content", "Share on Facebook", "Tue 14 Mar 2023 09.15 GMT"]
+    bottom = ["Comments", "© 2023 The Morning Courier", "Privacy Policy | Terms of Use"]
+    lines = [HEADLINE, edge_sentence, *BODY, edge_sentence]
+    cleaned = clean(text_doc([*top, *lines, *bottom]), settings)
+    assert cleaned.text.split("\n\n") == lines
+    assert list(cleaned.removed) == [*top, *bottom]
+
+
 def test_short_unpunctuated_last_line_stays_without_junk_next_to_it(settings):
     lines = [HEADLINE, *BODY, "Additional research: Piotr Wiśniewski"]
     cleaned = clean(text_doc(lines), settings)
