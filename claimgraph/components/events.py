@@ -67,7 +67,27 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
 # dependents never searched for a target: the actor side, separate clauses, function words
 NOT_TARGET_DEPS = frozenset(
-    {"nsubj", "csubj", "expl", "agent", "poss", "advcl", "relcl", "conj", "cc", "punct", "appos", "parataxis", "mark", "aux", "auxpass", "neg", "det", "advmod", "npadvmod"}
+    {
+        "nsubj",
+        "csubj",
+        "expl",
+        "agent",
+        "poss",
+        "advcl",
+        "relcl",
+        "conj",
+        "cc",
+        "punct",
+        "appos",
+        "parataxis",
+        "mark",
+        "aux",
+        "auxpass",
+        "neg",
+        "det",
+        "advmod",
+        "npadvmod",
+    }
 )
 LOCATION_ROLES = ("prep:in", "prep:at")
 POS_VALUES = frozenset({"verb", "noun", "adj"})
@@ -422,8 +442,17 @@ class EventCoder:
         location = _location(doc, tok, pred, {t.i for _, t in targets})
         mode = trigger.mode or self._mode(trigger, pred)
         context = self._contexts(tok, trigger)
-        if not targets and trigger.targets != () and not ("reciprocal" in trigger.flags and len(sources) > 1):
-            targets = _content_target(doc, tok, {a for a, _ in sources})
+        if (
+            not targets
+            and trigger.targets != ()
+            and not ("reciprocal" in trigger.flags and len(sources) > 1)
+        ):
+            heads = [tok] + (
+                [pred]
+                if nominal and pred is not None and pred.i != tok.i and tok.dep_ in OBJECT_DEPS
+                else []
+            )
+            targets = _content_target(doc, heads, {a for a, _ in sources})
             confidence -= cfg["content_penalty"] if targets else 0
         clause_subject = None
         if nominal and not targets:
@@ -732,10 +761,14 @@ def _context_words(tok: Token) -> list[Token]:
     return words
 
 
-def _content_target(doc: Doc, tok: Token, exclude: set[str]) -> list[tuple[str, Token]]:
-    """The first actor the trigger's own phrase mentions (objects, complements, prepositional phrases,
-    "in PLACE" last): "threatened to impose restrictions against German goods" -> Germany."""
-    children = [c for c in tok.children if c.dep_ not in NOT_TARGET_DEPS]
+def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tuple[str, Token]]:
+    """The first actor the trigger's own phrase (and a light verb's) mentions: objects, complements,
+    prepositional phrases, "in PLACE" last. "threatened to impose restrictions against German goods"
+    -> Germany; "opened investigations against Chilean officials" -> Chile."""
+    own = {h.i for h in heads}
+    children = [
+        c for h in heads for c in h.children if c.dep_ not in NOT_TARGET_DEPS and c.i not in own
+    ]
     place = [c for c in children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
     for child in [c for c in children if c not in place] + place:
         for word in child.subtree:
@@ -744,7 +777,9 @@ def _content_target(doc: Doc, tok: Token, exclude: set[str]) -> list[tuple[str, 
             actor = actor_at(doc, word)
             if actor and actor not in exclude:
                 head = word if word.dep_ != "compound" and word.dep_ != "amod" else word.head
-                return [(actor, word)] + [(a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude]
+                return [(actor, word)] + [
+                    (a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude
+                ]
     return []
 
 
@@ -824,13 +859,34 @@ def country_of(actor: str | None) -> str | None:
     return head if len(head) == 3 and head.isupper() else actor
 
 
-def strict_plover(event: dict) -> str:
-    """The event type under the PLOVER manual's strict rules: a promised or decided cooperative act
-    is AGREE, a promised retreat CONCEDE (the ``future`` column of plover.tsv); claimgraph itself keeps
-    the act's own type and lets ``time`` carry the future (SPEC.md)."""
-    if event.get("time") != "future":
-        return event["type"]
-    for row in lexicons.load("plover", required=("kind", "name")):
-        if row["kind"] == "type" and row["name"] == event["type"]:
-            return row.get("future") or event["type"]
+def strict_plover(event: dict, doc: Doc | None = None) -> str:
+    """The event type under the PLOVER manual's strict rules (a strict PLOVER export).
+
+    claimgraph keeps the act's own type and lets ``time`` carry the future (SPEC.md); PLOVER codes an
+    act announced for the future by the type in plover.tsv's ``future`` column (promised aid ->
+    AGREE, announced sanction -> THREATEN), and a cooperative act that an intent word governs
+    ("agreed to a ceasefire", "is willing to send") as AGREE. Give ``doc`` to check intent words.
+    """
+    future = {
+        row["name"]: row.get("future", "")
+        for row in lexicons.load("plover", required=("kind", "name"))
+        if row["kind"] == "type"
+    }
+    strict = future.get(event["type"]) or ""
+    if doc is not None and strict in ("AGREE", "CONCEDE") and _intent_governed(doc, event):
+        return "AGREE"
+    if event.get("time") == "future" and strict:
+        return strict
     return event["type"]
+
+
+def _intent_governed(doc: Doc, event: dict) -> bool:
+    intent = {
+        row["lemma"]
+        for row in lexicons.load("triggers", required=("lemma", "pos", "type"))
+        if {"intent", "intentonly"} & set(row.get("flags", "").split())
+    }
+    span = doc.char_span(*event["trigger"]["span"], alignment_mode="expand")
+    if span is None:
+        return False
+    return any(anc.lemma_.lower() in intent for anc in span.root.ancestors)
