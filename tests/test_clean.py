@@ -79,6 +79,8 @@ def test_short_last_paragraph_with_a_full_stop_stays(settings):
         "Privacy policy experts warned that the new rules would be hard to enforce.",
         "Sign up rates for the subsidy scheme fell by a fifth last year, the ministry said.",
         "By Monday, the roads had reopened.",
+        "Reporting by the Courier showed that the tax had been drafted in a hurry.",
+        "By continuing to use diesel, farmers pay the higher rate, the ministry said.",
         "“No.”",
     ],
 )
