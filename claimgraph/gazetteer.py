@@ -87,6 +87,9 @@ class Gazetteer:
     institutions: dict[str, str] = field(default_factory=dict)  # lower phrase -> GOV | MIL
     titles: dict[str, str] = field(default_factory=dict)  # lower phrase -> role ("" for honorifics)
     anonymous: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (type, role)
+    speech_verbs: frozenset[str] = (
+        frozenset()
+    )  # reporting verb lemmas (cues.tsv, shared with quotes)
     place_cues: dict[str, str] = field(
         default_factory=dict
     )  # word -> locative|directional|motion|attitude
@@ -217,6 +220,11 @@ def _builtin(gaz: Gazetteer) -> None:
         row["word"].lower(): (row["type"], row["role"])
         for row in lexicons.load("anonymous", required=("word", "type"))
     }
+    gaz.speech_verbs = frozenset(
+        row["cue"]
+        for row in lexicons.load("cues", required=("cue", "type"))
+        if row["type"] == "verb"
+    )
     gaz.place_cues = {
         row["word"].lower(): row["type"]
         for row in lexicons.load("place_cues", required=("word", "type"))

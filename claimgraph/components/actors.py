@@ -510,11 +510,13 @@ class ActorResolver:
             if token.pos_ not in NOUN_POS or token.ent_type_ in ("PERSON", "ORG", "GPE"):
                 continue
             kind, role = anon.get(token.lemma_.lower(), anon.get(token.lower_, ("", "")))
-            if kind not in ("noun", "qualified"):
+            if kind not in ("noun", "speaker", "qualified"):
                 continue
             qualifier_end = self._qualifier_end(token)
-            if kind == "qualified" and qualifier_end is None:
+            if qualifier_end is None and kind == "qualified":
                 continue
+            if qualifier_end is None and kind == "speaker" and not self._speaks(token):
+                continue  # "the largest source of energy", "police officers arrested him"
             start = token.i
             while start > 0 and not doc[start - 1].is_punct:
                 left = doc[start - 1]
@@ -552,6 +554,13 @@ class ActorResolver:
                     cand.how, cand.actor_id = "fixed", country
             cands.append(cand)
         return cands
+
+    def _speaks(self, token: Token) -> bool:
+        """Whether a noun is the subject of a reporting verb ("sources said") or the object of
+        "according to"."""
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.head.lemma_.lower() in self.gaz.speech_verbs
+        return _is_source_position(token)
 
     def _qualifier_end(self, token: Token) -> int | None:
         """End of a qualifying phrase after the noun ("familiar with the matter", "who spoke on

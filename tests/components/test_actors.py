@@ -264,6 +264,17 @@ def test_anonymous_sources_of_different_countries_stay_apart(nlp):
     assert any(a["role"] == "person familiar" for a in anons.values())
 
 
+@pytest.mark.model
+def test_source_nouns_count_only_when_they_speak(nlp):
+    doc = run(
+        nlp,
+        "Oil remains the largest source of revenue. Two sources told reporters the deal was close. "
+        "According to experts, prices will rise.",
+    )
+    anons = [a["name"] for a in doc._.actors if a["kind"] == "anonymous"]
+    assert anons == ["Two sources", "experts"]
+
+
 # -- user dictionaries ---------------------------------------------------------------------
 
 
