@@ -224,6 +224,36 @@ def test_filters_narrow_every_view(page, server, corpus_path):
     assert page.locator("path.edge:not(.claimed)").count() == 0  # nothing asserted is left
 
 
+def test_an_arrow_lists_its_events_and_weeks_regroup_the_timeline(page, server, corpus_path):
+    page.goto(server + "/")
+    page.wait_for_selector("#graph path.edge", state="attached")
+    arrow = page.locator("path.edge").first
+    source, target, kind = (
+        arrow.get_attribute(f"data-{name}") for name in ("source", "target", "type")
+    )
+    arrow.dispatch_event("click")
+    page.wait_for_function("document.querySelector('#events-title').textContent.includes('→')")
+    with Store(corpus_path) as store:
+        rows = store.events(Filters(source=source, target=target, type=kind), limit=1000)
+        weekly = store.timeline(Filters(), interval="week")
+    page.wait_for_function(
+        f"document.querySelectorAll('#events tbody tr').length === {min(25, len(rows))}"
+    )
+    assert set(
+        page.eval_on_selector_all("#events tbody tr", "ns => ns.map(n => n.dataset.event)")
+    ) == {row["event_id"] for row in rows[:25]}
+    page.select_option("#interval", "week")
+    periods = {row["period"] for row in weekly}
+    page.wait_for_function(
+        "(periods) => [...document.querySelectorAll('rect.bar')].every(r => periods.includes(r.dataset.period))",
+        arg=sorted(periods),
+    )
+    bars = shown_counts(page, "rect.bar", "period", "type", "kind")
+    assert bars == {
+        (r["period"], r["type"], k): r[k] for r in weekly for k in ("confirmed", "claimed") if r[k]
+    }
+
+
 def test_an_event_row_opens_its_evidence(page, server):
     page.goto(server + "/")
     page.wait_for_selector("#events td.evidence a")
