@@ -50,6 +50,8 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # how a clause hands its subject to a dependent clause without one
 # where a noun phrase names its actor when the head itself is no mention, best first
 MODIFIER_PREFERENCE = {"appos": 0, "compound": 1, "poss": 2, "nmod": 3, "amod": 4}
+# prepositions that tie a group to the actor it belongs to or comes from
+GROUP_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"})
 DEFAULT_TARGETS = (
     "dobj",
@@ -91,7 +93,7 @@ NOT_TARGET_DEPS = frozenset(
 )
 LOCATION_ROLES = ("prep:in", "prep:at")
 POS_VALUES = frozenset({"verb", "noun", "adj"})
-FLAG_VALUES = frozenset({"intent", "intentonly", "anaphor", "reciprocal", "needs_target"})
+FLAG_VALUES = frozenset({"intent", "intentonly", "anaphor", "reciprocal", "needs_target", "modal"})
 TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
 
 
@@ -128,6 +130,7 @@ class Plover:
     roots: dict[str, str] = field(default_factory=dict)
     needs_target: set[str] = field(default_factory=set)
     content: set[str] = field(default_factory=set)
+    domestic: set[str] = field(default_factory=set)
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -165,6 +168,8 @@ def parse_plover(
                 plover.needs_target.add(name)
             if row.get("content") == "yes":
                 plover.content.add(name)
+            if row.get("domestic") == "yes":
+                plover.domestic.add(name)
         elif kind == "mode":
             for cue in row.get("cues", "").split():
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name
@@ -251,6 +256,7 @@ def _parse_roles(text: str, where: dict) -> tuple[tuple[str, ...] | None, bool]:
         "inherit_penalty": 0.2,
         "clause_subject_penalty": 0.25,
         "content_penalty": 0.15,
+        "domestic_penalty": 0.2,
         "anaphor_confidence": 0.4,
         "min_confidence": 0.3,
         "inherit_window": 3,
@@ -266,6 +272,7 @@ def make_events(
     inherit_penalty: float,
     clause_subject_penalty: float,
     content_penalty: float,
+    domestic_penalty: float,
     anaphor_confidence: float,
     min_confidence: float,
     inherit_window: int,
@@ -280,6 +287,7 @@ def make_events(
         inherit_penalty=inherit_penalty,
         clause_subject_penalty=clause_subject_penalty,
         content_penalty=content_penalty,
+        domestic_penalty=domestic_penalty,
         anaphor_confidence=anaphor_confidence,
         min_confidence=min_confidence,
         inherit_window=inherit_window,
@@ -414,6 +422,8 @@ class EventCoder:
                 if governed:
                     silent.add(i)  # "agreed to send aid": the AID event carries the promise
                 continue
+            if "modal" in trigger.flags and tok.head.i in candidates:
+                silent.add(tok.head.i)  # "Libya must hand over ..." codes the demand only
             if trigger.type in self.plover.content:
                 silent |= governed
             elif trigger.pos == "verb":
@@ -430,7 +440,9 @@ class EventCoder:
         cfg = self.cfg
         confidence = cfg["base_confidence"]
         nominal = trigger.pos != "verb"
-        if nominal:
+        if "modal" in trigger.flags:
+            sources, targets, pred, penalty = self._modal_arguments(doc, tok)
+        elif nominal:
             sources, targets, pred, penalty = self._noun_arguments(doc, tok, trigger)
         else:
             sources, targets, pred, penalty = self._verb_arguments(doc, tok, trigger)
@@ -465,6 +477,15 @@ class EventCoder:
             Found(tok, trigger, s, t, confidence, mode, context, location, nominal, clause_subject)
             for s, t in pairs
         ]
+
+    def _modal_arguments(self, doc, tok):
+        """ "X said that Y must do Z": X asks Y (the modal's clause must be reported by X)."""
+        clause = tok.head
+        if clause.dep_ != "ccomp" or clause.i == tok.i:
+            return [], [], None, 0.0
+        sources, penalty = self._subjects(doc, clause.head)
+        targets, _ = self._subjects(doc, clause)
+        return sources, targets, clause.head, penalty
 
     def _verb_arguments(self, doc, tok, trigger):
         (sources, penalty) = self._subjects(doc, tok)
@@ -605,10 +626,11 @@ class EventCoder:
                 return found
         return []
 
-    def _phrase_actor(self, doc: Doc, tok: Token) -> str | None:
-        """The actor named by a noun phrase's head, its modifiers or its apposition."""
+    def _phrase_actor(self, doc: Doc, tok: Token, depth: int = 0) -> str | None:
+        """The actor named by a noun phrase's head, its modifiers or apposition, else by a group
+        phrase ("students throughout Indonesia", "members of the Syrian parliament")."""
         actor = actor_at(doc, tok)
-        if actor or tok.pos_ not in ("NOUN", "PROPN"):
+        if actor or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
             return actor
         children = sorted(tok.children, key=lambda c: MODIFIER_PREFERENCE.get(c.dep_, 9))
         for child in children:
@@ -616,6 +638,14 @@ class EventCoder:
                 actor = actor_at(doc, child)
                 if actor:
                     return actor
+        if depth < 2:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in GROUP_PREPS:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and (
+                            actor := self._phrase_actor(doc, pobj, depth + 1)
+                        ):
+                            return actor
         return None
 
     def _modifier_actor(self, doc: Doc, tok: Token) -> tuple[str | None, float]:
@@ -697,6 +727,9 @@ class EventCoder:
                         item.clause_subject
                     )  # "Russia needs aid ... in the face of sanctions imposed by the US"
                     item.confidence -= cfg["clause_subject_penalty"]
+            if item.source is not None and item.target is None and ttype in self.plover.domestic:
+                item.target = _country(item.source)  # a protest, a crackdown, a concession at home
+                item.confidence -= cfg["domestic_penalty"]
             if item.source is None:
                 continue
             needs_target = ttype in self.plover.needs_target or "needs_target" in item.trigger.flags
@@ -737,6 +770,15 @@ def _object_lemmas(tok: Token) -> set[str]:
             lemmas.add(word.lemma_.lower())
             lemmas.add(word.lower_)
             lemmas |= {c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod")}
+            for prep in word.children:  # "part of a military aid program", "a state of emergency"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        lemmas.add(pobj.lemma_.lower())
+                        lemmas |= {
+                            c.lemma_.lower()
+                            for c in pobj.children
+                            if c.dep_ in ("compound", "amod")
+                        }
     return lemmas
 
 
