@@ -23,6 +23,8 @@ from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
+from distributed import WorkerPlugin
+
 from .analyze import AnalyzeOptions, analyze_many
 from .errors import ClaimgraphError, Errors
 from .model import Analysis
@@ -283,7 +285,7 @@ def record(store: Store, outcomes: list[Outcome], summary: Summary) -> None:
 # -- Dask ---------------------------------------------------------------------
 
 
-class ModelPlugin:
+class ModelPlugin(WorkerPlugin):
     """Dask worker plugin: loads the spaCy pipeline once when a worker starts."""
 
     name = "claimgraph-model"
@@ -295,9 +297,6 @@ class ModelPlugin:
         from . import nlp
 
         nlp.load(self.options.model, self.options.actors)
-
-    def teardown(self, worker) -> None:
-        pass
 
 
 def _dask_chunk(
@@ -331,7 +330,7 @@ def open_client(scheduler: str | None, workers: int):
         except (OSError, TimeoutError) as err:
             raise ClaimgraphError(Errors.CG307.format(address=scheduler, detail=err)) from err
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     return Client(cluster)
 

@@ -23,7 +23,6 @@ from rich.progress import (
 from rich.table import Table
 
 from ..analyze import AnalyzeOptions
-from ..batch import Summary, ingest, run_dask
 from ..export import FORMATS, export
 from ..readers.collect import expand, is_batch_output
 from ..settings import load as load_settings
@@ -117,7 +116,7 @@ class _Progress:
     def __exit__(self, *exc) -> None:
         self.bar.__exit__(*exc)
 
-    def __call__(self, summary: Summary) -> None:
+    def __call__(self, summary) -> None:
         done = (
             summary.added
             + summary.replaced
@@ -132,7 +131,7 @@ class _Progress:
         self.bar.update(self.task, completed=done, rate=rate, detail=detail)
 
 
-def _print_summary(console: Console, summary: Summary, seconds: float, where: str) -> None:
+def _print_summary(console: Console, summary, seconds: float, where: str) -> None:
     analysed = summary.added + summary.replaced + summary.unchanged
     console.print(
         f"[bold]ingested {summary.added}[/bold], replaced {summary.replaced}, "
@@ -184,6 +183,8 @@ def ingest_command(
 
       claimgraph ingest batch-out/ --db corpus.duckdb     (load a 'claimgraph batch' output)
     """
+    from ..batch import Summary, ingest
+
     _verbose(verbose)
     options = _options(model, actors, config)
     console = Console(stderr=True)
@@ -244,6 +245,8 @@ def batch_command(
 
       claimgraph batch 'crawl/*.warc.gz' --out run1/ --scheduler tcp://10.0.0.5:8786
     """
+    from ..batch import run_dask
+
     options = _options(model, actors, config)
     console = Console(stderr=True)
     started = time.perf_counter()
