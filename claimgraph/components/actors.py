@@ -78,7 +78,7 @@ class _Cand:
     start: int
     end: int
     priority: int
-    how: str  # fixed (actor_id known) | person | anon | anon-admin | admin | country-anaphor
+    how: str  # fixed (actor_id known) | person | anon | anon-admin | admin | country-anaphor | place
     actor_id: str | None = None
     name: str | None = None  # person's name as written (unknown persons)
     country: str | None = None
@@ -578,6 +578,8 @@ class ActorResolver:
             if entry.kind == "person":
                 continue
             if entry.place and self._is_place(doc[start:end]):
+                # a location: holds its tokens so no NER guess ("Copenhagen" as ORG) takes them
+                cands.append(_Cand(start, end, PRIORITY_TABLE, "place"))
                 continue
             cands.append(_Cand(start, end, PRIORITY_TABLE, "fixed", entry.id))
         return cands
