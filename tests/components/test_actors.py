@@ -565,3 +565,16 @@ def test_definite_source_links_to_the_latest_compatible_one(blank_actors):
     anons = {a["id"]: a for a in doc._.actors}
     assert anons["anon:1"]["role"] == "diplomat" and len(anons["anon:1"]["mentions"]) == 2
     assert anons["anon:2"]["role"] == "official" and len(anons["anon:2"]["mentions"]) == 1
+
+
+@pytest.mark.model
+def test_reference_analysis_carries_the_actors(reference_analysis):
+    """Through analyze(): the actors validate against the SPEC model and keep their ids."""
+    actors = {actor.id: actor for actor in reference_analysis.actors}
+    assert actors["CHN.GOV"].kind == "government"
+    assert actors["person:jake-sullivan"].role == "national security adviser"
+    assert [a.country for a in reference_analysis.actors if a.kind == "anonymous"] == ["USA"] * 3
+    text = reference_analysis.document.text
+    assert all(
+        text[s:e].strip() == text[s:e] for a in reference_analysis.actors for s, e in a.mentions
+    )
