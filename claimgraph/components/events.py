@@ -131,6 +131,7 @@ class Plover:
     needs_target: set[str] = field(default_factory=set)
     content: set[str] = field(default_factory=set)
     domestic: set[str] = field(default_factory=set)
+    recipient_verbs: set[str] = field(default_factory=set)
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -173,6 +174,8 @@ def parse_plover(
         elif kind == "mode":
             for cue in row.get("cues", "").split():
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name
+        elif kind == "recipient":
+            plover.recipient_verbs |= set(row.get("cues", "").split())
         elif kind == "context":
             for cue in row.get("cues", "").split():
                 plover.context_cues[cue] = name
@@ -523,7 +526,17 @@ class EventCoder:
         pred = _governor(tok)
         if not sources and between:
             sources, between = between, []
-        if pred is not None and (not sources or not targets):
+        if (
+            pred is not None
+            and pred.lemma_.lower() in self.plover.recipient_verbs
+            and tok.dep_ in OBJECT_DEPS
+        ):
+            # "Russia needs aid", "Georgia received weapons from Russia": the subject receives it
+            if not targets:
+                targets = self._subjects(doc, pred)[0]
+            if not sources:
+                sources = self._role_actors(doc, pred, ["prep:from"])
+        elif pred is not None and (not sources or not targets):
             if not sources:
                 if tok.dep_ in PASSIVE_SUBJECT_DEPS:
                     sources = self._role_actors(doc, pred, ["agent"])
@@ -737,7 +750,7 @@ class EventCoder:
                 continue
             if item.confidence < cfg["min_confidence"]:
                 continue
-            key = (sent_no, ttype, item.source, item.target, tuple(item.context))
+            key = (item.token.i, item.source, item.target)
             if key in seen:
                 continue
             seen.add(key)
@@ -808,9 +821,16 @@ def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tup
     prepositional phrases, "in PLACE" last. "threatened to impose restrictions against German goods"
     -> Germany; "opened investigations against Chilean officials" -> Chile."""
     own = {h.i for h in heads}
-    children = [
-        c for h in heads for c in h.children if c.dep_ not in NOT_TARGET_DEPS and c.i not in own
-    ]
+    children = [c for c in heads[0].children if c.dep_ not in NOT_TARGET_DEPS]
+    for light in heads[
+        1:
+    ]:  # a light verb lends only its recipient slots ("opened a probe against X")
+        children += [
+            c
+            for c in light.children
+            if c.i not in own
+            and (c.dep_ == "dative" or (c.dep_ == "prep" and f"prep:{c.lower_}" in DEFAULT_TARGETS))
+        ]
     place = [c for c in children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
     for child in [c for c in children if c not in place] + place:
         for word in child.subtree:
@@ -826,7 +846,18 @@ def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tup
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts]
+    """A phrase head and the heads coordinated with it, including lists parsed as appositions
+    ("The US, Russia, and Switzerland met")."""
+    out, todo = [tok], [tok]
+    while todo:
+        for child in todo.pop().children:
+            listed = child.dep_ == "conj" or (
+                child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)
+            )
+            if listed and child not in out:
+                out.append(child)
+                todo.append(child)
+    return out + [c for c in tok.conjuncts if c not in out]
 
 
 def _governor(tok: Token) -> Token | None:

@@ -47,7 +47,8 @@ def test_cameo_code_is_refined_by_context():
 def test_strict_plover_turns_promised_aid_into_agree():
     assert strict_plover({"type": "AID", "time": "future"}) == "AGREE"
     assert strict_plover({"type": "AID", "time": "past"}) == "AID"
-    assert strict_plover({"type": "ASSAULT", "time": "future"}) == "ASSAULT"
+    assert strict_plover({"type": "ASSAULT", "time": "future"}) == "THREATEN"
+    assert strict_plover({"type": "ACCUSE", "time": "future"}) == "ACCUSE"
 
 
 # ----- arguments from the parse ----------------------------------------------------------------
