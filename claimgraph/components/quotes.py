@@ -1,19 +1,700 @@
-"""claimgraph_quotes: placeholder until the component lands."""
+"""claimgraph_quotes: direct, indirect and mixed quotes, with their cue and speaker.
+
+Reads the parse and ``doc._.actors``; writes ``doc._.quotes`` (SPEC.md quote
+dicts with char offsets) and the content spans to ``doc.spans["claimgraph_quotes"]``
+(label = kind).
+
+How it works, in four passes over a Doc:
+
+1. Quotation marks are classified one by one (open, close, either, or an
+   apostrophe) from the characters around them and paired per paragraph by
+   kind: curly and guillemet marks are unambiguous, straight marks use
+   whitespace. A quote left open at a paragraph break continues when the next
+   paragraph opens a quote (the newspaper convention), otherwise its mark is
+   logged and skipped. Single marks pair inside double quotes (nested) and on
+   their own (British style, headlines).
+2. Indirect speech comes from the cue lexicon (``data/en/cues.tsv``): a cue
+   verb with a clausal complement ("X said that ...", "US officials fear"
+   with a fronted clause, "the plan, he said, will fail"), a cue phrase
+   ("according to X", "in a statement"), a cue noun with a that-clause.
+3. A quoted stretch inside an indirect quote's complement makes it ``mixed``;
+   otherwise a long enough quoted stretch is ``direct`` and gets its cue and
+   speaker from the words around it ("...," she said / he replied: "..."),
+   else carries on the speaker of the quote just before it.
+4. Speakers are resolved to actors with ``actor_at`` from claimgraph_actors;
+   pronouns go to the nearest earlier compatible actor. Nothing is guessed:
+   no cue → speaker null; no actor → ``actor`` null.
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicons
+from . import register_extensions
+try:
+    from .actors import actor_at
+except ImportError:  # claimgraph_actors has not landed yet: no actor ids, speakers keep actor null
+
+    def actor_at(doc: Doc, token: Token) -> str | None:
+        return None
 
 
-@Language.factory("claimgraph_quotes", default_config={})
-def make_quotes(nlp: Language, name: str):
-    return _Placeholder()
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "claimgraph_quotes"
+CUES_KEY = "claimgraph_quote_cues"  # cue evidence, one span per quote with a cue, label = the quote id
+CUE_COLUMNS = ("cue", "type", "meaning", "factuality")
+
+# A paragraph break: a blank line (SPEC: paragraphs are separated by one blank line).
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# Every character that may be a quotation mark; classify_mark() decides what each one is.
+QUOTE_MARK = re.compile("[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
+# Content characters that end a quote "open" for an attribution after it ("...," she said).
+CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
+
+DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
+DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
+SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
+SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
+# Characters before an opening mark / after a closing mark besides whitespace.
+OPENING_CONTEXT = "([{\u2014\u2013-/:" + DOUBLE_OPEN + "\""
+CLOSING_CONTEXT = ".,;:!?)]}\u2014\u2013-/" + DOUBLE_CLOSE + "\""
+SENTENCE_END = {".", "!", "?"}
+COMPLEMENT_DEPS = {"ccomp"}
+INTENTION_MEANINGS = {"intention", "hope"}
+SUBJECT_RELATIVES = {"who", "that", "which"}
+
+# Confidence of each way a quote is found (how often that rule was right on PolNeAR dev).
+CONFIDENCE = {
+    "direct_framed": 0.9,
+    "direct_carried": 0.75,
+    "direct_cue_only": 0.6,
+    "direct_alone": 0.5,
+    "verb": 0.8,
+    "parenthetical": 0.7,
+    "phrase": 0.8,
+    "noun": 0.6,
+    "mixed": 0.8,
+}
 
 
-class _Placeholder:
+@dataclass
+class Segment:
+    """A stretch of text between paired quotation marks."""
+
+    start: int  # content start (after the opening mark and spaces)
+    end: int  # content end (before the closing mark, or the paragraph end when continued)
+    open_at: int  # char offset of the opening mark
+    close_at: int | None  # char offset of the closing mark; None when the quote runs on
+    level: str  # "double" or "single"
+    nested: bool = False
+
+
+@dataclass
+class Found:
+    """One quote before it becomes a SPEC dict."""
+
+    kind: str
+    content: tuple[int, int]  # token range [start, end)
+    cue: str | None
+    cue_tokens: tuple[int, ...]
+    speaker: Token | None
+    confidence: float
+    segments: list[Segment] = field(default_factory=list)
+    mention_cue: tuple[int, ...] = ()  # the cue tokens the speaker mention was found with (differs when carried)
+
+
+@Language.factory(
+    "claimgraph_quotes",
+    assigns=["doc._.quotes", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={"min_quote_words": 4, "mixed_ratio": 0.8, "nested": False, "carry_paragraphs": 1},
+)
+def make_quotes(nlp: Language, name: str, min_quote_words: int, mixed_ratio: float, nested: bool, carry_paragraphs: int):
+    return QuoteFinder(
+        nlp,
+        name,
+        min_quote_words=min_quote_words,
+        mixed_ratio=mixed_ratio,
+        nested=nested,
+        carry_paragraphs=carry_paragraphs,
+    )
+
+
+class QuoteFinder:
+    """The claimgraph_quotes component.
+
+    ``min_quote_words``: fewer words between quote marks is a scare quote, not a direct quote.
+    ``mixed_ratio``: a quoted stretch covering at least this share of an indirect quote's
+    complement makes it a direct quote; less makes it mixed.
+    ``nested``: also report attributions inside direct quotes ("we believe that ...").
+    ``carry_paragraphs``: how many paragraphs back an unattributed quote looks for a speaker.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, min_quote_words=4, mixed_ratio=0.8, nested=False, carry_paragraphs=1):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.min_quote_words = min_quote_words
+        self.mixed_ratio = mixed_ratio
+        self.nested = nested
+        self.carry_paragraphs = carry_paragraphs
+        self.cues: list[dict[str, str]] = []
+        self.pronouns: dict[str, dict[str, str]] = {}
+        self.verb_cues: dict[str, list[dict[str, str]]] = {}
+        self.noun_cues: dict[str, dict[str, str]] = {}
+        self.phrases: dict[str, dict[str, str]] = {}
+        self.phrase_matcher: PhraseMatcher | None = None
+        register_extensions()
+
+    # -- data -----------------------------------------------------------------
+
+    def initialize(self, get_examples=None, *, nlp=None, lexicon: str | Path | None = None, user_actors=None):
+        """Load the cue lexicon: the packaged one, or a user's TSV file with the same columns."""
+        rows = lexicons.load_file(lexicon, CUE_COLUMNS) if lexicon else list(lexicons.load("cues", required=CUE_COLUMNS))
+        self._set_cues(rows)
+
+    def _set_cues(self, rows: list[dict[str, str]]) -> None:
+        self.cues = [dict(row) for row in rows]
+        self.verb_cues, self.noun_cues, self.phrases = {}, {}, {}
+        self.phrase_matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        for row in self.cues:
+            words = row["cue"].lower().split()
+            if row["type"] == "verb":
+                self.verb_cues.setdefault(words[0], []).append(row)
+            elif row["type"] == "noun":
+                self.noun_cues[words[0]] = row
+            else:
+                self.phrases[row["cue"].lower()] = row
+                self.phrase_matcher.add(row["cue"].lower(), [self.make_doc(row["cue"].lower())])
+        # particle cues ("point out") before bare ones ("point")
+        for options in self.verb_cues.values():
+            options.sort(key=lambda row: -len(row["cue"].split()))
+        self.pronouns = {row["pronoun"]: row for row in lexicons.load("speaker_pronouns", required=("pronoun", "kinds"))}
+
+    def to_disk(self, path, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        header = list(self.cues[0]) if self.cues else list(CUE_COLUMNS)
+        lines = ["\t".join(header)] + ["\t".join(row.get(col, "") for col in header) for row in self.cues]
+        (path / "cues.tsv").write_text("\n".join(lines) + "\n", "utf-8")
+
+    def from_disk(self, path, exclude=()):
+        self._set_cues(lexicons.load_file(Path(path) / "cues.tsv", CUE_COLUMNS))
+        return self
+
+    # -- the component --------------------------------------------------------
+
     def __call__(self, doc: Doc) -> Doc:
+        if self.phrase_matcher is None:
+            self.initialize()
+        paragraphs = paragraph_starts(doc.text)
+        segments = find_segments(doc.text, paragraphs)
+        top = [seg for seg in segments if not seg.nested]
+        quoted = token_segments(doc, top)
+        phrases = {start: (end, self.phrases[self.vocab.strings[key]]) for key, start, end in self.phrase_matcher(doc)}
+        indirect = [clip(doc, item, paragraphs) for item in self._indirect(doc, quoted, phrases)]
+        indirect = [item for item in indirect if item is not None]
+        found = self._direct(doc, top, quoted, indirect, paragraphs, phrases)
+        found.sort(key=lambda item: item.content[0])
+        doc._.quotes = [self._record(doc, item, index) for index, item in enumerate(found, 1)]
+        doc.spans[SPANS_KEY] = [Span(doc, item.content[0], item.content[1], label=item.kind) for item in found]
+        doc.spans[CUES_KEY] = [
+            Span(doc, min(item.cue_tokens), max(item.cue_tokens) + 1, label=f"q{index}")
+            for index, item in enumerate(found, 1)
+            if item.cue_tokens
+        ]
         return doc
 
-    def initialize(self, get_examples=None, *, nlp=None, user_actors=None):
+    def cue_row(self, cue: str) -> dict[str, str] | None:
+        """The lexicon row of a cue lemma or phrase (for the factuality component)."""
+        cue = cue.lower()
+        if cue in self.phrases:
+            return self.phrases[cue]
+        for row in self.verb_cues.get(cue.split()[0], []):
+            if row["cue"] == cue:
+                return row
+        return self.noun_cues.get(cue)
+
+    # -- indirect speech ------------------------------------------------------
+
+    def _verb_cue(self, token: Token) -> dict[str, str] | None:
+        if token.pos_ != "VERB":
+            return None
+        for row in self.verb_cues.get(token.lemma_.lower(), []):
+            words = row["cue"].split()
+            if len(words) == 1 or any(c.lower_ == words[1] and c.dep_ in ("prt", "prep") for c in token.children):
+                return row
         return None
+
+    def _indirect(self, doc: Doc, quoted: list[int | None], phrases: dict) -> list[Found]:
+        found: list[Found] = []
+        used: set[int] = set()
+        for start, (end, row) in phrases.items():
+            if not self.nested and quoted[start] is not None:
+                continue
+            item = phrase_quote(doc, start, end, row)
+            if item is not None:
+                found.append(item)
+                used.update(item.cue_tokens)
+        for token in doc:
+            if token.i in used or (not self.nested and quoted[token.i] is not None):
+                continue
+            row = self._verb_cue(token)
+            if row is not None:
+                item = verb_quote(token, row)
+            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
+                item = noun_quote(token, self.noun_cues[token.lemma_.lower()])
+            else:
+                continue
+            if item is not None:
+                found.append(item)
+        return found
+
+    # -- direct quotes --------------------------------------------------------
+
+    def _direct(self, doc, segments, quoted, indirect, paragraphs, phrases) -> list[Found]:
+        """Turn quoted stretches into direct quotes, mixed quotes or nothing (scare quotes)."""
+        direct: list[Found] = []
+        for index, seg in enumerate(segments):
+            content = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            if content is None or len(content) == 0:
+                continue
+            outer = next((item for item in indirect if item.content[0] <= content.start and content.end <= item.content[1]), None)
+            if outer is not None:
+                covered = (content.end - content.start) / max(1, outer.content[1] - outer.content[0])
+                if covered < self.mixed_ratio:
+                    outer.kind = "mixed"
+                    outer.confidence = CONFIDENCE["mixed"]
+                    outer.segments.append(seg)
+                    continue
+            if sum(1 for t in content if not (t.is_punct or t.is_space)) < self.min_quote_words:
+                continue
+            item = self._frame(doc, index, segments, quoted, content, phrases)
+            direct.append(item)
+        self._carry(doc, direct, indirect, paragraphs)
+        # an indirect reading of a direct quote's own cue, or of its words, is the same attribution
+        direct_cues = {i for item in direct for i in item.cue_tokens}
+        kept = [item for item in indirect if item.kind == "mixed" or not _duplicate(item, direct, direct_cues)]
+        return direct + kept
+
+    def _frame(self, doc, index, segments, quoted, content: Span, phrases: dict) -> Found:
+        """Cue and speaker of a direct quote from the words after or before it."""
+        seg = segments[index]
+        after = region(doc, quoted, seg, forward=True)
+        before = region(doc, quoted, seg, forward=False)
+        continuing = bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
+        for tokens, forward in ((after, True), (before, False)):
+            cue = self._region_cue(doc, tokens, quoted, phrases)
+            if cue is None:
+                continue
+            cue_token, row, speaker = cue
+            if forward and not (continuing or _lowercase_start(tokens) or not _outside_complement(cue_token, quoted)):
+                continue
+            if not forward and _outside_complement(cue_token, quoted, before=tokens):
+                continue
+            confidence = CONFIDENCE["direct_framed"] if speaker is not None else CONFIDENCE["direct_cue_only"]
+            return Found("direct", (content.start, content.end), row["cue"], (cue_token.i,), speaker, confidence, [seg])
+        return Found("direct", (content.start, content.end), None, (), None, CONFIDENCE["direct_alone"], [seg])
+
+    def _region_cue(self, doc, tokens: list[Token], quoted, phrases: dict):
+        """The nearest cue in a frame region: (cue token, lexicon row, speaker head or None)."""
+        for token in tokens:
+            row = self._verb_cue(token)
+            if row is not None:
+                return token, row, outside(subject(token), quoted)
+            if token.i in phrases:
+                end, row = phrases[token.i]
+                return token, row, outside(phrase_speaker(doc[token.i : end]), quoted)
+        return None
+
+    def _carry(self, doc, direct: list[Found], indirect: list[Found], paragraphs: list[int]) -> None:
+        """Unattributed quotes carry on the speaker of the quote just before them."""
+        everything = sorted(direct + indirect, key=lambda item: item.content[0])
+        for item in direct:
+            if item.speaker is not None:
+                continue
+            para = paragraph_of(paragraphs, doc[item.content[0]].idx)
+            earlier = [
+                other
+                for other in everything
+                if other.content[0] < item.content[0] and other.speaker is not None and other is not item
+            ]
+            if not earlier:
+                continue
+            previous = earlier[-1]
+            if para - paragraph_of(paragraphs, doc[previous.content[0]].idx) > self.carry_paragraphs:
+                continue
+            item.speaker = previous.speaker
+            item.mention_cue = previous.mention_cue or previous.cue_tokens
+            if item.cue is None:
+                item.cue, item.cue_tokens = previous.cue, previous.cue_tokens
+            item.confidence = CONFIDENCE["direct_carried"]
+
+    # -- records --------------------------------------------------------------
+
+    def _record(self, doc: Doc, item: Found, index: int) -> dict:
+        span = doc[item.content[0] : item.content[1]]
+        start, end = span.start_char, span.end_char
+        if item.kind == "direct":
+            start, end = item.segments[0].start, item.segments[0].end
+        return {
+            "id": f"q{index}",
+            "kind": item.kind,
+            "text": doc.text[start:end],
+            "span": [start, end],
+            "cue": item.cue,
+            "speaker": self._speaker(doc, item.speaker, item.mention_cue or item.cue_tokens),
+            "confidence": item.confidence,
+        }
+
+    def _speaker(self, doc: Doc, head: Token | None, cue_tokens: tuple[int, ...]) -> dict | None:
+        if head is None:
+            return None
+        tokens = mention_tokens(head, cue_tokens)
+        span = doc[tokens[0] : tokens[-1] + 1]
+        return {"text": span.text, "span": [span.start_char, span.end_char], "actor": self._actor(doc, head, span)}
+
+    def _actor(self, doc: Doc, head: Token, span: Span) -> str | None:
+        actor = actor_at(doc, head)
+        if actor is not None:
+            return actor
+        if head.lower_ in self.pronouns:
+            return resolve_pronoun(doc, head, self.pronouns[head.lower_])
+        for token in head.children:
+            if token.dep_ in ("appos", "compound") and token.i >= span.start and token.i < span.end:
+                actor = actor_at(doc, token)
+                if actor is not None:
+                    return actor
+        return None
+
+
+# -- quotation marks --------------------------------------------------------------
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Char offsets where each paragraph starts (the first is 0)."""
+    return [0] + [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
+
+
+def paragraph_of(starts: list[int], offset: int) -> int:
+    """Index of the paragraph holding char ``offset``."""
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def classify_mark(text: str, i: int) -> tuple[str, str] | None:
+    """(level, role) of the mark at ``text[i]``: level double|single, role open|close|either; None for an apostrophe."""
+    char = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalnum():
+        return None  # shouldn't, they’ve, O'Brien
+    left_open = prev.isspace() or prev in OPENING_CONTEXT or prev in SINGLE_OPEN
+    right_close = nxt.isspace() or nxt in CLOSING_CONTEXT or nxt in SINGLE_CLOSE
+    if char in DOUBLE_OPEN:
+        return "double", "open"
+    if char in DOUBLE_CLOSE:
+        return "double", "close"
+    if char in SINGLE_OPEN:
+        return "single", "open"
+    if char in SINGLE_CLOSE:
+        if left_open and not right_close:
+            return None  # elision: ’90s, ’tis
+        return "single", "close"
+    level = "double" if char == '"' else "single"
+    if level == "single" and left_open and nxt.isdigit():
+        return None  # '90s
+    if left_open and not right_close:
+        return level, "open"
+    if right_close and not left_open:
+        return level, "close"
+    return level, "either"
+
+
+def pair_marks(text: str, marks: list[tuple[int, str]], start: int, end: int, level: str, continues: bool) -> list[Segment]:
+    """Pair marks of one level inside ``[start, end)``; a quote open at ``end`` runs on when ``continues``."""
+    segments: list[Segment] = []
+    opened: int | None = None
+    for offset, role in marks:
+        if opened is None:
+            if role == "close":
+                logger.debug("unpaired closing quotation mark at %d skipped", offset)
+                continue
+            opened = offset
+        elif role in ("close", "either") or (text[opened] == "\u201e" and text[offset] == "\u201c"):
+            segments.append(make_segment(text, opened, offset, level))
+            opened = None
+        else:
+            logger.debug("unpaired opening quotation mark at %d skipped", opened)
+            opened = offset
+    if opened is not None:
+        if continues:
+            segments.append(make_segment(text, opened, None, level, end=end))
+        else:
+            logger.debug("quotation mark at %d never closes before the paragraph ends; skipped", opened)
+    return [seg for seg in segments if seg.start < seg.end]
+
+
+def make_segment(text: str, open_at: int, close_at: int | None, level: str, end: int | None = None) -> Segment:
+    start = open_at + 1
+    stop = close_at if close_at is not None else end
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return Segment(start, stop, open_at, close_at, level)
+
+
+def find_segments(text: str, paragraphs: list[int]) -> list[Segment]:
+    """Every quoted stretch of ``text``; single-quoted ones inside double quotes are ``nested``."""
+    bounds = paragraphs + [len(text)]
+    segments: list[Segment] = []
+    for number in range(len(paragraphs)):
+        start, end = bounds[number], bounds[number + 1]
+        marks = [(m.start(), classify_mark(text, m.start())) for m in QUOTE_MARK.finditer(text, start, end)]
+        marks = [(offset, kind) for offset, kind in marks if kind is not None]
+        doubles = [(offset, role) for offset, (level, role) in marks if level == "double"]
+        singles = [(offset, role) for offset, (level, role) in marks if level == "single"]
+        next_opens = number + 1 < len(paragraphs) and next_paragraph_opens(text, bounds[number + 1])
+        outer = pair_marks(text, doubles, start, end, "double", next_opens)
+        segments.extend(outer)
+        # single marks: inside each double quote (nested) and in the stretches between them
+        edges = [start] + [x for seg in outer for x in (seg.open_at, seg.end)] + [end]
+        for k in range(0, len(edges), 2):
+            lo, hi = edges[k], edges[k + 1]
+            inside = [(o, r) for o, r in singles if lo <= o < hi]
+            segments.extend(pair_marks(text, inside, lo, hi, "single", False))
+        for seg in outer:
+            inside = [(o, r) for o, r in singles if seg.start <= o < seg.end]
+            for nested in pair_marks(text, inside, seg.start, seg.end, "single", False):
+                nested.nested = True
+                segments.append(nested)
+    segments.sort(key=lambda seg: seg.start)
+    return segments
+
+
+def next_paragraph_opens(text: str, start: int) -> bool:
+    """Does the paragraph at ``start`` begin with an opening double quotation mark?"""
+    if start >= len(text):
+        return False
+    kind = classify_mark(text, start) if QUOTE_MARK.match(text, start) else None
+    return kind is not None and kind[0] == "double" and kind[1] in ("open", "either")
+
+
+def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
+    """For each token, the index of the top-level quoted stretch (marks included) it lies in, or None."""
+    owner: list[int | None] = [None] * len(doc)
+    for number, seg in enumerate(segments):
+        stop = seg.close_at + 1 if seg.close_at is not None else seg.end
+        span = doc.char_span(seg.open_at, stop, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                owner[token.i] = number
+    return owner
+
+
+# -- parse helpers ----------------------------------------------------------------
+
+
+def subject(cue: Token) -> Token | None:
+    """Who speaks through a cue verb: its subject, the agent of a passive, or the subject it shares."""
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in SUBJECT_RELATIVES and cue.dep_ == "relcl":
+                return cue.head
+            return child
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(child.dep_ in ("nsubjpass", "expl") for child in cue.children):
+        return None  # "X was told that", "it is believed that": the source is not named
+    if cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG") or cue.dep_ == "xcomp":
+        return subject(cue.head) if cue.head.i != cue.i else None
+    return None
+
+
+def reduced_passive(cue: Token) -> bool:
+    """ "Asked if it had worked, the official replied": the cue's own speaker is the journalist."""
+    return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+
+
+def outside(token: Token | None, quoted: list[int | None]) -> Token | None:
+    return token if token is not None and quoted[token.i] is None else None
+
+
+def trimmed(tokens: list[Token]) -> tuple[int, int] | None:
+    """Token range of ``tokens`` without punctuation and spaces at the edges."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space) or t.is_quote]
+    while words and (words[0].is_punct or words[0].is_space) and not words[0].is_quote:
+        words.pop(0)
+    while words and words[-1].is_quote and len(words) > 1 and not any(w.is_quote for w in words[:-1]):
+        words.pop()
+    if not words:
+        return None
+    return words[0].i, words[-1].i + 1
+
+
+def verb_quote(cue: Token, row: dict[str, str]) -> Found | None:
+    """Indirect speech of a cue verb: its clausal complement, or the clause it interrupts or follows."""
+    if reduced_passive(cue):
+        return None
+    deps = COMPLEMENT_DEPS | ({"xcomp"} if row["meaning"] in INTENTION_MEANINGS else set())
+    complement = next((c for c in cue.children if c.dep_ in deps), None)
+    if complement is not None:
+        if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
+            return None
+        content = trimmed(list(complement.subtree))
+        kind = "verb"
+    elif cue.dep_ == "parataxis":
+        own = {t.i for t in cue.subtree}
+        content = trimmed([t for t in cue.head.subtree if t.i not in own])
+        kind = "parenthetical"
+    else:
+        return None
+    if content is None:
+        return None
+    return Found("indirect", content, row["cue"], (cue.i,), subject(cue), CONFIDENCE[kind])
+
+
+def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
+    """A cue noun with a that-clause: "Trump's claim that ...", "fears that ..."."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    content = trimmed(list(clause.subtree))
+    if content is None:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return Found("indirect", content, row["cue"], (noun.i,), speaker, CONFIDENCE["noun"])
+
+
+def phrase_speaker(phrase: Span) -> Token | None:
+    """The speaker a cue phrase names: the object of a final preposition ("according to X")."""
+    last = phrase[-1]
+    if last.dep_ in ("prep", "agent") or last.pos_ == "ADP":
+        return next((c for c in last.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found | None:
+    """A cue phrase: the clause it attaches to, without the phrase; speaker per phrase_speaker or the clause subject."""
+    phrase = doc[start:end]
+    clause = phrase.root.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i in range(start, end):
+        return None
+    own = {t.i for token in phrase for t in token.subtree}
+    content = trimmed([t for t in clause.subtree if t.i not in own])
+    if content is None:
+        return None
+    speaker = phrase_speaker(phrase)
+    if speaker is None:
+        speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return Found("indirect", content, row["cue"], tuple(range(start, end)), speaker, CONFIDENCE["phrase"])
+
+
+def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> list[Token]:
+    """Tokens outside quotes right after (or before, nearest first) a quote, up to a sentence end or another quote."""
+    if forward:
+        if seg.close_at is None:
+            return []
+        span = doc.char_span(seg.close_at, seg.close_at + 1, alignment_mode="expand")
+        indices = range(span.end, len(doc)) if span is not None else range(0)
+    else:
+        span = doc.char_span(seg.open_at, seg.open_at + 1, alignment_mode="expand")
+        indices = range(span.start - 1, -1, -1) if span is not None else range(0)
+    tokens: list[Token] = []
+    for i in indices:
+        token = doc[i]
+        if quoted[i] is not None or (token.is_space and "\n" in token.text):
+            break
+        if token.text in SENTENCE_END:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
+    """Keep an indirect quote's content inside its cue's paragraph (a parse can run across a break)."""
+    para = paragraph_of(paragraphs, doc[item.cue_tokens[0]].idx)
+    inside = [t for t in doc[item.content[0] : item.content[1]] if paragraph_of(paragraphs, t.idx) == para]
+    content = trimmed(inside)
+    if content is None:
+        return None
+    item.content = content
+    return item
+
+
+def _lowercase_start(tokens: list[Token]) -> bool:
+    word = next((t for t in tokens if not (t.is_punct or t.is_space)), None)
+    return word is not None and word.text[:1].islower()
+
+
+def _outside_complement(cue: Token, quoted: list[int | None], before: list[Token] | None = None) -> bool:
+    """Has the cue a clausal complement of its own outside the quote (then it introduces other words)?"""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp") and quoted[child.i] is None:
+            if before is None or any(t.i == child.i for t in before):
+                return True
+    return False
+
+
+def _duplicate(item: Found, direct: list[Found], direct_cues: set[int]) -> bool:
+    if set(item.cue_tokens) & direct_cues:
+        return True
+    size = item.content[1] - item.content[0]
+    for other in direct:
+        shared = min(item.content[1], other.content[1]) - max(item.content[0], other.content[0])
+        if shared > 0 and shared / size >= 0.5:
+            return True
+    return False
+
+
+def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
+    """Token indices of the speaker mention around ``head``: its phrase, without a clause that holds the cue."""
+    doc = head.doc
+    dropped = {t.i for child in head.children if any(t.i in cue_tokens for t in child.subtree) for t in child.subtree}
+    present = {t.i for t in head.subtree if t.i not in dropped and not t.is_space}
+    lo = hi = head.i
+    while lo - 1 in present:
+        lo -= 1
+    while hi + 1 in present:
+        hi += 1
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    while hi > head.i and doc[hi].is_punct:
+        hi -= 1
+    return list(range(lo, hi + 1))
+
+
+def resolve_pronoun(doc: Doc, pronoun: Token, row: dict[str, str]) -> str | None:
+    """The nearest earlier actor of a kind the pronoun may stand for."""
+    kinds = set(row["kinds"].split())
+    best: tuple[int, str] | None = None
+    for actor in doc._.actors or []:
+        if actor.get("kind") not in kinds:
+            continue
+        if actor.get("kind") == "anonymous" and row.get("number") and _plural(actor.get("name", "")) != (row["number"] == "plural"):
+            continue
+        for start, end in actor.get("mentions", []):
+            if end <= pronoun.idx and (best is None or end > best[0]):
+                best = (end, actor["id"])
+    return best[1] if best else None
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1].lower() if name.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
