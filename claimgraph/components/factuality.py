@@ -65,6 +65,8 @@ PREP_DEPS = frozenset({"prep", "prt", "agent"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Cue meanings (cues.tsv) that introduce a source; "intention" cues are embedding predicates.
 SOURCE_MEANINGS = frozenset({"speech", "report", "belief", "fear", "hope", "denial", "knowledge", "perception", "question"})
+# Cue meanings whose complement stays true under negation and questions ("did not know that p").
+FACTIVE_MEANINGS = frozenset({"knowledge", "perception"})
 # Cues that govern a gerund or an object directly ("denied sending arms").
 OBJECT_CUE_MEANINGS = frozenset({"denial"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -138,6 +140,7 @@ class Settings:
     consequent: str = "possible"  # the main clause of a conditional: at most this
     question: str = "unknown"  # a direct or embedded question
     nonfinite: str = "possible"  # "efforts to woo", "by violating": an infinitive or gerund no lexicon entry embeds
+    purpose: str = "probable"  # "gathered to denounce": a purpose infinitive, usually carried out
 
     def __post_init__(self) -> None:
         for key, value in vars(self).items():
@@ -151,7 +154,7 @@ class Cue:
 
     lemma: str
     token: int  # the cue token's index
-    subject: Span | None  # the source's mention
+    subject: Span | None  # the source's mention; None for an impersonal passive ("it is said")
     scope: tuple[int, int]  # chars of the clause it governs
     factuality: str
 
@@ -208,7 +211,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
             time = "future" if child.i == token.i and _infinitive(token) else _own_time(head, lexicon)
         child = head
     if not embedded and _nonfinite(token):
-        value = combine(value, settings.nonfinite)
+        value = combine(value, settings.purpose if token.dep_ == "advcl" else settings.nonfinite)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
         value = combine(value, row["factuality"] if row else "certain")
@@ -354,12 +357,14 @@ def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | 
         return None
     if dep == "dobj" and child.pos_ not in ("VERB", "AUX"):
         return None  # "rejected the offer": the offer was made; only "denied sending" denies an event
-    subject = _subject(head)
-    if subject is None:
-        return None
+    subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name
     value = row["factuality"]
-    if any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children):
-        value = "unknown" if row["meaning"] in ("speech", "report", "denial") else negate(value)
+    negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
+    if negated and row["meaning"] in ("speech", "report", "denial"):
+        value = "unknown"  # "did not say that p"
+    elif negated and row["meaning"] not in FACTIVE_MEANINGS:
+        value = negate(value)  # "do not believe that p" → probably not p
+    value = combine(value, _local_value(head, lexicon, negation=False))  # "it could be said that p"
     scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
     return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
 
@@ -395,11 +400,23 @@ def _subject(verb: Token) -> Span | None:
     return None
 
 
+def _scope(token: Token, lexicon: Lexicon) -> list[Token]:
+    """The token and its ancestors up to a factive cue: "did he know that p?" still presupposes p."""
+    nodes = [token]
+    for node in token.ancestors:
+        row = lexicon.cues.get(node.lemma_.lower())
+        if row and row["meaning"] in FACTIVE_MEANINGS and nodes[-1].dep_ == "ccomp":
+            break
+        nodes.append(node)
+    return nodes
+
+
 def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
     """Whether the token sits in a condition or a question, and which role sets its value."""
     conditions = lexicon.words("condition")
     questions = lexicon.words("question")
-    for node in (token, *token.ancestors):
+    scope = _scope(token, lexicon)
+    for node in scope:
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if marks & questions.keys():
             return True, "question"
@@ -409,7 +426,7 @@ def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
             return True, "antecedent"
         if any(c.dep_ == "punct" and c.text == "?" for c in node.children):
             return True, "question"
-    for node in (token, *token.ancestors):
+    for node in scope:
         for clause in node.children:
             if clause.dep_ != "advcl":
                 continue
@@ -473,6 +490,8 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
     ]
     sources: list[tuple[int, dict]] = []
     for cue in cues:
+        if cue.subject is None:
+            continue
         speaker = {"actor": actor_for_span(token.doc, cue.subject), "text": cue.subject.text}
         for quote in holding:
             qs = quote["speaker"]
@@ -497,10 +516,18 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
     "claimgraph_factuality",
     requires=["doc._.events", "doc._.quotes"],
     assigns=["doc._.events"],
-    default_config={"antecedent": "unknown", "consequent": "possible", "question": "unknown", "nonfinite": "possible"},
+    default_config={
+        "antecedent": "unknown",
+        "consequent": "possible",
+        "question": "unknown",
+        "nonfinite": "possible",
+        "purpose": "probable",
+    },
 )
-def make_factuality(nlp: Language, name: str, antecedent: str, consequent: str, question: str, nonfinite: str):
-    return Factuality(nlp, name, Settings(antecedent, consequent, question, nonfinite))
+def make_factuality(
+    nlp: Language, name: str, antecedent: str, consequent: str, question: str, nonfinite: str, purpose: str
+):
+    return Factuality(nlp, name, Settings(antecedent, consequent, question, nonfinite, purpose))
 
 
 class Factuality:

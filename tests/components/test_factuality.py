@@ -162,6 +162,27 @@ def test_scheduled_event_is_certain_future_with_its_date(nlp):
     assert (event["factuality"], event["time"], event["date"]) == ("certain", "future", "2022-03-15")
 
 
+def test_factive_cue_keeps_its_complement_under_negation_and_question(nlp):
+    negated, asked = run(
+        nlp, "The minister did not know that the army had shelled the town. Did Kyiv know that Moscow sent troops?", "shelled", "sent"
+    )
+    assert negated["factuality"] == "certain"
+    assert asked["factuality"] == "certain" and not asked["hypothetical"]
+
+
+def test_negated_belief_and_modal_cue(nlp):
+    believe, could = run(
+        nlp, "Analysts do not believe that Iran supplied the drones. It could be said that Iran built the drones.", "supplied", "built"
+    )
+    assert believe["factuality"] == "probable_not"
+    assert could["factuality"] == "possible" and could["attribution"] == []
+
+
+def test_modal_on_the_cue_weakens_the_claim(nlp):
+    (event,) = run(nlp, "The minister might have said that Iran supplied the drones.", "supplied")
+    assert event["factuality"] == "possible"
+
+
 # --- negation --------------------------------------------------------------------------------------
 
 
