@@ -131,6 +131,7 @@ class Plover:
     needs_target: set[str] = field(default_factory=set)
     content: set[str] = field(default_factory=set)
     domestic: set[str] = field(default_factory=set)
+    keep_content: set[str] = field(default_factory=set)
     recipient_verbs: set[str] = field(default_factory=set)
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
@@ -169,6 +170,8 @@ def parse_plover(
                 plover.needs_target.add(name)
             if row.get("content") == "yes":
                 plover.content.add(name)
+            if row.get("content") == "keep":
+                plover.keep_content.add(name)
             if row.get("domestic") == "yes":
                 plover.domestic.add(name)
         elif kind == "mode":
@@ -429,7 +432,7 @@ class EventCoder:
                 silent.add(tok.head.i)  # "Libya must hand over ..." codes the demand only
             if trigger.type in self.plover.content:
                 silent |= governed
-            elif trigger.pos == "verb":
+            elif trigger.pos == "verb" and trigger.type not in self.plover.keep_content:
                 # a noun trigger that is this verb's object is the same event ("provide support")
                 silent |= {
                     t.i
