@@ -87,8 +87,8 @@ def actor_country(actor_id: str | None, actors: dict[str, dict]) -> str | None:
     if actor_id is None:
         return None
     actor = actors.get(actor_id, {})
-    if actor.get("kind") == "igo":
-        return "IGO"
+    if actor.get("kind") == "igo" or (actor.get("kind") == "organization" and not actor.get("country")):
+        return "IGO"  # CAMEO codes international and non-governmental organisations IGO / NGO
     if actor.get("country"):
         return actor["country"]
     head = actor_id.split(".", 1)[0]

@@ -52,7 +52,7 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 MODIFIER_PREFERENCE = {"appos": 0, "compound": 1, "poss": 2, "nmod": 3, "amod": 4}
 # prepositions that tie a group to the actor it belongs to or comes from
 GROUP_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
-CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"})
 DEFAULT_TARGETS = (
     "dobj",
     "dative",
@@ -582,7 +582,7 @@ class EventCoder:
                 if actor:
                     found.append((actor, t))
                     penalty = max(penalty, pen)
-        if found or subjects and not passive or depth >= 3:
+        if found or subjects or passive or depth >= 3:  # a passive without "by X" has no known actor
             return found, penalty
         if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
             head = verb.head
@@ -743,8 +743,9 @@ class EventCoder:
                         item.clause_subject
                     )  # "Russia needs aid ... in the face of sanctions imposed by the US"
                     item.confidence -= cfg["clause_subject_penalty"]
-            if item.source is not None and item.target is None and ttype in self.plover.domestic:
-                item.target = _country(item.source)  # a protest, a crackdown, a concession at home
+            home = countries.get(item.source) or country_of(item.source)
+            if item.target is None and ttype in self.plover.domestic and home and home != item.source:
+                item.target = home  # a protest, a crackdown, a concession at home
                 item.confidence -= cfg["domestic_penalty"]
             if item.source is None:
                 continue
