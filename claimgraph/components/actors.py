@@ -39,6 +39,7 @@ SPANS_KEY = "claimgraph_actors"
 _TOKEN_MAP = "claimgraph_actors.token_map"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
+HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # the role titles.tsv gives a modifier that turns "President X" into a former president
 FORMER = "former"
@@ -78,7 +79,9 @@ class _Cand:
     start: int
     end: int
     priority: int
-    how: str  # fixed (actor_id known) | person | anon | anon-admin | admin | country-anaphor | place
+    how: (
+        str  # fixed (actor_id known) | person | anon | anon-admin | admin | country-anaphor | place
+    )
     actor_id: str | None = None
     name: str | None = None  # person's name as written (unknown persons)
     country: str | None = None
@@ -339,6 +342,9 @@ class ActorResolver:
                 start, country = self._title_prefix(doc, names, tstart, person.end)
                 if any(titles.get(i + 1, (None, ""))[1] == FORMER for i in range(start, tstart)):
                     role = f"{FORMER} {role}"  # "Former President Bill Clinton"
+            elif self._nationality(doc, names, start, end):
+                # "Israeli right-winger Ariel Sharon", "American billionaire Mark Cuban"
+                (start, country), role = self._nationality(doc, names, start, end), ""
             elif end < len(doc) - 1 and doc[end].text == ",":
                 end, role, country = self._apposition(doc, names, titles, end + 1, used_titles)
                 if role is None:
@@ -405,6 +411,14 @@ class ActorResolver:
         designator = self._designator(doc, names, k - 1) if k > j else None
         return end, titles[end][1], designator[1].iso3 if designator else None
 
+    def _nationality(self, doc: Doc, names: dict, start: int, end: int) -> tuple[int, str] | None:
+        """A country or demonym among the words attached in front of a name, without a title."""
+        first, _ = self._title_prefix(doc, names, start, end)
+        for i in range(first, start):
+            if i in names and names[i][2].kind == "country":
+                return first, names[i][2].id
+        return None
+
     def _title_prefix(
         self, doc: Doc, names: dict, tstart: int, name_end: int
     ) -> tuple[int, str | None]:
@@ -412,7 +426,7 @@ class ActorResolver:
         phrase ("The US national security adviser", "Chinese Foreign Ministry spokesman",
         "Putin's spokesman")."""
         start = tstart
-        while start > 0 and not doc[start - 1].is_punct:
+        while start > 0 and (not doc[start - 1].is_punct or doc[start - 1].text in HYPHENS):
             left = doc[start - 1]
             in_name = left.i in names and names[left.i][1] >= start
             if not (in_name or left.text in POSSESSIVE or start <= left.head.i < name_end):

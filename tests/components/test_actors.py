@@ -183,6 +183,14 @@ def test_apposition_with_a_metonym_gives_the_country(nlp):
 
 
 @pytest.mark.model
+def test_nationality_before_an_untitled_name(nlp):
+    doc = run(nlp, "American billionaire Mark Cuban met the delegation.")
+    person = by_id(doc)["person:mark-cuban"]
+    assert person["country"] == "USA" and person["role"] is None
+    assert mention_texts(doc, "person:mark-cuban") == ["American billionaire Mark Cuban"]
+
+
+@pytest.mark.model
 def test_person_named_like_a_demonym(nlp):
     doc = run(nlp, "Clinton invited the billionaire Mark Cuban to the debate.")
     assert resolved(doc, "Mark Cuban") == "person:mark-cuban"
