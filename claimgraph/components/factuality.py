@@ -176,7 +176,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
     value = _local_value(token, lexicon)
     time = _own_time(token, lexicon)
     cues: list[Cue] = []
-    embedded = False
+    embedded = token.dep_ == "pcomp" and bool(lexicon.get("negation", token.head))  # "without consulting": asserted not
     clausal = True  # every edge climbed so far embeds a clause or a complement
     child = token
     while child.head.i != child.i:
@@ -237,6 +237,8 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
                 if any(det.dep_ == "det" and lexicon.get("negation", det) for det in child.children):
                     negated = not negated
+    if negation and token.dep_ in ("pobj", "pcomp") and lexicon.get("negation", token.head):
+        negated = not negated  # "without consulting Kyiv"
     adjective = _predicative_adjective(token, lexicon)
     if adjective is not None:
         value = combine(value, adjective["factuality"])

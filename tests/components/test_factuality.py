@@ -199,6 +199,11 @@ def test_negation(nlp, text, word):
     assert (event["factuality"], event["time"]) == ("certain_not", "past")
 
 
+def test_without_negates_its_gerund(nlp):
+    (event,) = run(nlp, "Washington imposed the tariffs without consulting its allies.", "consulting")
+    assert event["factuality"] == "certain_not"
+
+
 def test_negated_modal_is_a_negated_possibility(nlp):
     (event,) = run(nlp, "Germany may not deliver the tanks.", "deliver")
     assert event["factuality"] == "possible_not"
