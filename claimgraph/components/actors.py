@@ -371,10 +371,18 @@ class ActorResolver:
             if tend in used_titles or role in ("", FORMER) or doc[tend - 1].pos_ not in NOUN_POS:
                 continue
             start, country = self._title_prefix(doc, names, tstart, tend)
-            if not gazetteer.ISO3.match(country or ""):
-                continue
             head = doc[tend - 1]
-            if head.lower_ in anon or head.lemma_.lower() in anon:
+            source_noun = head.lower_ in anon or head.lemma_.lower() in anon
+            after_of = self._country_after_of(doc, names, tend)
+            if country is None and after_of:  # "the president of Armenia"
+                country, tend = after_of
+            if not gazetteer.ISO3.match(country or ""):
+                if country is None and not source_noun and doc[start].lower_ == "the":
+                    if start == tstart - 1 and head.tag_ not in ("NNS", "NNPS"):
+                        # "the president said": the last person of that office named before
+                        cands.append(_Cand(start, tend, PRIORITY_TITLED, "role-anaphor", role=role))
+                continue
+            if source_noun:
                 # "a Kremlin spokesman" is an unnamed source; "Iraq's national security adviser" an office
                 if tend - tstart == 1 or anon.get(doc[start].lower_, ("",))[0] == "new":
                     continue
@@ -670,9 +678,12 @@ class ActorResolver:
         actors: dict[str, _Actor] = {}
         sources: list[tuple[_Cand, str]] = []  # anonymous mentions so far, with their ids
         last_country = last_subject_country = None
+        persons: list[_Actor] = []  # persons in order of their latest mention
         for cand in chosen:
             if cand.how == "admin":
                 cand.actor_id = f"{admin}.GOV"
+            elif cand.how == "role-anaphor":
+                cand.actor_id = _last_holder(persons, cand.role)  # None: no actor
             elif cand.how == "country-anaphor":
                 # the last country that was a subject, else the last one named
                 cand.actor_id = last_subject_country or last_country
@@ -680,7 +691,7 @@ class ActorResolver:
                 cand.country = admin
                 cand.how = "anon"
             if cand.how == "anon":
-                self._resolve_anonymous(doc, cand, sources)
+                self._resolve_anonymous(doc, cand, sources, persons)
             elif cand.how == "person" and cand.actor_id is None:
                 cand.actor_id = full_names.get(cand.name) or f"person:{gazetteer.slug(cand.name)}"
             elif cand.how == "person" and cand.end - cand.start == 1:
@@ -697,6 +708,8 @@ class ActorResolver:
             actor.mentions.append(
                 (doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
             )
+            if actor.kind == "person":
+                persons = [p for p in persons if p is not actor] + [actor]
             if actor.kind == "country" and cand.how != "country-anaphor":
                 last_country = actor.id
                 if doc[cand.start : cand.end].root.dep_ in ("nsubj", "nsubjpass"):
@@ -729,8 +742,11 @@ class ActorResolver:
                 ids.setdefault(part, actor_id)
         return ids
 
-    def _resolve_anonymous(self, doc: Doc, cand: _Cand, sources: list[tuple[_Cand, str]]) -> None:
-        """New source, or back-reference to the most recent compatible one (docs/actors.md)."""
+    def _resolve_anonymous(
+        self, doc: Doc, cand: _Cand, sources: list[tuple[_Cand, str]], persons: list[_Actor]
+    ) -> None:
+        """New source, or back-reference to the most recent compatible one, or to the last named
+        person of that role ("Dmitry Peskov, the Kremlin spokesman, … the spokesman added")."""
         text = doc[cand.start : cand.end].text
         if cand.definite:
             compatible = [
@@ -741,8 +757,12 @@ class ActorResolver:
             ]
             same_number = [item for item in compatible if item[0].plural == cand.plural]
             pick = (same_number or compatible)[-1:] if compatible else []
+            holder = _last_holder(persons, cand.role, cand.country)
             if pick:
                 cand.actor_id = pick[0][1]
+            elif holder and not cand.plural:
+                cand.actor_id, cand.how = holder, "person"
+                return
             elif cand.country:
                 # "the Chinese diplomats" with no earlier source: the country
                 cand.actor_id = cand.country
@@ -773,6 +793,17 @@ class ActorResolver:
             return _Actor(cand.actor_id, cand.name, entry.kind, cand.country, None)
         country = entry.id if entry.kind == "country" else entry.iso3
         return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
+
+
+def _last_holder(persons: list[_Actor], role: str | None, country: str | None = None) -> str | None:
+    """The id of the most recently mentioned person whose role is ``role`` ("foreign minister"
+    also fits "minister"), with a compatible country."""
+    for person in reversed(persons):
+        if not role or not person.role or (country and person.country not in (None, country)):
+            continue
+        if person.role == role or person.role.endswith(f" {role}"):
+            return person.id
+    return None
 
 
 def _year(doc: Doc) -> int | None:

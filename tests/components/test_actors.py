@@ -198,6 +198,20 @@ def test_person_named_like_a_demonym(nlp):
 
 
 @pytest.mark.model
+def test_definite_title_refers_to_the_last_holder(nlp):
+    doc = run(
+        nlp,
+        "Dmitry Peskov, the Kremlin spokesman, told reporters the claims were false. The spokesman "
+        "added that Moscow was calm. French President Emmanuel Macron spoke later. The president "
+        "said France would help. The minister was absent.",
+    )
+    assert mention_texts(doc, "person:dmitry-peskov")[1] == "The spokesman"
+    assert mention_texts(doc, "person:emmanuel-macron")[1] == "The president"
+    assert resolved(doc, "The minister") is None
+    assert not [a for a in doc._.actors if a["kind"] == "anonymous"]
+
+
+@pytest.mark.model
 def test_surname_links_to_the_full_name(nlp):
     doc = run(nlp, "It really is a project of Xi Jinping. Xi and Putin have bonded.")
     assert mention_texts(doc, "person:xi-jinping") == ["Xi Jinping", "Xi"]
