@@ -144,18 +144,28 @@ def report(title: str, counts: dict, groups=GROUPS) -> None:
 
 
 def claimgraph_preds(doc) -> list[dict]:
+    """Our quotes as scoring records. PolNeAR annotates a quote split around its cue ("A," she said. "B.")
+    as ONE attribution with discontinuous content, so quotes sharing a cue token and speaker are merged."""
     text = doc.text
-    cues = {span.label_: [(span.start_char, span.end_char)] for span in doc.spans.get("claimgraph_quote_cues", [])}
-    preds = []
+    cues = {span.label_: (span.start_char, span.end_char) for span in doc.spans.get("claimgraph_quote_cues", [])}
+    merged: dict[tuple, list[dict]] = {}
     for quote in doc._.quotes:
-        content = [tuple(quote["span"])]
-        speaker = [tuple(quote["speaker"]["span"])] if quote["speaker"] else []
+        speaker = tuple(quote["speaker"]["span"]) if quote["speaker"] else None
+        cue = cues.get(quote["id"])
+        key = (cue, speaker) if cue is not None else (quote["id"],)
+        merged.setdefault(key, []).append(quote)
+    preds = []
+    for quotes in merged.values():
+        content = [tuple(q["span"]) for q in quotes]
+        speaker = [tuple(quotes[0]["speaker"]["span"])] if quotes[0]["speaker"] else []
+        cue = cues.get(quotes[0]["id"])
         preds.append(
             {
                 "content": words(text, content),
                 "source": words(text, speaker),
-                "cue": words(text, cues.get(quote["id"], [])),
+                "cue": words(text, [cue] if cue else []),
                 "group": group_of(text, content),
+                "quotes": quotes,
             }
         )
     return preds

@@ -40,13 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from . import register_extensions
-try:
-    from .actors import actor_at
-except ImportError:  # claimgraph_actors has not landed yet: no actor ids, speakers keep actor null
-
-    def actor_at(doc: Doc, token: Token) -> str | None:
-        return None
-
+from .actors import actor_at
 
 logger = logging.getLogger(__name__)
 
@@ -267,17 +261,19 @@ class QuoteFinder:
         direct: list[Found] = []
         for index, seg in enumerate(segments):
             content = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-            if content is None or len(content) == 0:
+            core = [t for t in content or () if not (t.is_punct or t.is_space)]
+            if not core:
                 continue
-            outer = next((item for item in indirect if item.content[0] <= content.start and content.end <= item.content[1]), None)
+            lo, hi = core[0].i, core[-1].i + 1
+            outer = next((item for item in indirect if item.content[0] <= lo and hi <= item.content[1]), None)
             if outer is not None:
-                covered = (content.end - content.start) / max(1, outer.content[1] - outer.content[0])
+                covered = (hi - lo) / max(1, outer.content[1] - outer.content[0])
                 if covered < self.mixed_ratio:
                     outer.kind = "mixed"
                     outer.confidence = CONFIDENCE["mixed"]
                     outer.segments.append(seg)
                     continue
-            if sum(1 for t in content if not (t.is_punct or t.is_space)) < self.min_quote_words:
+            if len(core) < self.min_quote_words:
                 continue
             item = self._frame(doc, index, segments, quoted, content, phrases)
             direct.append(item)
@@ -290,15 +286,17 @@ class QuoteFinder:
     def _frame(self, doc, index, segments, quoted, content: Span, phrases: dict) -> Found:
         """Cue and speaker of a direct quote from the words after or before it."""
         seg = segments[index]
-        after = region(doc, quoted, seg, forward=True)
-        before = region(doc, quoted, seg, forward=False)
+        after, stop = region(doc, quoted, seg, forward=True)
+        before, _ = region(doc, quoted, seg, forward=False)
         continuing = bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
         for tokens, forward in ((after, True), (before, False)):
             cue = self._region_cue(doc, tokens, quoted, phrases)
             if cue is None:
                 continue
             cue_token, row, speaker = cue
-            if forward and not (continuing or _lowercase_start(tokens) or not _outside_complement(cue_token, quoted)):
+            # after a finished sentence ("..." She adds, "..."), a cue that leads into the next quote is not ours
+            own_sentence = not _outside_complement(cue_token, quoted) and stop != "quote"
+            if forward and not (continuing or _lowercase_start(tokens) or own_sentence):
                 continue
             if not forward and _outside_complement(cue_token, quoted, before=tokens):
                 continue
@@ -347,6 +345,9 @@ class QuoteFinder:
         start, end = span.start_char, span.end_char
         if item.kind == "direct":
             start, end = item.segments[0].start, item.segments[0].end
+        elif item.kind == "mixed":  # take in the quotation marks at the edges of the content
+            start = min([start] + [seg.open_at for seg in item.segments])
+            end = max([end] + [seg.close_at + 1 for seg in item.segments if seg.close_at is not None])
         return {
             "id": f"q{index}",
             "kind": item.kind,
@@ -606,11 +607,12 @@ def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found |
     return Found("indirect", content, row["cue"], tuple(range(start, end)), speaker, CONFIDENCE["phrase"])
 
 
-def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> list[Token]:
-    """Tokens outside quotes right after (or before, nearest first) a quote, up to a sentence end or another quote."""
+def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> tuple[list[Token], str]:
+    """Tokens outside quotes right after (or before, nearest first) a quote, up to a sentence end, a
+    paragraph break or another quote; and what stopped it: "sentence", "paragraph", "quote" or "edge"."""
     if forward:
         if seg.close_at is None:
-            return []
+            return [], "paragraph"
         span = doc.char_span(seg.close_at, seg.close_at + 1, alignment_mode="expand")
         indices = range(span.end, len(doc)) if span is not None else range(0)
     else:
@@ -619,12 +621,14 @@ def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> l
     tokens: list[Token] = []
     for i in indices:
         token = doc[i]
-        if quoted[i] is not None or (token.is_space and "\n" in token.text):
-            break
+        if quoted[i] is not None:
+            return tokens, "quote"
+        if token.is_space and "\n" in token.text:
+            return tokens, "paragraph"
         if token.text in SENTENCE_END:
-            break
+            return tokens, "sentence"
         tokens.append(token)
-    return tokens
+    return tokens, "edge"
 
 
 def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
