@@ -45,6 +45,8 @@ ID_PREFIX_KINDS = {
 }
 BRANCH_KINDS = {"GOV": "government", "MIL": "military"}
 BRANCH_NAMES = {"GOV": "government", "MIL": "military"}
+# the role titles.tsv gives a modifier ("Former President X"), and the prefix of a past role
+FORMER = "former"
 USER_COLUMNS = ("name", "id", "kind", "country", "role")
 # User names up to this length match with exact case ("US", "AP", "NATO"); longer ones in any case, so
 # dictionaries written in capitals (PETRARCH's "HAMAS", "PRESIDENT GEORGE W. BUSH") match running text.
@@ -108,6 +110,31 @@ class Gazetteer:
             cname = country.name if country else iso3
             return Entry(actor_id, f"{cname} ({BRANCH_NAMES[branch]})", BRANCH_KINDS[branch], iso3)
         return Entry(actor_id, actor_id, infer_kind(actor_id, self.by_id))
+
+    def office_holder(self, iso3: str, role: str, year: int | None) -> Entry | None:
+        """The one table person holding ``role`` for ``iso3`` for the whole of ``year`` (a
+        changeover year is ambiguous), or the current holder when ``year`` is None."""
+        holders = [
+            p
+            for p in self.persons
+            if p.country == iso3
+            and p.role == role
+            and (p.until is None if year is None else _in_office(p, year))
+        ]
+        return self.by_id[holders[0].id] if len(holders) == 1 else None
+
+    @staticmethod
+    def dated_role(entry: Entry, year: int | None) -> str | None:
+        """The table role, as "former <role>" when ``year`` is after the person left office."""
+        if entry.role and entry.until is not None and year is not None and year > entry.until:
+            return f"{FORMER} {entry.role}"
+        return entry.role
+
+
+def _in_office(person: Entry, year: int) -> bool:
+    return (person.since is None or person.since < year) and (
+        person.until is None or year < person.until
+    )
 
 
 def slug(text: str) -> str:

@@ -41,8 +41,6 @@ _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-# the role titles.tsv gives a modifier that turns "President X" into a former president
-FORMER = "former"
 NOUN_POS = {"NOUN", "PROPN"}
 # what may name the country of an institution ("the Chinese government", "the Biden administration"),
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
@@ -340,8 +338,11 @@ class ActorResolver:
                 tstart, role = titles[before]
                 used_titles.add(before)
                 start, country = self._title_prefix(doc, names, tstart, person.end)
-                if any(titles.get(i + 1, (None, ""))[1] == FORMER for i in range(start, tstart)):
-                    role = f"{FORMER} {role}"  # "Former President Bill Clinton"
+                if any(
+                    titles.get(i + 1, (None, ""))[1] == gazetteer.FORMER
+                    for i in range(start, tstart)
+                ):
+                    role = f"{gazetteer.FORMER} {role}"  # "Former President Bill Clinton"
             elif self._nationality(doc, names, start, end):
                 # "Israeli right-winger Ariel Sharon", "American billionaire Mark Cuban"
                 (start, country), role = self._nationality(doc, names, start, end), ""
@@ -368,7 +369,11 @@ class ActorResolver:
             )
         anon = self.gaz.anonymous
         for tend, (tstart, role) in titles.items():
-            if tend in used_titles or role in ("", FORMER) or doc[tend - 1].pos_ not in NOUN_POS:
+            if (
+                tend in used_titles
+                or role in ("", gazetteer.FORMER)
+                or doc[tend - 1].pos_ not in NOUN_POS
+            ):
                 continue
             start, country = self._title_prefix(doc, names, tstart, tend)
             head = doc[tend - 1]
@@ -387,7 +392,7 @@ class ActorResolver:
                 if tend - tstart == 1 or anon.get(doc[start].lower_, ("",))[0] == "new":
                     continue
             start = self._with_determiner(doc, start)
-            known = self._office_holder(doc, country, role)
+            known = self.gaz.office_holder(country, role, _year(doc))
             actor_id = known.id if known else f"person:{country.lower()}-{gazetteer.slug(role)}"
             name = known.name if known else doc[start:tend].text
             cands.append(
@@ -445,18 +450,6 @@ class ActorResolver:
             None,
         )
         return start, country
-
-    def _office_holder(self, doc: Doc, iso3: str, role: str) -> Entry | None:
-        """The one table person holding ``role`` for ``iso3`` in the article's year, if exactly one."""
-        year = _year(doc)
-        holders = [
-            p
-            for p in self.gaz.persons
-            if p.country == iso3
-            and p.role == role
-            and (p.until is None if year is None else _in_office(p, year))
-        ]
-        return self.gaz.by_id[holders[0].id] if len(holders) == 1 else None
 
     def _institution_candidates(self, doc: Doc, names: dict, institutions: list) -> list[_Cand]:
         """Governments, armed forces and groups named with a country: "the Chinese government",
@@ -784,7 +777,7 @@ class ActorResolver:
         entry = self.gaz.actor(cand.actor_id)
         if cand.how == "person":
             known = cand.actor_id in self.gaz.by_id
-            role = cand.role or (_dated_role(entry, doc) if known else None)
+            role = cand.role or (self.gaz.dated_role(entry, _year(doc)) if known else None)
             country = cand.country or entry.country
             return _Actor(
                 cand.actor_id, entry.name if known else (cand.name or text), "person", country, role
@@ -818,21 +811,6 @@ def _is_source_position(token: Token) -> bool:
     return (
         token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
     )
-
-
-def _in_office(person: Entry, year: int) -> bool:
-    """Whether the whole of ``year`` falls in the person's term (a change-over year is ambiguous)."""
-    return (person.since is None or person.since < year) and (
-        person.until is None or year < person.until
-    )
-
-
-def _dated_role(entry: Entry, doc: Doc) -> str | None:
-    """The table role, as "former <role>" when the article is dated after the person left office."""
-    year = _year(doc)
-    if entry.role and entry.until is not None and year is not None and year > entry.until:
-        return f"{FORMER} {entry.role}"
-    return entry.role
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
