@@ -93,7 +93,9 @@ NOT_TARGET_DEPS = frozenset(
 )
 LOCATION_ROLES = ("prep:in", "prep:at")
 POS_VALUES = frozenset({"verb", "noun", "adj"})
-FLAG_VALUES = frozenset({"intent", "intentonly", "anaphor", "reciprocal", "needs_target", "modal"})
+FLAG_VALUES = frozenset(
+    {"intent", "intentonly", "anaphor", "reciprocal", "needs_target", "needs_content", "modal"}
+)
 TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
 
 
@@ -177,6 +179,8 @@ def parse_plover(
         elif kind == "mode":
             for cue in row.get("cues", "").split():
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name
+        elif kind == "future":
+            continue  # read by strict_plover
         elif kind == "recipient":
             plover.recipient_verbs |= set(row.get("cues", "").split())
         elif kind == "context":
@@ -415,6 +419,10 @@ class EventCoder:
         for i, trigger in candidates.items():
             if i in silent or "intentonly" in trigger.flags:
                 continue
+            if "needs_content" in trigger.flags and not any(
+                c.dep_ in CONTENT_DEPS for c in doc[i].children
+            ):
+                continue  # "declined to resign" is a refusal, "prices declined" is not
             out.extend(self._arguments(doc, doc[i], trigger))
         return out
 
@@ -582,7 +590,9 @@ class EventCoder:
                 if actor:
                     found.append((actor, t))
                     penalty = max(penalty, pen)
-        if found or subjects or passive or depth >= 3:  # a passive without "by X" has no known actor
+        if (
+            found or subjects or passive or depth >= 3
+        ):  # a passive without "by X" has no known actor
             return found, penalty
         if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i:
             head = verb.head
@@ -744,7 +754,12 @@ class EventCoder:
                     )  # "Russia needs aid ... in the face of sanctions imposed by the US"
                     item.confidence -= cfg["clause_subject_penalty"]
             home = countries.get(item.source) or country_of(item.source)
-            if item.target is None and ttype in self.plover.domestic and home and home != item.source:
+            if (
+                item.target is None
+                and ttype in self.plover.domestic
+                and home
+                and home != item.source
+            ):
                 item.target = home  # a protest, a crackdown, a concession at home
                 item.confidence -= cfg["domestic_penalty"]
             if item.source is None:
@@ -826,18 +841,24 @@ def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tup
     -> Germany; "opened investigations against Chilean officials" -> Chile."""
     own = {h.i for h in heads}
     children = [c for c in heads[0].children if c.dep_ not in NOT_TARGET_DEPS]
-    for light in heads[
-        1:
-    ]:  # a light verb lends only its recipient slots ("opened a probe against X")
+    for light in heads[1:]:  # a light verb lends its recipient slots ("opened a probe against X")
         children += [
             c
             for c in light.children
             if c.i not in own
             and (c.dep_ == "dative" or (c.dep_ == "prep" and f"prep:{c.lower_}" in DEFAULT_TARGETS))
         ]
-    place = [c for c in children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
-    for child in [c for c in children if c not in place] + place:
-        for word in child.subtree:
+    place = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.i not in own
+    ]
+    phrases = [list(c.subtree) for c in children if c not in place]
+    for prep in place:  # "in PLACE": the place phrase, not the clauses hanging from it
+        phrases += [_bare_phrase(p) for p in prep.children if p.dep_ == "pobj"]
+    for phrase in phrases:
+        for word in phrase:
             if word.pos_ == "PRON" or word.dep_ in ("relcl", "advcl"):
                 continue
             actor = actor_at(doc, word)
@@ -847,6 +868,16 @@ def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tup
                     (a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude
                 ]
     return []
+
+
+def _bare_phrase(tok: Token) -> list[Token]:
+    """A noun phrase without its clauses ("the face of sanctions imposed by the US" stops at
+    "sanctions")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("acl", "relcl", "advcl", "agent", "punct"):
+            out += _bare_phrase(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -950,20 +981,44 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
         if row["kind"] == "type"
     }
     strict = future.get(event["type"]) or ""
-    if doc is not None and strict in ("AGREE", "CONCEDE") and _intent_governed(doc, event):
+    cooperative = strict in ("AGREE", "CONCEDE")
+    root = _trigger_root(doc, event) if doc is not None else None
+    if root is not None and cooperative and _governed_by(root, _intent_words()):
         return "AGREE"
     if event.get("time") == "future" and strict:
-        return strict
+        if root is None or _announced(root):
+            return strict
     return event["type"]
 
 
-def _intent_governed(doc: Doc, event: dict) -> bool:
-    intent = {
-        row["lemma"]
-        for row in lexicons.load("triggers", required=("lemma", "pos", "type"))
-        if {"intent", "intentonly"} & set(row.get("flags", "").split())
-    }
+def _trigger_root(doc: Doc, event: dict) -> Token | None:
     span = doc.char_span(*event["trigger"]["span"], alignment_mode="expand")
-    if span is None:
-        return False
-    return any(anc.lemma_.lower() in intent for anc in span.root.ancestors)
+    return span.root if span is not None else None
+
+
+def _announced(tok: Token) -> bool:
+    """A future auxiliary ("will", "would") or an intent word governs the trigger's clause, so the
+    future is announced, not a purpose ("... blocked roads to protest")."""
+    words = _future_words() | _intent_words()
+    for word in [tok, *list(tok.ancestors)[:3]]:
+        if word.lemma_.lower() in words or any(
+            c.dep_ == "aux" and c.lower_ in words for c in word.children
+        ):
+            return True
+    return False
+
+
+def _governed_by(tok: Token, lemmas: set[str]) -> bool:
+    return any(anc.lemma_.lower() in lemmas for anc in tok.ancestors)
+
+
+def _future_words() -> set[str]:
+    rows = lexicons.load("plover", required=("kind", "name"))
+    return {cue for row in rows if row["kind"] == "future" for cue in row.get("cues", "").split()}
+
+
+def _intent_words() -> set[str]:
+    rows = lexicons.load("triggers", required=("lemma", "pos", "type"))
+    return {
+        row["lemma"] for row in rows if {"intent", "intentonly"} & set(row.get("flags", "").split())
+    }
