@@ -370,6 +370,23 @@ def test_pasted_reference_article_marks_claims_by_anonymous_officials(page, serv
         page.keyboard.press("Escape")
 
 
+def test_an_uploaded_html_page_is_cleaned_and_analysed(page, server):
+    path = EXAMPLES / "baltic-drills.html"
+    record = analyze(read(str(path), load_settings()))
+    page.goto(server + "/article")
+    page.set_input_files("#file", str(path))
+    page.click("#analyze-form button[type=submit]")
+    page.wait_for_selector("#article-text")
+    headline = page.eval_on_selector(
+        "#article-text .headline",
+        "h => [...h.childNodes].filter(n => !n.classList || !n.classList.contains('badge'))"
+        ".map(n => n.textContent).join('')",
+    )
+    assert headline == record.document.text.split("\n\n")[0]
+    assert page.locator("#removed li").count() == len(record.document.removed)
+    assert page.locator("#event-list li").count() == len(record.events)
+
+
 def test_actor_page_shows_the_sourcing_profile(page, server, store):
     actors = store.actors(Filters(), limit=1000)
     busiest = max(actors, key=lambda a: a["events_as_source"] + a["events_as_target"])
