@@ -197,7 +197,7 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
             if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
             time = time or _own_time(head, lexicon)
-        elif dep in CLAUSAL_DEPS or (_complement(child, dep) and _embeds(head, lexicon)):
+        elif dep in CLAUSAL_DEPS or (_complement(child, dep, head, lexicon) and _embeds(head, lexicon)):
             if commits:
                 before = (value, time)
                 value, time = _embed(child, head, value, time, lexicon)
@@ -291,13 +291,15 @@ def _own_time(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _complement(child: Token, dep: str) -> bool:
-    """An embedded complement: a clause, a gerund, or any object of a preposition ('possibility of a move').
+def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
+    """An embedded complement: a clause, a gerund, any object of a preposition ('possibility of a move'),
+    or the noun object of a forward-looking predicate ('threatened sanctions', 'plans an attack').
 
-    A plain noun object is not one: 'stopped the bloodletting' does not negate the bloodletting.
+    The noun object of an implicative is not one: 'stopped the bloodletting' does not negate the bloodletting.
     """
-    if dep in ("dobj", "attr"):
-        return child.pos_ in ("VERB", "AUX")
+    if dep in ("dobj", "attr") and child.pos_ not in ("VERB", "AUX"):
+        row = lexicon.get("embedding", head)
+        return bool(row) and row["time"] == "future"
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
 
 

@@ -86,6 +86,14 @@ def test_will_is_a_probable_future(nlp):
     assert (event["factuality"], event["time"]) == ("probable", "future")
 
 
+def test_threatened_noun_event_is_not_yet_real(nlp):
+    threatened, stopped = run(
+        nlp, "Washington threatened sanctions against the bank. The rebels stopped the shelling.", "sanctions", "shelling"
+    )
+    assert (threatened["factuality"], threatened["time"]) == ("possible", "future")
+    assert stopped["factuality"] == "certain"
+
+
 def test_rejecting_an_offer_does_not_negate_it(nlp):
     (event,) = run(nlp, "The board rejected the offer as inadequate.", "offer")
     assert event["factuality"] == "certain"
