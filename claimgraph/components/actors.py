@@ -268,18 +268,8 @@ class ActorResolver:
         seen = set()
         for start, end, entry in set(names.values()):
             if entry.kind == "person":
-                cands.append(
-                    _Cand(
-                        start,
-                        end,
-                        PRIORITY_TABLE,
-                        "person",
-                        entry.id,
-                        entry.name,
-                        entry.country,
-                        None,
-                    )
-                )
+                person = (entry.id, entry.name, entry.country)
+                cands.append(_Cand(start, end, PRIORITY_TABLE, "person", *person))
                 seen.update(range(start, end))
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -355,18 +345,8 @@ class ActorResolver:
                 country, end = after_of
             elif role is None or (not role and start == person.start):
                 continue  # no title, or an honorific only ("Mr Kasčiūnas"): the name serves
-            cands.append(
-                _Cand(
-                    start,
-                    end,
-                    PRIORITY_TITLED,
-                    "person",
-                    person.actor_id,
-                    person.name,
-                    country or person.country,
-                    role or None,
-                )
-            )
+            who = (person.actor_id, person.name, country or person.country, role or None)
+            cands.append(_Cand(start, end, PRIORITY_TITLED, "person", *who))
         anon = self.gaz.anonymous
         for tend, (tstart, role) in titles.items():
             if (
@@ -549,17 +529,9 @@ class ActorResolver:
                     country = names[i][2].iso3
                 elif doc[i].lower_ == "administration":
                     administration = True
+            plural = token.tag_ in ("NNS", "NNPS")
             cand = _Cand(
-                start,
-                end,
-                PRIORITY_ANON,
-                "anon",
-                None,
-                None,
-                country,
-                role,
-                definite,
-                token.tag_ in ("NNS", "NNPS"),
+                start, end, PRIORITY_ANON, "anon", None, None, country, role, definite, plural
             )
             if administration and country is None:
                 cand.how = "anon-admin"
@@ -629,37 +601,22 @@ class ActorResolver:
                 start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
                 end = ent.end - 1 if doc[ent.end - 1].text in POSSESSIVE else ent.end
                 if start < end:
-                    country = next(
-                        (names[i][2].iso3 for i in range(start, end) if i in names),
-                        None,
+                    inside = (names[i][2].iso3 for i in range(start, end) if i in names)
+                    country = next((c for c in inside if gazetteer.ISO3.match(c or "")), None)
+                    org = (
+                        f"org:{gazetteer.slug(doc[start:end].text)}",
+                        doc[start:end].text,
+                        country,
                     )
-                    cands.append(
-                        _Cand(
-                            ent.start,
-                            end,
-                            PRIORITY_NER,
-                            "fixed",
-                            f"org:{gazetteer.slug(doc[start:end].text)}",
-                            doc[start:end].text,
-                            country if country and gazetteer.ISO3.match(country) else None,
-                        )
-                    )
+                    cands.append(_Cand(ent.start, end, PRIORITY_NER, "fixed", *org))
             elif (
                 ent.label_ == "NORP"
                 and self.groups
                 and ent.root.pos_ in NOUN_POS
                 and ent.root.tag_ in ("NNPS", "NNS")
             ):
-                cands.append(
-                    _Cand(
-                        ent.start,
-                        ent.end,
-                        PRIORITY_NER,
-                        "fixed",
-                        f"group:{gazetteer.slug(ent.text)}",
-                        ent.text,
-                    )
-                )
+                group = (f"group:{gazetteer.slug(ent.text)}", ent.text)
+                cands.append(_Cand(ent.start, ent.end, PRIORITY_NER, "fixed", *group))
         return cands
 
     # -- resolution -------------------------------------------------------------------------
