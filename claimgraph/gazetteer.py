@@ -219,9 +219,8 @@ def _builtin(gaz: Gazetteer) -> None:
         for phrase in [row["name"], *_split(row["aliases"])]:
             _add(gaz.phrases, phrase, entry)
     for row in lexicons.load("persons", required=("name", "country", "role")):
-        country = (
-            row["country"] if ISO3.match(row["country"]) and row["country"] in gaz.by_id else None
-        )
+        known = gaz.by_id.get(row["country"])
+        country = row["country"] if known is not None and known.kind == "country" else None
         entry = Entry(
             f"person:{slug(row['name'])}",
             row["name"],

@@ -411,6 +411,13 @@ def test_slug_strips_accents():
     assert gazetteer.slug("Laurynas Kasčiūnas") == "laurynas-kasciunas"
 
 
+def test_igo_leaders_have_no_country():
+    gaz = gazetteer.build()
+    assert gaz.phrases["Tedros"].country is None  # WHO is an IGO, not an ISO code
+    assert gaz.phrases["Mark Rutte"].country is None
+    assert gaz.phrases["Xi Jinping"].country == "CHN"
+
+
 def test_pycountry_exact_names_only():
     gaz = gazetteer.build()
     assert gaz.phrases["U.S."].id == "USA"
