@@ -513,7 +513,7 @@ def fetch_url(url: str, settings: dict, allow_private: bool = False) -> RawDocum
     DNS answer cannot change between the check and the request.
     """
     from .readers import read
-    from .readers.url import ACCEPT_HEADER, _read_response
+    from .readers.url import ACCEPT_HEADER, read_response
 
     if allow_private:
         return read(url, settings)
@@ -559,7 +559,7 @@ def fetch_url(url: str, settings: dict, allow_private: bool = False) -> RawDocum
             url = urljoin(url, location)
             continue
         try:
-            raw = _read_response(url, response, settings["input"]["max_bytes"], settings)
+            raw = read_response(url, response, settings["input"]["max_bytes"], settings)
         finally:
             response.release_conn()
         raw.url = url

@@ -60,14 +60,19 @@ def fetch(url: str, settings: dict) -> RawDocument:
         except HTTPError as err:
             raise _fetch_error(url, err, fetch_settings) from err
         try:
-            return _read_response(url, response, limit, settings)
+            return read_response(url, response, limit, settings)
         finally:
             response.release_conn()
 
 
-def _read_response(
+def read_response(
     url: str, response: urllib3.BaseHTTPResponse, limit: int, settings: dict
 ) -> RawDocument:
+    """A fetched response as a RawDocument: status and content type checked, body capped.
+
+    Public so that callers with their own connection policy (the HTTP API's
+    address-checked fetch) share the same checks.
+    """
     history = response.retries.history if response.retries else ()
     redirects = [entry.redirect_location for entry in history if entry.redirect_location]
     final_url = url
