@@ -63,7 +63,6 @@ class Entry:
     country: str | None = None
     role: str | None = None
     place: bool = False
-    demonym: bool = False
     until: int | None = None
     since: int | None = None
     user: bool = False
@@ -86,15 +85,14 @@ class Gazetteer:
     phrases: dict[str, Entry] = field(default_factory=dict)  # exact surface form -> entry
     by_id: dict[str, Entry] = field(default_factory=dict)  # actor id -> canonical entry
     persons: list[Entry] = field(default_factory=list)  # table persons, for "Russia's president"
-    institutions: dict[str, str] = field(default_factory=dict)  # lower phrase -> GOV | MIL
+    # lower phrase -> GOV | MIL | GROUP | SELF
+    institutions: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # lower phrase -> role ("" for honorifics)
     anonymous: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (type, role)
-    speech_verbs: frozenset[str] = (
-        frozenset()
-    )  # reporting verb lemmas (cues.tsv, shared with quotes)
-    place_cues: dict[str, str] = field(
-        default_factory=dict
-    )  # word -> locative|directional|motion|attitude
+    # reporting verb lemmas (cues.tsv, the quotes component's lexicon)
+    speech_verbs: frozenset[str] = frozenset()
+    # word -> locative | directional | motion | attitude
+    place_cues: dict[str, str] = field(default_factory=dict)
     user_lower: dict[str, Entry] = field(default_factory=dict)  # user names matched in any case
     user: list[dict] = field(default_factory=list)
 
@@ -186,7 +184,7 @@ def _countries(gaz: Gazetteer) -> None:
         for phrase in [row["name"], *_split(row["aliases"])]:
             _add(gaz.phrases, phrase, entry)
         for demonym in _split(row["demonyms"]):
-            _add(gaz.phrases, demonym, replace(entry, demonym=True))
+            _add(gaz.phrases, demonym, entry)
     for country in pycountry.countries:
         entry = gaz.by_id.setdefault(
             country.alpha_3,
