@@ -28,9 +28,21 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "factuality"
 # within this session (only the papers' abstracts were reachable); fill in from the PDFs.
 PUBLISHED = [
     # (system, source, {corpus: (MAE, r)})
-    ("Rule-based TruthTeller (Stanovsky et al. 2017)", "ACL 2017, https://aclanthology.org/P17-2056", {}),
-    ("Supervised + TruthTeller features (Stanovsky et al. 2017)", "ACL 2017, https://aclanthology.org/P17-2056", {}),
-    ("BERT (Jiang & de Marneffe 2021)", "TACL 9:1081-1097, https://aclanthology.org/2021.tacl-1.64", {}),
+    (
+        "Rule-based TruthTeller (Stanovsky et al. 2017)",
+        "ACL 2017, https://aclanthology.org/P17-2056",
+        {},
+    ),
+    (
+        "Supervised + TruthTeller features (Stanovsky et al. 2017)",
+        "ACL 2017, https://aclanthology.org/P17-2056",
+        {},
+    ),
+    (
+        "BERT (Jiang & de Marneffe 2021)",
+        "TACL 9:1081-1097, https://aclanthology.org/2021.tacl-1.64",
+        {},
+    ),
 ]
 
 
@@ -92,11 +104,17 @@ def evaluate_conll(nlp, lexicon: Lexicon, settings: Settings, path: Path) -> dic
         "r": pearson(predicted, gold),
         "nonfactual": len(nonfactual),
         # same 7-way class after rounding the gold mean
-        "nonfactual_exact": sum(round(g) == p for g, p in nonfactual) / len(nonfactual) if nonfactual else float("nan"),
+        "nonfactual_exact": sum(round(g) == p for g, p in nonfactual) / len(nonfactual)
+        if nonfactual
+        else float("nan"),
         # flagged as not certainly factual (predicted below +3)
-        "nonfactual_flagged": sum(p < 3 for _, p in nonfactual) / len(nonfactual) if nonfactual else float("nan"),
+        "nonfactual_flagged": sum(p < 3 for _, p in nonfactual) / len(nonfactual)
+        if nonfactual
+        else float("nan"),
         # same sign class: factual (>0) / uncertain (0) / counterfactual (<0)
-        "nonfactual_sign": sum(_sign(g) == _sign(p) for g, p in nonfactual) / len(nonfactual) if nonfactual else float("nan"),
+        "nonfactual_sign": sum(_sign(g) == _sign(p) for g, p in nonfactual) / len(nonfactual)
+        if nonfactual
+        else float("nan"),
         "factual_kept": sum(p == 3 for g, p in zip(gold, predicted, strict=True) if g >= 2.5)
         / max(1, sum(g >= 2.5 for g in gold)),
     }
@@ -112,7 +130,10 @@ def commitmentbank(nlp, lexicon: Lexicon, settings: Settings) -> dict:
     gold, predicted, skipped = [], [], 0
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    docs = nlp.pipe((row["Target"] for row in rows), disable=[n for n in nlp.pipe_names if n.startswith("claimgraph_")])
+    docs = nlp.pipe(
+        (row["Target"] for row in rows),
+        disable=[n for n in nlp.pipe_names if n.startswith("claimgraph_")],
+    )
     for row, doc in zip(rows, docs, strict=True):
         verb = row["Verb"].lower()
         matrix = [t for t in doc if t.lemma_.lower() == verb or t.lower_ == verb]
@@ -140,7 +161,9 @@ def main() -> None:
     lexicon = Lexicon.packaged()
     settings = Settings()
     splits = ["dev", "test"] if args.split == "all" else [args.split]
-    print(f"{'corpus':<22}{'events':>7}{'MAE':>7}{'r':>7}{'non-fact':>9}{'exact':>7}{'flagged':>8}{'sign':>6}{'fact kept':>10}")
+    print(
+        f"{'corpus':<22}{'events':>7}{'MAE':>7}{'r':>7}{'non-fact':>9}{'exact':>7}{'flagged':>8}{'sign':>6}{'fact kept':>10}"
+    )
     for corpus in ("uw-unified", "meantime-unified"):
         for split in splits:
             result = evaluate_conll(nlp, lexicon, settings, EVAL / corpus / f"{split}.conll")
@@ -150,13 +173,22 @@ def main() -> None:
                 f"{result['nonfactual_sign']:>6.3f}{result['factual_kept']:>10.3f}"
             )
     cb = commitmentbank(nlp, lexicon, settings)
-    print(f"\nCommitmentBank (embedded clause of the target): {cb['items']} items ({cb['skipped']} without a parsed"
-          f" complement), Pearson r {cb['r']:.3f}, MAE {cb['mae']:.3f}")
-    print("\nnon-fact = gold < 2.5; exact = same 7-way class as the rounded gold; flagged = predicted below +3;")
-    print("sign = same factual/uncertain/counterfactual class; fact kept = gold >= 2.5 predicted +3.")
+    print(
+        f"\nCommitmentBank (embedded clause of the target): {cb['items']} items ({cb['skipped']} without a parsed"
+        f" complement), Pearson r {cb['r']:.3f}, MAE {cb['mae']:.3f}"
+    )
+    print(
+        "\nnon-fact = gold < 2.5; exact = same 7-way class as the rounded gold; flagged = predicted below +3;"
+    )
+    print(
+        "sign = same factual/uncertain/counterfactual class; fact kept = gold >= 2.5 predicted +3."
+    )
     print("\nPublished figures on the same test splits (MAE, r):")
     for system, source, figures in PUBLISHED:
-        shown = ", ".join(f"{corpus} {mae}/{r}" for corpus, (mae, r) in figures.items()) or "not verified"
+        shown = (
+            ", ".join(f"{corpus} {mae}/{r}" for corpus, (mae, r) in figures.items())
+            or "not verified"
+        )
         print(f"  {system}: {shown}  [{source}]")
 
 

@@ -34,7 +34,9 @@ _MONTHS = "|".join(name.lower() for name in calendar.month_name[1:])
 _MONTH_ABBRS = "|".join(name.lower() for name in calendar.month_abbr[1:])
 
 # Words before a date that carry no date information: "on Tuesday", "since the 24 February".
-LEADING_WORDS = re.compile(r"^(?:(?:on|in|since|by|until|till|from|at|during|before|after|of|the|early|late)\s+)+")
+LEADING_WORDS = re.compile(
+    r"^(?:(?:on|in|since|by|until|till|from|at|during|before|after|of|the|early|late)\s+)+"
+)
 # A weekday, optionally with "last"/"next"/"this": "Wednesday", "last Friday".
 WEEKDAY = re.compile(rf"^(?:(last|next|this|coming|past)\s+)?({_WEEKDAYS})$")
 # A month name (full or abbreviated) anywhere in the expression.
@@ -61,7 +63,12 @@ def resolve(expression: str, published: str | None, tense: str | None = None) ->
     anchor = date.fromisoformat(published) if published else None
     weekday = WEEKDAY.match(text)
     if weekday:
-        return _weekday(anchor, list(calendar.day_name).index(weekday.group(2).capitalize()), weekday.group(1), tense)
+        return _weekday(
+            anchor,
+            list(calendar.day_name).index(weekday.group(2).capitalize()),
+            weekday.group(1),
+            tense,
+        )
     period = PERIOD.match(text)
     if period:
         return _period(anchor, period.group(1), period.group(2))
@@ -92,7 +99,9 @@ def _parse(text: str, anchor: date | None) -> date | None:
 def _weekday(anchor: date | None, day: int, modifier: str | None, tense: str | None) -> str | None:
     if anchor is None:
         return None
-    back = (anchor.weekday() - day) % 7  # days back to the most recent such day (0 = the anchor itself)
+    back = (
+        anchor.weekday() - day
+    ) % 7  # days back to the most recent such day (0 = the anchor itself)
     forward = (day - anchor.weekday()) % 7
     if modifier in ("last", "past"):
         offset = -(back or 7)

@@ -76,12 +76,16 @@ def test_relative_expressions_and_periods(expression, tense, expected):
     assert resolve(expression, MONDAY, tense) == expected
 
 
-@pytest.mark.parametrize("expression", ["seven-hour", "30-day", "the period", "a decade", "", "2022-02-30"])
+@pytest.mark.parametrize(
+    "expression", ["seven-hour", "30-day", "the period", "a decade", "", "2022-02-30"]
+)
 def test_non_dates_stay_null(expression):
     assert resolve(expression, MONDAY, "past") is None
 
 
-@pytest.mark.parametrize("expression", ["on Tuesday", "yesterday", "24 February", "last week", "in March"])
+@pytest.mark.parametrize(
+    "expression", ["on Tuesday", "yesterday", "24 February", "last week", "in March"]
+)
 def test_relative_without_publication_date_is_null(expression):
     assert resolve(expression, None, "past") is None
 

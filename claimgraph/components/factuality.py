@@ -53,7 +53,9 @@ SCALE: dict[str, tuple[int, int]] = {
 VALUES = {scale: value for value, scale in SCALE.items()}
 
 # Dependency labels through which a predicate embeds a clause or a non-finite complement.
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "csubj", "oprd", "acl", "dobj", "attr"})
+COMPLEMENT_DEPS = frozenset(
+    {"xcomp", "ccomp", "acomp", "pcomp", "csubj", "oprd", "acl", "dobj", "attr"}
+)
 # Labels of a clause embedded under its head: the head's modality carries over.
 CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "csubj", "oprd"})
 # Labels of a nominal event as an argument of its clause's verb ("any transfers would not be …").
@@ -64,7 +66,9 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "pcomp"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Cue meanings (cues.tsv) that introduce a source; "intention" cues are embedding predicates.
-SOURCE_MEANINGS = frozenset({"speech", "report", "belief", "fear", "hope", "denial", "knowledge", "perception", "question"})
+SOURCE_MEANINGS = frozenset(
+    {"speech", "report", "belief", "fear", "hope", "denial", "knowledge", "perception", "question"}
+)
 # Cue meanings whose complement stays true under negation and questions ("did not know that p").
 FACTIVE_MEANINGS = frozenset({"knowledge", "perception"})
 # Cues that govern a gerund or an object directly ("denied sending arms").
@@ -85,14 +89,30 @@ def negate(value: str) -> str:
     return VALUES[(-polarity, strength)]
 
 
-KINDS = ("negation", "modal", "adverb", "quantifier", "condition", "question", "inversion", "embedding", "light")
+KINDS = (
+    "negation",
+    "modal",
+    "adverb",
+    "quantifier",
+    "condition",
+    "question",
+    "inversion",
+    "embedding",
+    "light",
+)
 TIMES = ("", "past", "present", "future")
 
 
-def _check(row: dict[str, str], name: str, word: str, column: str, choices: tuple[str, ...]) -> None:
+def _check(
+    row: dict[str, str], name: str, word: str, column: str, choices: tuple[str, ...]
+) -> None:
     value = row.get(column, "")
     if value not in choices:
-        raise LexiconError(Errors.CG260.format(name=name, word=word, column=column, value=value, choices=list(choices)))
+        raise LexiconError(
+            Errors.CG260.format(
+                name=name, word=word, column=column, value=value, choices=list(choices)
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -113,7 +133,9 @@ class Lexicon:
             markers.setdefault(row["kind"], {})[row["word"].lower()] = dict(row)
         for row in cues:
             _check(row, "cues", row["cue"], "factuality", tuple(SCALE))
-        return cls(markers, {row["cue"].lower(): dict(row) for row in cues if row.get("type") != "noun"})
+        return cls(
+            markers, {row["cue"].lower(): dict(row) for row in cues if row.get("type") != "noun"}
+        )
 
     @classmethod
     def packaged(cls, lang: str = "en") -> Lexicon:
@@ -167,7 +189,9 @@ class Assessment:
     cues: list[Cue] = field(default_factory=list)  # innermost first
 
 
-def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings(), quote_cue: str | None = None) -> Assessment:
+def assess_token(
+    token: Token, lexicon: Lexicon, settings: Settings = Settings(), quote_cue: str | None = None
+) -> Assessment:
     """Factuality, time and hypothetical of the event ``token`` expresses, with its source cues.
 
     ``quote_cue`` is the cue lemma of the innermost quote holding the token; its value
@@ -176,7 +200,9 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
     value = _local_value(token, lexicon)
     time = _own_time(token, lexicon)
     cues: list[Cue] = []
-    embedded = token.dep_ == "pcomp" and bool(lexicon.get("negation", token.head))  # "without consulting": asserted not
+    embedded = token.dep_ == "pcomp" and bool(
+        lexicon.get("negation", token.head)
+    )  # "without consulting": asserted not
     clausal = True  # every edge climbed so far embeds a clause or a complement
     child = token
     while child.head.i != child.i:
@@ -192,23 +218,33 @@ def assess_token(token: Token, lexicon: Lexicon, settings: Settings = Settings()
                 if time is None and embedding and embedding["time"]:
                     time = embedding["time"]  # "expected them to negotiate"
             cues.append(cue)
-            embedded = embedded or child.i == token.i  # headline "China to send aid, officials fear"
+            embedded = (
+                embedded or child.i == token.i
+            )  # headline "China to send aid, officials fear"
         elif dep == "conj":
             if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
             time = time or _own_time(head, lexicon)
-        elif dep in CLAUSAL_DEPS or (_complement(child, dep, head, lexicon) and _embeds(head, lexicon)):
+        elif dep in CLAUSAL_DEPS or (
+            _complement(child, dep, head, lexicon) and _embeds(head, lexicon)
+        ):
             if commits:
                 before = (value, time)
                 value, time = _embed(child, head, value, time, lexicon)
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
             if commits:
-                value = combine(value, _local_value(head, lexicon, negation=False))  # "transfers would not be …"
+                value = combine(
+                    value, _local_value(head, lexicon, negation=False)
+                )  # "transfers would not be …"
         else:
-            clausal = False  # "during its war", relative clauses: presupposed, not part of the claim
+            clausal = (
+                False  # "during its war", relative clauses: presupposed, not part of the claim
+            )
         if time is None and head.pos_ in ("VERB", "AUX"):
-            time = "future" if child.i == token.i and _infinitive(token) else _own_time(head, lexicon)
+            time = (
+                "future" if child.i == token.i and _infinitive(token) else _own_time(head, lexicon)
+            )
         child = head
     if not embedded and _nonfinite(token):
         value = combine(value, settings.purpose if token.dep_ == "advcl" else settings.nonfinite)
@@ -230,12 +266,20 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
             row = lexicon.get(kind, child)
             if row and child.dep_ in ("aux", "auxpass", "advmod", "det", "neg", "npadvmod"):
                 value = combine(value, row["factuality"])
-        if negation and lexicon.get("negation", child) and child.dep_ in ("neg", "advmod", "det", "preconj", "cc"):
+        if (
+            negation
+            and lexicon.get("negation", child)
+            and child.dep_ in ("neg", "advmod", "det", "preconj", "cc")
+        ):
             negated = not negated
     if negation:
-        for child in token.children:  # "no troops were sent" (not objects: "had no information" is a fact)
+        for (
+            child
+        ) in token.children:  # "no troops were sent" (not objects: "had no information" is a fact)
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
-                if any(det.dep_ == "det" and lexicon.get("negation", det) for det in child.children):
+                if any(
+                    det.dep_ == "det" and lexicon.get("negation", det) for det in child.children
+                ):
                     negated = not negated
     if negation and token.dep_ in ("pobj", "pcomp") and lexicon.get("negation", token.head):
         negated = not negated  # "without consulting Kyiv"
@@ -249,12 +293,16 @@ def _markers(token: Token):
     """The token's modifiers, with those of its copula or auxiliary head for a predicative adjective."""
     yield from token.children
     if token.dep_ == "acomp":
-        yield from (c for c in token.head.children if c.i != token.i and c.dep_ in ("aux", "neg", "advmod"))
+        yield from (
+            c for c in token.head.children if c.i != token.i and c.dep_ in ("aux", "neg", "advmod")
+        )
 
 
 def _predicative_adjective(token: Token, lexicon: Lexicon) -> dict[str, str] | None:
     """'due' in 'Sullivan is due in Paris': an embedding adjective that is itself the event."""
-    candidates = [token] if token.pos_ == "ADJ" else [c for c in token.children if c.dep_ == "acomp"]
+    candidates = (
+        [token] if token.pos_ == "ADJ" else [c for c in token.children if c.dep_ == "acomp"]
+    )
     for candidate in candidates:
         row = lexicon.get("embedding", candidate)
         if row and not any(c.dep_ in ("xcomp", "ccomp") for c in candidate.children):
@@ -305,7 +353,9 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
 
 def _infinitive(token: Token) -> bool:
     """'to send', 'to be expelled'."""
-    return token.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.tag_ in ("VB", "VBN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _nonfinite(token: Token) -> bool:
@@ -318,7 +368,8 @@ def _embeds(head: Token, lexicon: Lexicon) -> bool:
     if lexicon.get("embedding", head):
         return True
     return bool(lexicon.get("light", head)) and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c) for c in head.children
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c)
+        for c in head.children
     )
 
 
@@ -326,12 +377,18 @@ def _has_own_subject_or_aux(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
-def _embed(child: Token, head: Token, value: str, time: str | None, lexicon: Lexicon) -> tuple[str, str | None]:
+def _embed(
+    child: Token, head: Token, value: str, time: str | None, lexicon: Lexicon
+) -> tuple[str, str | None]:
     """Apply an embedding predicate (or a light verb with an embedding noun) to its complement."""
     predicate = head
     row = lexicon.get("embedding", head)
     if row is None and lexicon.get("light", head):
-        nouns = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c)]
+        nouns = [
+            c
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c)
+        ]
         if nouns:
             predicate, row = nouns[0], lexicon.get("embedding", nouns[0])
     if row is None:
@@ -357,10 +414,14 @@ def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | 
     row = (particles and lexicon.cues.get(f"{lemma} {particles[0]}")) or lexicon.cues.get(lemma)
     if not row or row["meaning"] not in SOURCE_MEANINGS or head.pos_ not in ("VERB", "AUX"):
         return None
-    if dep not in REPORTED_DEPS or (dep in ("xcomp", "dobj", "pcomp") and row["meaning"] not in OBJECT_CUE_MEANINGS):
+    if dep not in REPORTED_DEPS or (
+        dep in ("xcomp", "dobj", "pcomp") and row["meaning"] not in OBJECT_CUE_MEANINGS
+    ):
         return None
     if dep == "dobj" and child.pos_ not in ("VERB", "AUX"):
-        return None  # "rejected the offer": the offer was made; only "denied sending" denies an event
+        return (
+            None  # "rejected the offer": the offer was made; only "denied sending" denies an event
+        )
     subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name
     value = row["factuality"]
     negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
@@ -456,9 +517,17 @@ def _inverted(clause: Token, lexicon: Lexicon) -> bool:
 def event_date(token: Token, time: str, published: str | None) -> tuple[Span, str] | None:
     """The DATE entity attached to the trigger (or the verb it is the subject/object of), resolved."""
     governors = {token.i}
-    if token.dep_ in ("acomp", "attr", "oprd", "dobj", "nsubj", "nsubjpass", "pobj", "amod", "xcomp") or (
-        token.pos_ == "ADJ"
-    ):
+    if token.dep_ in (
+        "acomp",
+        "attr",
+        "oprd",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "pobj",
+        "amod",
+        "xcomp",
+    ) or (token.pos_ == "ADJ"):
         governors.add(token.head.i)
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         governors.add(token.head.head.i)  # "walked away from the meeting on Monday"
@@ -469,7 +538,11 @@ def event_date(token: Token, time: str, published: str | None) -> tuple[Span, st
         if ent.label_ != "DATE":
             continue
         node = ent.root
-        while node.dep_ in ("pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos") and node.head.i != node.i:
+        while (
+            node.dep_
+            in ("pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos")
+            and node.head.i != node.i
+        ):
             if node.head.i in governors and node.dep_ not in ("pobj",):
                 break
             node = node.head
@@ -490,7 +563,11 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
     """The chain of sources, outermost first: parse cues matched with the quotes that hold the event."""
     start = token.idx
     holding = [
-        q for q in quotes if q["span"][0] <= start < q["span"][1] and q.get("speaker") and _is_source_quote(q, lexicon)
+        q
+        for q in quotes
+        if q["span"][0] <= start < q["span"][1]
+        and q.get("speaker")
+        and _is_source_quote(q, lexicon)
     ]
     sources: list[tuple[int, dict]] = []
     for cue in cues:
@@ -499,19 +576,31 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
         speaker = {"actor": actor_for_span(token.doc, cue.subject), "text": cue.subject.text}
         for quote in holding:
             qs = quote["speaker"]
-            overlaps = qs["span"][0] < cue.subject.end_char and cue.subject.start_char < qs["span"][1]
+            overlaps = (
+                qs["span"][0] < cue.subject.end_char and cue.subject.start_char < qs["span"][1]
+            )
             if overlaps or quote.get("cue") == cue.lemma:
-                speaker = {"actor": qs.get("actor") or speaker["actor"], "text": qs["text"] if overlaps else speaker["text"]}
+                speaker = {
+                    "actor": qs.get("actor") or speaker["actor"],
+                    "text": qs["text"] if overlaps else speaker["text"],
+                }
                 holding.remove(quote)
                 break
         sources.append((cue.scope[1] - cue.scope[0], {**speaker, "cue": cue.lemma}))
     for quote in holding:
         qs = quote["speaker"]
-        sources.append((quote["span"][1] - quote["span"][0], {"actor": qs.get("actor"), "text": qs["text"], "cue": quote.get("cue")}))
+        sources.append(
+            (
+                quote["span"][1] - quote["span"][0],
+                {"actor": qs.get("actor"), "text": qs["text"], "cue": quote.get("cue")},
+            )
+        )
     sources.sort(key=lambda item: -item[0])
     chain: list[dict] = []
     for _, source in sources:
-        if not chain or chain[-1] != source:  # one source told twice (a headline and its lead) counts once
+        if (
+            not chain or chain[-1] != source
+        ):  # one source told twice (a headline and its lead) counts once
             chain.append(source)
     return chain
 
@@ -529,7 +618,13 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
     },
 )
 def make_factuality(
-    nlp: Language, name: str, antecedent: str, consequent: str, question: str, nonfinite: str, purpose: str
+    nlp: Language,
+    name: str,
+    antecedent: str,
+    consequent: str,
+    question: str,
+    nonfinite: str,
+    purpose: str,
 ):
     return Factuality(nlp, name, Settings(antecedent, consequent, question, nonfinite, purpose))
 
@@ -553,11 +648,20 @@ class Factuality:
         for event in doc._.events:
             trigger = char_span(doc, event["trigger"]["span"])
             if trigger is None:
-                logger.debug("event %s: trigger span %s matches no tokens", event.get("id"), event["trigger"]["span"])
+                logger.debug(
+                    "event %s: trigger span %s matches no tokens",
+                    event.get("id"),
+                    event["trigger"]["span"],
+                )
                 continue
             token = trigger.root
             holding = sorted(
-                (q for q in quotes if q["span"][0] <= token.idx < q["span"][1] and _is_source_quote(q, self.lexicon)),
+                (
+                    q
+                    for q in quotes
+                    if q["span"][0] <= token.idx < q["span"][1]
+                    and _is_source_quote(q, self.lexicon)
+                ),
                 key=lambda q: q["span"][1] - q["span"][0],
             )
             quote_cue = (holding[0].get("cue") or "say") if holding else None

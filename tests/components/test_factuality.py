@@ -88,7 +88,10 @@ def test_will_is_a_probable_future(nlp):
 
 def test_threatened_noun_event_is_not_yet_real(nlp):
     threatened, stopped = run(
-        nlp, "Washington threatened sanctions against the bank. The rebels stopped the shelling.", "sanctions", "shelling"
+        nlp,
+        "Washington threatened sanctions against the bank. The rebels stopped the shelling.",
+        "sanctions",
+        "shelling",
     )
     assert (threatened["factuality"], threatened["time"]) == ("possible", "future")
     assert stopped["factuality"] == "certain"
@@ -116,14 +119,19 @@ def test_say_keeps_the_event_certain(nlp):
 
 def test_believe_and_expect_are_probable(nlp):
     believe, expect = run(
-        nlp, "Analysts believe that Iran will supply the rebels. Diplomats expect that Turkey will mediate.", "supply", "mediate"
+        nlp,
+        "Analysts believe that Iran will supply the rebels. Diplomats expect that Turkey will mediate.",
+        "supply",
+        "mediate",
     )
     assert (believe["factuality"], expect["factuality"]) == ("probable", "probable")
     assert [s["cue"] for s in expect["attribution"]] == ["expect"]
 
 
 def test_report_attributes_to_the_outlet(nlp):
-    (event,) = run(nlp, "CNN reported that the Russian military is also asking for ration packs.", "asking")
+    (event,) = run(
+        nlp, "CNN reported that the Russian military is also asking for ration packs.", "asking"
+    )
     assert [(s["text"], s["cue"]) for s in event["attribution"]] == [("CNN", "report")]
     assert (event["factuality"], event["time"]) == ("certain", "present")
 
@@ -159,20 +167,34 @@ def test_no_decision_leaves_the_event_unknown(nlp):
 
 def test_implicatives(nlp):
     failed, managed = run(
-        nlp, "The convoy failed to reach Kyiv. The second convoy managed to cross the river.", "reach", "cross"
+        nlp,
+        "The convoy failed to reach Kyiv. The second convoy managed to cross the river.",
+        "reach",
+        "cross",
     )
     assert (failed["factuality"], failed["time"]) == ("certain_not", "past")
     assert (managed["factuality"], managed["time"]) == ("certain", "past")
 
 
 def test_scheduled_event_is_certain_future_with_its_date(nlp):
-    (event,) = run(nlp, "Sullivan is due in Paris on Tuesday for discussions with the French government.", "due")
-    assert (event["factuality"], event["time"], event["date"]) == ("certain", "future", "2022-03-15")
+    (event,) = run(
+        nlp,
+        "Sullivan is due in Paris on Tuesday for discussions with the French government.",
+        "due",
+    )
+    assert (event["factuality"], event["time"], event["date"]) == (
+        "certain",
+        "future",
+        "2022-03-15",
+    )
 
 
 def test_factive_cue_keeps_its_complement_under_negation_and_question(nlp):
     negated, asked = run(
-        nlp, "The minister did not know that the army had shelled the town. Did Kyiv know that Moscow sent troops?", "shelled", "sent"
+        nlp,
+        "The minister did not know that the army had shelled the town. Did Kyiv know that Moscow sent troops?",
+        "shelled",
+        "sent",
     )
     assert negated["factuality"] == "certain"
     assert asked["factuality"] == "certain" and not asked["hypothetical"]
@@ -180,7 +202,10 @@ def test_factive_cue_keeps_its_complement_under_negation_and_question(nlp):
 
 def test_negated_belief_and_modal_cue(nlp):
     believe, could = run(
-        nlp, "Analysts do not believe that Iran supplied the drones. It could be said that Iran built the drones.", "supplied", "built"
+        nlp,
+        "Analysts do not believe that Iran supplied the drones. It could be said that Iran built the drones.",
+        "supplied",
+        "built",
     )
     assert believe["factuality"] == "probable_not"
     assert could["factuality"] == "possible" and could["attribution"] == []
@@ -208,7 +233,9 @@ def test_negation(nlp, text, word):
 
 
 def test_without_negates_its_gerund(nlp):
-    (event,) = run(nlp, "Washington imposed the tariffs without consulting its allies.", "consulting")
+    (event,) = run(
+        nlp, "Washington imposed the tariffs without consulting its allies.", "consulting"
+    )
     assert event["factuality"] == "certain_not"
 
 
@@ -231,8 +258,13 @@ def test_possible_under_probable_stays_possible(nlp):
 
 
 def test_nested_sources_outermost_first(nlp):
-    (event,) = run(nlp, "Reuters reported that officials had told it that China sent drones.", "sent")
-    assert [(s["text"], s["cue"]) for s in event["attribution"]] == [("Reuters", "report"), ("officials", "tell")]
+    (event,) = run(
+        nlp, "Reuters reported that officials had told it that China sent drones.", "sent"
+    )
+    assert [(s["text"], s["cue"]) for s in event["attribution"]] == [
+        ("Reuters", "report"),
+        ("officials", "tell"),
+    ]
 
 
 def test_coordinated_events_under_one_cue(nlp):
@@ -245,7 +277,11 @@ def test_coordinated_events_under_one_cue(nlp):
     )
     assert (provide["factuality"], provide["time"]) == ("probable", "future")
     assert (sending["factuality"], sending["time"]) == ("possible", "future")
-    assert [s["cue"] for s in provide["attribution"]] == [s["cue"] for s in sending["attribution"]] == ["fear"]
+    assert (
+        [s["cue"] for s in provide["attribution"]]
+        == [s["cue"] for s in sending["attribution"]]
+        == ["fear"]
+    )
 
 
 # --- quotes ---------------------------------------------------------------------------------------------
@@ -253,9 +289,21 @@ def test_coordinated_events_under_one_cue(nlp):
 
 def test_direct_quote_is_attributed_to_its_speaker(nlp):
     text = '"We will deliver the grain next month," the minister said.'
-    (event,) = run(nlp, text, "deliver", quotes=[("We will deliver the grain next month,", "the minister", "person:minister", "say")])
-    assert event["attribution"] == [{"actor": "person:minister", "text": "the minister", "cue": "say"}]
-    assert (event["factuality"], event["time"]) == ("probable", "future")  # a prediction, not yet a fact
+    (event,) = run(
+        nlp,
+        text,
+        "deliver",
+        quotes=[
+            ("We will deliver the grain next month,", "the minister", "person:minister", "say")
+        ],
+    )
+    assert event["attribution"] == [
+        {"actor": "person:minister", "text": "the minister", "cue": "say"}
+    ]
+    assert (event["factuality"], event["time"]) == (
+        "probable",
+        "future",
+    )  # a prediction, not yet a fact
 
 
 def test_quote_across_sentences_uses_the_quote_cue(nlp):
@@ -291,14 +339,21 @@ def test_if_makes_antecedent_and_consequent_hypothetical(nlp):
 
 def test_unless_and_inverted_condition(nlp):
     unless, should = run(
-        nlp, "Turkey will close the straits unless Russia withdraws. Should Beijing send arms, Washington will respond.", "withdraws", "send"
+        nlp,
+        "Turkey will close the straits unless Russia withdraws. Should Beijing send arms, Washington will respond.",
+        "withdraws",
+        "send",
     )
     assert unless["hypothetical"] and should["hypothetical"]
 
 
 def test_questions_are_hypothetical(nlp):
     direct, embedded, plain = run(
-        nlp, "Will China send arms? The question is whether they will go further. China sent food.", "send", "go", "sent"
+        nlp,
+        "Will China send arms? The question is whether they will go further. China sent food.",
+        "send",
+        "go",
+        "sent",
     )
     assert direct["hypothetical"] and embedded["hypothetical"]
     assert direct["factuality"] == "unknown"
@@ -311,8 +366,18 @@ def test_questions_are_hypothetical(nlp):
 @pytest.mark.parametrize(
     ("text", "word", "published", "expected"),
     [
-        ("Russia has two interest payments due on Wednesday.", "payments", "2022-03-14", "2022-03-16"),
-        ("Sanctions were imposed after the 24 February invasion.", "invasion", "2022-03-14", "2022-02-24"),
+        (
+            "Russia has two interest payments due on Wednesday.",
+            "payments",
+            "2022-03-14",
+            "2022-03-16",
+        ),
+        (
+            "Sanctions were imposed after the 24 February invasion.",
+            "invasion",
+            "2022-03-14",
+            "2022-02-24",
+        ),
         ("The troops withdrew yesterday.", "withdrew", "2022-03-14", "2022-03-13"),
         ("The troops withdrew last week.", "withdrew", "2022-03-14", "2022-03-07"),
         ("The talks began in March.", "began", "2022-03-14", "2022-03-01"),
@@ -330,7 +395,9 @@ def test_event_dates(nlp, text, word, published, expected):
 
 
 def test_date_of_another_clause_is_not_attached(nlp):
-    first, second = run(nlp, "Kyiv asked for jets on Monday, and Warsaw sent tanks.", "asked", "sent")
+    first, second = run(
+        nlp, "Kyiv asked for jets on Monday, and Warsaw sent tanks.", "asked", "sent"
+    )
     assert first["date"] == "2022-03-14"
     assert second["date"] is None
 
@@ -373,12 +440,20 @@ def test_to_disk_from_disk_round_trip(nlp, tmp_path):
 def _events_in(analysis, fragment: str) -> list:
     text = analysis.document.text
     at = text.index(fragment)
-    return [e for e in analysis.events if e.sentence[0] <= at < e.sentence[1] and text.find(fragment, e.sentence[0]) == at]
+    return [
+        e
+        for e in analysis.events
+        if e.sentence[0] <= at < e.sentence[1] and text.find(fragment, e.sentence[0]) == at
+    ]
 
 
 def test_reference_china_aid_is_feared_not_asserted(reference_analysis):
     actors = {actor.id: actor for actor in reference_analysis.actors}
-    aid = [e for e in reference_analysis.events if e.type == "AID" and e.source == "CHN" and e.target == "RUS"]
+    aid = [
+        e
+        for e in reference_analysis.events
+        if e.type == "AID" and e.source == "CHN" and e.target == "RUS"
+    ]
     assert aid
     for event in aid:
         assert [source.cue for source in event.attribution] == ["fear"]
@@ -392,19 +467,27 @@ def test_reference_china_aid_is_feared_not_asserted(reference_analysis):
 
 
 def test_reference_rome_meeting_is_asserted_by_the_outlet(reference_analysis):
-    (meeting,) = [e for e in _events_in(reference_analysis, "seven-hour meeting in Rome") if e.trigger.text == "meeting"]
+    (meeting,) = [
+        e
+        for e in _events_in(reference_analysis, "seven-hour meeting in Rome")
+        if e.trigger.text == "meeting"
+    ]
     assert (meeting.factuality, meeting.time, meeting.attribution) == ("certain", "past", [])
 
 
 def test_reference_ration_packs_are_reported_by_cnn(reference_analysis):
-    (request,) = [e for e in _events_in(reference_analysis, "asking for ration packs") if e.type == "REQUEST"]
+    (request,) = [
+        e for e in _events_in(reference_analysis, "asking for ration packs") if e.type == "REQUEST"
+    ]
     assert [(s.actor, s.cue) for s in request.attribution] == [("media:cnn", "report")]
 
 
 def test_reference_sullivan_in_paris_on_tuesday(reference_analysis):
     events = _events_in(reference_analysis, "Sullivan is due in Paris on Tuesday")
     assert events
-    assert all((e.time, e.factuality, e.date) == ("future", "certain", "2022-03-15") for e in events)
+    assert all(
+        (e.time, e.factuality, e.date) == ("future", "certain", "2022-03-15") for e in events
+    )
 
 
 def test_reference_condition_is_hypothetical(reference_analysis):
