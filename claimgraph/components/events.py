@@ -495,11 +495,16 @@ class EventCoder:
     def _modal_arguments(self, doc, tok):
         """ "X said that Y must do Z": X asks Y (the modal's clause must be reported by X)."""
         clause = tok.head
-        if clause.dep_ != "ccomp" or clause.i == tok.i:
+        if clause.dep_ not in ("ccomp", "acl") or clause.i == tok.i:
             return [], [], None, 0.0
-        sources, penalty = self._subjects(doc, clause.head)
+        speaker = clause.head
+        if speaker.pos_ in ("NOUN", "PROPN"):  # "issued a reminder to Iraq that it must ..."
+            speaker = _governor(speaker)
+            if speaker is None:
+                return [], [], None, 0.0
+        sources, penalty = self._subjects(doc, speaker)
         targets, _ = self._subjects(doc, clause)
-        return sources, targets, clause.head, penalty
+        return sources, targets, speaker, penalty
 
     def _verb_arguments(self, doc, tok, trigger):
         (sources, penalty) = self._subjects(doc, tok)
@@ -840,7 +845,11 @@ def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tup
     prepositional phrases, "in PLACE" last. "threatened to impose restrictions against German goods"
     -> Germany; "opened investigations against Chilean officials" -> Chile."""
     own = {h.i for h in heads}
-    children = [c for c in heads[0].children if c.dep_ not in NOT_TARGET_DEPS]
+    children = [
+        c
+        for c in heads[0].children
+        if c.dep_ not in NOT_TARGET_DEPS or (c.dep_ == "advcl" and _infinitive(c))
+    ]
     for light in heads[1:]:  # a light verb lends its recipient slots ("opened a probe against X")
         children += [
             c
@@ -868,6 +877,11 @@ def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tup
                     (a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude
                 ]
     return []
+
+
+def _infinitive(tok: Token) -> bool:
+    """A "to"-infinitive clause: a purpose ("send material to help defend Saudi Arabia")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _bare_phrase(tok: Token) -> list[Token]:
