@@ -73,6 +73,14 @@ SOURCE_MEANINGS = frozenset(
 FACTIVE_MEANINGS = frozenset({"knowledge", "perception"})
 # Cues that govern a gerund or an object directly ("denied sending arms").
 OBJECT_CUE_MEANINGS = frozenset({"denial"})
+# A trigger with these labels also takes the dates of its head ("the meeting on Monday", "due on Tuesday").
+DATED_BY_HEAD_DEPS = frozenset(
+    {"acomp", "attr", "oprd", "dobj", "nsubj", "nsubjpass", "pobj", "amod", "xcomp"}
+)
+# Labels climbed from a DATE entity to the word it dates ("on Tuesday", "the 24 February invasion").
+DATE_PATH_DEPS = frozenset(
+    {"pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos"}
+)
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -200,9 +208,8 @@ def assess_token(
     value = _local_value(token, lexicon)
     time = _own_time(token, lexicon)
     cues: list[Cue] = []
-    embedded = token.dep_ == "pcomp" and bool(
-        lexicon.get("negation", token.head)
-    )  # "without consulting": asserted not
+    # "without consulting": asserted not, not merely named
+    embedded = token.dep_ == "pcomp" and bool(lexicon.get("negation", token.head))
     clausal = True  # every edge climbed so far embeds a clause or a complement
     child = token
     while child.head.i != child.i:
@@ -218,9 +225,8 @@ def assess_token(
                 if time is None and embedding and embedding["time"]:
                     time = embedding["time"]  # "expected them to negotiate"
             cues.append(cue)
-            embedded = (
-                embedded or child.i == token.i
-            )  # headline "China to send aid, officials fear"
+            # headline "China to send aid, officials fear": the cue embeds the infinitive
+            embedded = embedded or child.i == token.i
         elif dep == "conj":
             if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
@@ -233,18 +239,14 @@ def assess_token(
                 value, time = _embed(child, head, value, time, lexicon)
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
-            if commits:
-                value = combine(
-                    value, _local_value(head, lexicon, negation=False)
-                )  # "transfers would not be …"
+            if commits:  # "transfers would not be …"
+                value = combine(value, _local_value(head, lexicon, negation=False))
         else:
-            clausal = (
-                False  # "during its war", relative clauses: presupposed, not part of the claim
-            )
+            # "during its war", relative clauses: presupposed, not part of the claim
+            clausal = False
         if time is None and head.pos_ in ("VERB", "AUX"):
-            time = (
-                "future" if child.i == token.i and _infinitive(token) else _own_time(head, lexicon)
-            )
+            infinitive = child.i == token.i and _infinitive(token)
+            time = "future" if infinitive else _own_time(head, lexicon)
         child = head
     if not embedded and _nonfinite(token):
         value = combine(value, settings.purpose if token.dep_ == "advcl" else settings.nonfinite)
@@ -273,13 +275,11 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
         ):
             negated = not negated
     if negation:
-        for (
-            child
-        ) in token.children:  # "no troops were sent" (not objects: "had no information" is a fact)
+        # "no troops were sent" (not objects: "had no information" is a fact)
+        for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
-                if any(
-                    det.dep_ == "det" and lexicon.get("negation", det) for det in child.children
-                ):
+                dets = [d for d in child.children if d.dep_ == "det"]
+                if any(lexicon.get("negation", det) for det in dets):
                     negated = not negated
     if negation and token.dep_ in ("pobj", "pcomp") and lexicon.get("negation", token.head):
         negated = not negated  # "without consulting Kyiv"
@@ -419,9 +419,8 @@ def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | 
     ):
         return None
     if dep == "dobj" and child.pos_ not in ("VERB", "AUX"):
-        return (
-            None  # "rejected the offer": the offer was made; only "denied sending" denies an event
-        )
+        # "rejected the offer": the offer was made; only "denied sending" denies an event
+        return None
     subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name
     value = row["factuality"]
     negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
@@ -517,17 +516,7 @@ def _inverted(clause: Token, lexicon: Lexicon) -> bool:
 def event_date(token: Token, time: str, published: str | None) -> tuple[Span, str] | None:
     """The DATE entity attached to the trigger (or the verb it is the subject/object of), resolved."""
     governors = {token.i}
-    if token.dep_ in (
-        "acomp",
-        "attr",
-        "oprd",
-        "dobj",
-        "nsubj",
-        "nsubjpass",
-        "pobj",
-        "amod",
-        "xcomp",
-    ) or (token.pos_ == "ADJ"):
+    if token.dep_ in DATED_BY_HEAD_DEPS or token.pos_ == "ADJ":
         governors.add(token.head.i)
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         governors.add(token.head.head.i)  # "walked away from the meeting on Monday"
@@ -538,12 +527,8 @@ def event_date(token: Token, time: str, published: str | None) -> tuple[Span, st
         if ent.label_ != "DATE":
             continue
         node = ent.root
-        while (
-            node.dep_
-            in ("pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos")
-            and node.head.i != node.i
-        ):
-            if node.head.i in governors and node.dep_ not in ("pobj",):
+        while node.dep_ in DATE_PATH_DEPS and node.head.i != node.i:
+            if node.head.i in governors and node.dep_ != "pobj":
                 break
             node = node.head
         if node.head.i in governors or node.i in governors:
