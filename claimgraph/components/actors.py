@@ -40,7 +40,6 @@ _TOKEN_MAP = "claimgraph_actors.token_map"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 NOUN_POS = {"NOUN", "PROPN"}
 # what may name the country of an institution ("the Chinese government", "the Biden administration"),
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
@@ -255,8 +254,15 @@ class ActorResolver:
             return None
         return start, entry
 
+    def _is_determiner(self, token: Token) -> bool:
+        """A determiner from anonymous.tsv ("the", "a", "another", "these" …)."""
+        if token.pos_ == "SCONJ":  # "said that Chinese forces …"
+            return False
+        return self.gaz.anonymous.get(token.lower_, ("",))[0] in ("new", "definite")
+
     def _with_determiner(self, doc: Doc, start: int) -> int:
-        if start > 0 and doc[start - 1].lower_ in DETERMINERS:
+        """``start`` moved left over a determiner in front of it."""
+        if start > 0 and self._is_determiner(doc[start - 1]):
             return start - 1
         return start
 
@@ -385,7 +391,7 @@ class ActorResolver:
     ) -> tuple[int, str | None, str | None]:
         """A title phrase starting at token j after "Name,": "the Kremlin spokesman", "Lithuania's
         defence minister", "the Kremlin's chief spokesman"; returns (end, role, country)."""
-        if doc[j].lower_ in DETERMINERS:
+        if self._is_determiner(doc[j]):
             j += 1
         k = j
         while k < len(doc) and k in names and names[k][2].kind != "person":
