@@ -23,8 +23,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "quotes" / "polnear"
 # a word token for scoring (punctuation and quote marks do not count)
 WORD = re.compile(r"\w+")
-# a double quotation mark: content with one is a "direct" attribution
-DOUBLE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]")
+# a double quotation mark ('' is one in NYT archive text): content with one is a "direct" attribution
+DOUBLE_MARK = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 GROUPS = ("direct", "indirect", "all")
 
 

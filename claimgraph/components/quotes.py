@@ -50,8 +50,10 @@ CUE_COLUMNS = ("cue", "type", "meaning", "factuality")
 
 # A paragraph break: a blank line (SPEC: paragraphs are separated by one blank line).
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-# Every character that may be a quotation mark; classify_mark() decides what each one is.
-QUOTE_MARK = re.compile("[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
+# Every character that may be a quotation mark, and '' (two apostrophes: a double mark in NYT archive
+# text); classify_mark() decides what each one is.
+QUOTE_MARK = re.compile("''|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
+TWO_APOSTROPHES = "''"
 # Content characters that end a quote "open" for an attribution after it ("...," she said).
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 
@@ -74,6 +76,7 @@ CONFIDENCE = {
     "direct_cue_only": 0.6,
     "direct_alone": 0.5,
     "verb": 0.8,
+    "object": 0.5,
     "parenthetical": 0.7,
     "phrase": 0.8,
     "noun": 0.6,
@@ -111,9 +114,11 @@ class Found:
     "claimgraph_quotes",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos"],
-    default_config={"min_quote_words": 4, "mixed_ratio": 0.8, "nested": False, "carry_paragraphs": 1},
+    default_config={"min_quote_words": 4, "mixed_ratio": 0.8, "nested": False, "carry_paragraphs": 1, "object_content": False},
 )
-def make_quotes(nlp: Language, name: str, min_quote_words: int, mixed_ratio: float, nested: bool, carry_paragraphs: int):
+def make_quotes(
+    nlp: Language, name: str, min_quote_words: int, mixed_ratio: float, nested: bool, carry_paragraphs: int, object_content: bool
+):
     return QuoteFinder(
         nlp,
         name,
@@ -121,6 +126,7 @@ def make_quotes(nlp: Language, name: str, min_quote_words: int, mixed_ratio: flo
         mixed_ratio=mixed_ratio,
         nested=nested,
         carry_paragraphs=carry_paragraphs,
+        object_content=object_content,
     )
 
 
@@ -132,9 +138,13 @@ class QuoteFinder:
     complement makes it a direct quote; less makes it mixed.
     ``nested``: also report attributions inside direct quotes ("we believe that ...").
     ``carry_paragraphs``: how many paragraphs back an unattributed quote looks for a speaker.
+    ``object_content``: also read a cue verb's direct object as its content ("Clinton cited the
+    report", PolNeAR-style); off by default: more recall, much less precision.
     """
 
-    def __init__(self, nlp: Language, name: str, *, min_quote_words=4, mixed_ratio=0.8, nested=False, carry_paragraphs=1):
+    def __init__(
+        self, nlp: Language, name: str, *, min_quote_words=4, mixed_ratio=0.8, nested=False, carry_paragraphs=1, object_content=False
+    ):
         self.name = name
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
@@ -142,6 +152,7 @@ class QuoteFinder:
         self.mixed_ratio = mixed_ratio
         self.nested = nested
         self.carry_paragraphs = carry_paragraphs
+        self.object_content = object_content
         self.cues: list[dict[str, str]] = []
         self.pronouns: dict[str, dict[str, str]] = {}
         self.verb_cues: dict[str, list[dict[str, str]]] = {}
@@ -245,7 +256,7 @@ class QuoteFinder:
                 continue
             row = self._verb_cue(token)
             if row is not None:
-                item = verb_quote(token, row)
+                item = verb_quote(token, row, self.object_content)
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
                 item = noun_quote(token, self.noun_cues[token.lemma_.lower()])
             else:
@@ -347,7 +358,7 @@ class QuoteFinder:
             start, end = item.segments[0].start, item.segments[0].end
         elif item.kind == "mixed":  # take in the quotation marks at the edges of the content
             start = min([start] + [seg.open_at for seg in item.segments])
-            end = max([end] + [seg.close_at + 1 for seg in item.segments if seg.close_at is not None])
+            end = max([end] + [seg.close_at + mark_len(doc.text, seg.close_at) for seg in item.segments if seg.close_at is not None])
         return {
             "id": f"q{index}",
             "kind": item.kind,
@@ -392,11 +403,17 @@ def paragraph_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
+def mark_len(text: str, i: int) -> int:
+    """Characters in the quotation mark at ``text[i]`` (2 for '')."""
+    return 2 if text.startswith(TWO_APOSTROPHES, i) else 1
+
+
 def classify_mark(text: str, i: int) -> tuple[str, str] | None:
     """(level, role) of the mark at ``text[i]``: level double|single, role open|close|either; None for an apostrophe."""
-    char = text[i]
+    size = mark_len(text, i)
+    char = '"' if size == 2 else text[i]
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + size] if i + size < len(text) else " "
     if prev.isalnum() and nxt.isalnum():
         return None  # shouldn't, they’ve, O'Brien
     left_open = prev.isspace() or prev in OPENING_CONTEXT or prev in SINGLE_OPEN
@@ -446,7 +463,7 @@ def pair_marks(text: str, marks: list[tuple[int, str]], start: int, end: int, le
 
 
 def make_segment(text: str, open_at: int, close_at: int | None, level: str, end: int | None = None) -> Segment:
-    start = open_at + 1
+    start = open_at + mark_len(text, open_at)
     stop = close_at if close_at is not None else end
     while start < stop and text[start].isspace():
         start += 1
@@ -495,7 +512,7 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
     """For each token, the index of the top-level quoted stretch (marks included) it lies in, or None."""
     owner: list[int | None] = [None] * len(doc)
     for number, seg in enumerate(segments):
-        stop = seg.close_at + 1 if seg.close_at is not None else seg.end
+        stop = seg.close_at + mark_len(doc.text, seg.close_at) if seg.close_at is not None else seg.end
         span = doc.char_span(seg.open_at, stop, alignment_mode="expand")
         if span is not None:
             for token in span:
@@ -544,17 +561,28 @@ def trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     return words[0].i, words[-1].i + 1
 
 
-def verb_quote(cue: Token, row: dict[str, str]) -> Found | None:
+def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> Found | None:
     """Indirect speech of a cue verb: its clausal complement, or the clause it interrupts or follows."""
     if reduced_passive(cue):
         return None
     deps = COMPLEMENT_DEPS | ({"xcomp"} if row["meaning"] in INTENTION_MEANINGS else set())
     complement = next((c for c in cue.children if c.dep_ in deps), None)
+    words = row["cue"].split()
+    particle = next((c for c in cue.children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"), None)
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
         content = trimmed(list(complement.subtree))
         kind = "verb"
+    elif particle is not None and any(c.dep_ == "pobj" for c in particle.children):
+        # "called for new sanctions": the object of the cue's preposition
+        content = trimmed([t for c in particle.children if c.dep_ == "pobj" for t in c.subtree])
+        kind = "verb"
+    elif obj is not None and dobj_content:
+        # "Cruz called Trump a liar", "Clinton cited the report": a nominal content
+        content = trimmed([t for c in cue.children if c.dep_ in ("dobj", "oprd") for t in c.subtree])
+        kind = "object"
     elif cue.dep_ == "parataxis":
         own = {t.i for t in cue.subtree}
         content = trimmed([t for t in cue.head.subtree if t.i not in own])
@@ -613,7 +641,7 @@ def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> t
     if forward:
         if seg.close_at is None:
             return [], "paragraph"
-        span = doc.char_span(seg.close_at, seg.close_at + 1, alignment_mode="expand")
+        span = doc.char_span(seg.close_at, seg.close_at + mark_len(doc.text, seg.close_at), alignment_mode="expand")
         indices = range(span.end, len(doc)) if span is not None else range(0)
     else:
         span = doc.char_span(seg.open_at, seg.open_at + 1, alignment_mode="expand")
