@@ -67,6 +67,7 @@ PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
 ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
+PLURAL_PRONOUNS = frozenset({"they", "their"})
 # dependents never searched for a target: the actor side, separate clauses, function words
 NOT_TARGET_DEPS = frozenset(
     {
@@ -565,6 +566,8 @@ class EventCoder:
                     for s in (trigger.targets or DEFAULT_TARGETS)
                     if s.startswith("prep:") or s == "dative"
                 ]
+                if tok.dep_ == "pobj":  # "engaged Filipino peacekeepers in a firefight"
+                    pred_specs.append("dobj")
                 targets = [
                     t
                     for t in self._role_actors(doc, pred, pred_specs)
@@ -587,14 +590,14 @@ class EventCoder:
         penalty = 0.0
         for subj in subjects:
             for t in _with_conjuncts(subj):
-                actor, pen = (
-                    self._modifier_actor(doc, t)
-                    if t.pos_ == "PRON"
-                    else (self._phrase_actor(doc, t), 0.0)
-                )
+                if t.pos_ == "PRON" and actor_at(doc, t) is None:
+                    group = self._antecedents(doc, t)  # "Obama and Putin said they will ..."
+                    found += group
+                    penalty = max(penalty, self.cfg["pronoun_penalty"] if group else 0.0)
+                    continue
+                actor = self._phrase_actor(doc, t)
                 if actor:
                     found.append((actor, t))
-                    penalty = max(penalty, pen)
         if (
             found or subjects or passive or depth >= 3
         ):  # a passive without "by X" has no known actor
@@ -684,13 +687,30 @@ class EventCoder:
         if tok.pos_ != "PRON":
             return self._phrase_actor(doc, tok), 0.0
         actor = actor_at(doc, tok)
-        if actor or tok.lower_ not in ANAPHORIC_PRONOUNS:
+        if actor:
             return actor, 0.0
+        group = self._antecedents(doc, tok)
+        return (group[0][0], self.cfg["pronoun_penalty"]) if group else (None, 0.0)
+
+    def _antecedents(self, doc: Doc, tok: Token) -> list[tuple[str, Token]]:
+        """The nearest earlier actor of the sentence for an unresolved pronoun; for "they" and
+        "their", that actor and the actors coordinated with it."""
+        if tok.lower_ not in ANAPHORIC_PRONOUNS:
+            return []
         for prev in reversed(doc[tok.sent.start : tok.i]):
             actor = actor_at(doc, prev)
-            if actor:
-                return actor, self.cfg["pronoun_penalty"]
-        return None, 0.0
+            if not actor:
+                continue
+            if tok.lower_ not in PLURAL_PRONOUNS:
+                return [(actor, prev)]
+            head = prev
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            group = [(a, t) for t in _with_conjuncts(head) if (a := self._phrase_actor(doc, t))]
+            return group or [(actor, prev)]
+        return []
 
     # ----- mode and context -----------------------------------------------------------------
     def _mode(self, trigger: Trigger, pred: Token | None) -> str | None:
