@@ -272,6 +272,7 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
             negation
             and lexicon.get("negation", child)
             and child.dep_ in ("neg", "advmod", "det", "preconj", "cc")
+            and not _not_only(child)
         ):
             negated = not negated
     if negation:
@@ -287,6 +288,11 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
     if adjective is not None:
         value = combine(value, adjective["factuality"])
     return negate(value) if negated else value
+
+
+def _not_only(word: Token) -> bool:
+    """'not only … but': additive, not a negation."""
+    return word.i + 1 < len(word.doc) and word.nbor(1).lower_ == "only"
 
 
 def _markers(token: Token):
@@ -343,11 +349,14 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     """An embedded complement: a clause, a gerund, any object of a preposition ('possibility of a move'),
     or the noun object of a forward-looking predicate ('threatened sanctions', 'plans an attack').
 
-    The noun object of an implicative is not one: 'stopped the bloodletting' does not negate the bloodletting.
+    The noun object of an implicative is not one: 'stopped the bloodletting' does not negate the
+    bloodletting; nor is a fronted adjunct: 'In an interview, he declined to …'.
     """
     if dep in ("dobj", "attr") and child.pos_ not in ("VERB", "AUX"):
         row = lexicon.get("embedding", head)
         return bool(row) and row["time"] == "future"
+    if dep in ("pobj", "pcomp") and child.head.i < head.i:
+        return False
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
 
 

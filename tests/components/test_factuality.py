@@ -232,6 +232,17 @@ def test_negation(nlp, text, word):
     assert (event["factuality"], event["time"]) == ("certain_not", "past")
 
 
+def test_fronted_adjunct_and_not_only(nlp):
+    interview, sent = run(
+        nlp,
+        "In an interview, the minister declined to comment. Russia not only sent tanks but also jets.",
+        "interview",
+        "sent",
+    )
+    assert interview["factuality"] == "certain"
+    assert sent["factuality"] == "certain"
+
+
 def test_without_negates_its_gerund(nlp):
     (event,) = run(
         nlp, "Washington imposed the tariffs without consulting its allies.", "consulting"
