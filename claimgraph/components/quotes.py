@@ -248,6 +248,9 @@ class QuoteFinder:
             if not self.nested and quoted[start] is not None:
                 continue
             item = phrase_quote(doc, start, end, row)
+            phrase = doc[start:end]
+            if item is not None and phrase_speaker(phrase) is None and self._verb_cue(_clause(phrase)) is not None:
+                continue  # "X said in a statement": the verb is the cue
             if item is not None:
                 found.append(item)
                 used.update(item.cue_tokens)
@@ -276,15 +279,17 @@ class QuoteFinder:
             if not core:
                 continue
             lo, hi = core[0].i, core[-1].i + 1
-            outer = next((item for item in indirect if item.content[0] <= lo and hi <= item.content[1]), None)
-            if outer is not None:
-                covered = (hi - lo) / max(1, outer.content[1] - outer.content[0])
-                if covered < self.mixed_ratio:
-                    outer.kind = "mixed"
-                    outer.confidence = CONFIDENCE["mixed"]
-                    outer.segments.append(seg)
-                    continue
-            if len(core) < self.min_quote_words:
+            outers = [
+                item
+                for item in indirect
+                if item.content[0] <= lo and hi <= item.content[1]
+                and (hi - lo) / max(1, item.content[1] - item.content[0]) < self.mixed_ratio
+            ]
+            for outer in outers:
+                outer.kind = "mixed"
+                outer.confidence = CONFIDENCE["mixed"]
+                outer.segments.append(seg)
+            if outers or len(core) < self.min_quote_words or self._fragment(doc, seg, content):
                 continue
             item = self._frame(doc, index, segments, quoted, content, phrases)
             direct.append(item)
@@ -293,6 +298,17 @@ class QuoteFinder:
         direct_cues = {i for item in direct for i in item.cue_tokens}
         kept = [item for item in indirect if item.kind == "mixed" or not _duplicate(item, direct, direct_cues)]
         return direct + kept
+
+    def _fragment(self, doc: Doc, seg: Segment, content: Span) -> bool:
+        """A quoted phrase inside a sentence ('are "lies and conspiracy theories."'): the word just before the
+        opening mark is neither a cue nor "that", so the marks quote words, not a statement."""
+        before = doc.char_span(seg.open_at, seg.open_at + 1, alignment_mode="expand")
+        if before is None or before.start == 0:
+            return False
+        previous = doc[before.start - 1]
+        if previous.is_space or not previous.text[-1:].isalnum():
+            return False
+        return previous.lower_ != "that" and self._verb_cue(previous) is None
 
     def _frame(self, doc, index, segments, quoted, content: Span, phrases: dict) -> Found:
         """Cue and speaker of a direct quote from the words after or before it."""
@@ -617,12 +633,18 @@ def phrase_speaker(phrase: Span) -> Token | None:
     return None
 
 
-def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found | None:
-    """A cue phrase: the clause it attaches to, without the phrase; speaker per phrase_speaker or the clause subject."""
-    phrase = doc[start:end]
+def _clause(phrase: Span) -> Token:
+    """The verb a cue phrase attaches to."""
     clause = phrase.root.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    return clause
+
+
+def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found | None:
+    """A cue phrase: the clause it attaches to, without the phrase; speaker per phrase_speaker or the clause subject."""
+    phrase = doc[start:end]
+    clause = _clause(phrase)
     if clause.i in range(start, end):
         return None
     own = {t.i for token in phrase for t in token.subtree}
