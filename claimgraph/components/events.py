@@ -782,7 +782,7 @@ class EventCoder:
             if (
                 item.target is None
                 and ttype in self.plover.domestic
-                and home
+                and home in countries  # an actor of this article, so the id resolves
                 and home != item.source
             ):
                 item.target = home  # a protest, a crackdown, a concession at home
@@ -962,6 +962,10 @@ def _location(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> str |
         if pred is not None
         else []
     )
+    # "talks with South Korea in Seoul": the place may hang from the trigger's own prepositional object
+    heads += [
+        p for prep in tok.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+    ]
     for head in heads:
         for child in head.children:
             if child.i in skip:

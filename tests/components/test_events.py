@@ -170,6 +170,60 @@ def test_component_round_trips_through_disk(nlp, tmp_path):
     assert fresh.match(nlp("They invaded Chad.")[1]).type == "ASSAULT"
 
 
+@pytest.mark.model
+def test_light_verb_noun_takes_the_clause_subject_and_place(nlp):
+    doc = nlp("Japan held talks with South Korea in Seoul on Monday.")
+    events = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert [countries(doc, e) for e in events] == [("JPN", "KOR")]
+    assert events[0]["trigger"]["text"] == "talks"
+    assert events[0]["location"] == "Seoul"
+
+
+@pytest.mark.model
+def test_recipient_verb_does_not_make_its_subject_the_giver(nlp):
+    doc = nlp("Russia needs economic aid.")
+    assert [e for e in doc._.events if e["type"] == "AID" and e["source"] == "RUS"] == []
+
+
+@pytest.mark.model
+def test_must_clause_is_a_demand_on_its_subject(nlp):
+    doc = nlp("Britain said that Iran must release the sailors.")
+    assert [(e["type"], *countries(doc, e)) for e in doc._.events] == [("REQUEST", "GBR", "IRN")]
+
+
+@pytest.mark.model
+def test_protest_without_recipient_is_aimed_at_home(nlp):
+    doc = nlp("Thousands of Algerian students demonstrated on Sunday, Algeria's state media said.")
+    events = [e for e in doc._.events if e["type"] == "PROTEST"]
+    assert [countries(doc, e) for e in events] == [("DZA", "DZA")]
+    assert events[0]["confidence"] < 0.9
+
+
+@pytest.mark.model
+def test_anaphoric_noun_repeats_the_earlier_dyad_with_low_confidence(nlp):
+    doc = nlp("Russia invaded Ukraine in February. Prices have risen since the invasion.")
+    events = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert [(e["trigger"]["text"], e["source"], e["target"]) for e in events] == [
+        ("invaded", "RUS", "UKR"),
+        ("invasion", "RUS", "UKR"),
+    ]
+    assert events[1]["confidence"] < events[0]["confidence"]
+
+
+@pytest.mark.model
+def test_promised_act_keeps_its_type_and_strict_plover_makes_it_agree(nlp):
+    doc = nlp("Japan agreed to send aid to Nepal.")
+    assert [(e["type"], e["trigger"]["text"]) for e in doc._.events] == [("AID", "send")]
+    assert strict_plover(doc._.events[0], doc) == "AGREE"
+
+
+@pytest.mark.model
+def test_plural_pronoun_takes_the_coordinated_antecedents(nlp):
+    doc = nlp("Egypt and Jordan said they would send troops to Yemen.")
+    pairs = sorted(countries(doc, e) for e in doc._.events if e["type"] == "MOBILIZE")
+    assert pairs == [("EGY", "YEM"), ("JOR", "YEM")]
+
+
 # ----- the reference article -------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def reference_events(reference_analysis):
