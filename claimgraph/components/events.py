@@ -135,6 +135,7 @@ class Plover:
     content: set[str] = field(default_factory=set)
     domestic: set[str] = field(default_factory=set)
     keep_content: set[str] = field(default_factory=set)
+    topic: set[str] = field(default_factory=set)
     recipient_verbs: set[str] = field(default_factory=set)
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
@@ -175,6 +176,8 @@ def parse_plover(
                 plover.content.add(name)
             if row.get("content") == "keep":
                 plover.keep_content.add(name)
+            if row.get("content") == "topic":
+                plover.topic.add(name)
             if row.get("domestic") == "yes":
                 plover.domestic.add(name)
         elif kind == "mode":
@@ -448,6 +451,21 @@ class EventCoder:
                     for t in _objects(tok)
                     if t.i in candidates and candidates[t.i].pos == "noun"
                 }
+            # the same act restated below it ("shelled the town, killing 20"; "began a hunger
+            # strike to protest"), and a protest's topic ("rallied to demand reforms")
+            silent |= {
+                t.i
+                for t in tok.subtree
+                if t.i != i
+                and t.i in candidates
+                and (
+                    candidates[t.i].type == trigger.type
+                    or (
+                        trigger.type in self.plover.topic
+                        and candidates[t.i].type in self.plover.content
+                    )
+                )
+            }
         return silent
 
     # ----- arguments ------------------------------------------------------------------------
