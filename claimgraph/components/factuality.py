@@ -58,6 +58,8 @@ COMPLEMENT_DEPS = frozenset(
 )
 # Labels of a clause embedded under its head: the head's modality carries over.
 CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "csubj", "oprd"})
+# Labels of a predicative adjective: "is due", "seems unlikely".
+PREDICATIVE_DEPS = frozenset({"acomp", "oprd"})
 # Labels of a nominal event as an argument of its clause's verb ("any transfers would not be …").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # Labels through which a reporting or belief cue governs the reported clause.
@@ -298,7 +300,7 @@ def _not_only(word: Token) -> bool:
 def _markers(token: Token):
     """The token's modifiers, with those of its copula or auxiliary head for a predicative adjective."""
     yield from token.children
-    if token.dep_ == "acomp":
+    if token.dep_ in PREDICATIVE_DEPS:
         yield from (
             c for c in token.head.children if c.i != token.i and c.dep_ in ("aux", "neg", "advmod")
         )
@@ -307,7 +309,9 @@ def _markers(token: Token):
 def _predicative_adjective(token: Token, lexicon: Lexicon) -> dict[str, str] | None:
     """'due' in 'Sullivan is due in Paris': an embedding adjective that is itself the event."""
     candidates = (
-        [token] if token.pos_ == "ADJ" else [c for c in token.children if c.dep_ == "acomp"]
+        [token]
+        if token.pos_ == "ADJ"
+        else [c for c in token.children if c.dep_ in PREDICATIVE_DEPS]
     )
     for candidate in candidates:
         row = lexicon.get("embedding", candidate)
@@ -322,7 +326,7 @@ def _own_time(token: Token, lexicon: Lexicon) -> str | None:
     if adjective is not None and adjective["time"]:
         return adjective["time"]
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if token.dep_ == "acomp":
+    if token.dep_ in PREDICATIVE_DEPS:
         auxes += [c for c in token.head.children if c.dep_ == "aux"] + [token.head]
     perfect = any(a.lemma_ == "have" for a in auxes) and token.tag_ == "VBN"
     for aux in auxes:
@@ -530,7 +534,7 @@ def event_date(token: Token, time: str, published: str | None) -> tuple[Span, st
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         governors.add(token.head.head.i)  # "walked away from the meeting on Monday"
     for child in token.children:
-        if child.dep_ == "acomp":
+        if child.dep_ in PREDICATIVE_DEPS:
             governors.add(child.i)
     for ent in token.sent.ents:
         if ent.label_ != "DATE":

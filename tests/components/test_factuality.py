@@ -97,6 +97,17 @@ def test_threatened_noun_event_is_not_yet_real(nlp):
     assert stopped["factuality"] == "certain"
 
 
+def test_blocked_and_unlikely_events(nlp):
+    blocked, unlikely = run(
+        nlp,
+        "The court blocked the trial of two suspects. A bidding war between the giants seems unlikely.",
+        "trial",
+        "war",
+    )
+    assert (blocked["factuality"], blocked["time"]) == ("certain_not", "future")
+    assert unlikely["factuality"] == "probable_not"
+
+
 def test_rejecting_an_offer_does_not_negate_it(nlp):
     (event,) = run(nlp, "The board rejected the offer as inadequate.", "offer")
     assert event["factuality"] == "certain"
