@@ -801,8 +801,8 @@ class EventCoder:
                 item.target is None
                 and ttype in self.plover.domestic
                 and home in countries  # an actor of this article, so the id resolves
-                and home != item.source
             ):
+                # "Egyptian police arrested demonstrators": EGY -> EGY, as PLOVER codes it
                 item.target = home  # a protest, a crackdown, a concession at home
                 item.confidence -= cfg["domestic_penalty"]
             if item.source is None:
