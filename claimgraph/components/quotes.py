@@ -65,8 +65,14 @@ SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
 OPENING_CONTEXT = "([{\u2014\u2013-/:" + DOUBLE_OPEN + "\""
 CLOSING_CONTEXT = ".,;:!?)]}\u2014\u2013-/" + DOUBLE_CLOSE + "\""
 SENTENCE_END = {".", "!", "?"}
+BYLINE_DASHES = {"\u2015", "\u2014", "\u2013", "--"}  # ― — – --
+MAX_BYLINE_WORDS = 5
 COMPLEMENT_DEPS = {"ccomp"}
 INTENTION_MEANINGS = {"intention", "hope"}
+# a cue verb's nominal content: its object and predicate ("called him a liar"), and "as"/"of" phrases
+# ("described her as ...", "accused him of ...")
+OBJECT_DEPS = {"dobj", "oprd", "attr"}
+OBJECT_PREPS = {"as", "of"}
 SUBJECT_RELATIVES = {"who", "that", "which"}
 
 # Confidence of each way a quote is found (how often that rule was right on PolNeAR dev).
@@ -108,6 +114,7 @@ class Found:
     confidence: float
     segments: list[Segment] = field(default_factory=list)
     mention_cue: tuple[int, ...] = ()  # the cue tokens the speaker mention was found with (differs when carried)
+    needs_quote: bool = False  # a nominal content ("called him a "liar"") counts only when it quotes words
 
 
 @Language.factory(
@@ -296,6 +303,7 @@ class QuoteFinder:
         self._carry(doc, direct, indirect, paragraphs)
         # an indirect reading of a direct quote's own cue, or of its words, is the same attribution
         direct_cues = {i for item in direct for i in item.cue_tokens}
+        indirect = [item for item in indirect if item.kind == "mixed" or not item.needs_quote]
         kept = [item for item in indirect if item.kind == "mixed" or not _duplicate(item, direct, direct_cues)]
         return direct + kept
 
@@ -316,6 +324,9 @@ class QuoteFinder:
         after, stop = region(doc, quoted, seg, forward=True)
         before, _ = region(doc, quoted, seg, forward=False)
         continuing = bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
+        byline = byline_name(after)
+        if byline is not None:  # "..." ― Karen Bobadilla
+            return Found("direct", (content.start, content.end), None, (after[0].i,), byline, CONFIDENCE["direct_framed"], [seg])
         for tokens, forward in ((after, True), (before, False)):
             cue = self._region_cue(doc, tokens, quoted, phrases)
             if cue is None:
@@ -595,9 +606,10 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         # "called for new sanctions": the object of the cue's preposition
         content = trimmed([t for c in particle.children if c.dep_ == "pobj" for t in c.subtree])
         kind = "verb"
-    elif obj is not None and dobj_content:
-        # "Cruz called Trump a liar", "Clinton cited the report": a nominal content
-        content = trimmed([t for c in cue.children if c.dep_ in ("dobj", "oprd") for t in c.subtree])
+    elif obj is not None:
+        # "Cruz called Trump a "liar"", "described her as "a lifetime politician"": a nominal content,
+        # kept only when it quotes words unless object_content is on
+        content = trimmed([t for c in cue.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) for t in c.subtree])
         kind = "object"
     elif cue.dep_ == "parataxis":
         own = {t.i for t in cue.subtree}
@@ -607,7 +619,7 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         return None
     if content is None:
         return None
-    return Found("indirect", content, row["cue"], (cue.i,), subject(cue), CONFIDENCE[kind])
+    return Found("indirect", content, row["cue"], (cue.i,), subject(cue), CONFIDENCE[kind], needs_quote=kind == "object" and not dobj_content)
 
 
 def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
@@ -679,6 +691,16 @@ def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> t
             return tokens, "sentence"
         tokens.append(token)
     return tokens, "edge"
+
+
+def byline_name(tokens: list[Token]) -> Token | None:
+    """The name in a byline after a quote ("..." ― Karen Bobadilla): a dash, then only proper nouns."""
+    if not tokens or tokens[0].text not in BYLINE_DASHES:
+        return None
+    names = [t for t in tokens[1:] if not (t.is_space or t.is_punct)]
+    if not names or len(names) > MAX_BYLINE_WORDS or any(t.pos_ != "PROPN" for t in names):
+        return None
+    return names[-1] if names[-1].head.i not in {t.i for t in names} else names[-1].head
 
 
 def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
