@@ -715,6 +715,19 @@ class EventCoder:
         "their", that actor and the actors coordinated with it."""
         if tok.lower_ not in ANAPHORIC_PRONOUNS:
             return []
+        clause = tok.head
+        if tok.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp":
+            # "Hungary has said it will support ...": the speaker, or nobody if it names no actor
+            speakers = [
+                c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"
+            ]
+            if speakers:
+                return [
+                    (a, t)
+                    for sp in speakers
+                    for t in _with_conjuncts(sp)
+                    if (a := self._phrase_actor(doc, t))
+                ]
         for prev in reversed(doc[tok.sent.start : tok.i]):
             actor = actor_at(doc, prev)
             if not actor:
