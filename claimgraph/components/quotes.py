@@ -269,6 +269,12 @@ class QuoteFinder:
                 item = verb_quote(token, row, self.object_content)
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
                 item = noun_quote(token, self.noun_cues[token.lemma_.lower()])
+                verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+                verb_row = self._verb_cue(verb) if verb is not None else None
+                if item is not None and verb_row is not None:
+                    # "said in a statement that ...": the verb is the cue, its subject the speaker
+                    item.cue, item.cue_tokens, item.speaker = verb_row["cue"], (verb.i,), subject(verb)
+                    used.add(verb.i)
             else:
                 continue
             if item is not None:

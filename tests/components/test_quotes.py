@@ -1,0 +1,358 @@
+"""claimgraph_quotes: quotation-mark pairing, direct/indirect/mixed quotes, cues and speakers."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from claimgraph import lexicons
+from claimgraph.components import quotes as Q
+from claimgraph.components.actors import actor_at
+
+FACTUALITY = {"certain", "probable", "possible", "certain_not", "probable_not", "possible_not", "unknown"}
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    return doc, doc._.quotes
+
+
+def only(quotes, kind=None):
+    picked = [q for q in quotes if kind is None or q["kind"] == kind]
+    assert len(picked) == 1, picked
+    return picked[0]
+
+
+# -- the cue lexicon ------------------------------------------------------------------
+
+
+def test_cue_lexicon_columns_and_values():
+    rows = lexicons.load("cues", required=Q.CUE_COLUMNS)
+    assert {row["type"] for row in rows} <= {"verb", "phrase", "noun"}
+    assert {row["factuality"] for row in rows} <= FACTUALITY
+    by_cue = {(row["cue"], row["type"]): row for row in rows}
+    assert by_cue[("say", "verb")]["factuality"] == "certain"
+    assert by_cue[("fear", "verb")]["meaning"] == "fear"
+    assert by_cue[("believe", "verb")]["factuality"] == "probable"
+    assert by_cue[("deny", "verb")]["factuality"] == "certain_not"
+    assert by_cue[("ask", "verb")]["factuality"] == "unknown"
+    assert ("according to", "phrase") in by_cue
+
+
+# -- quotation marks (no model) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, index, expected",
+    [
+        ("they shouldn't go", 12, None),  # apostrophe
+        ("they\u2019ve gone", 4, None),  # curly apostrophe
+        ("he said \u201cgo", 8, ("double", "open")),
+        ("go\u201d she said", 2, ("double", "close")),
+        ('said "go', 5, ("double", "open")),
+        ('go" she', 2, ("double", "close")),
+        ("back in the '90s", 12, None),  # elided year
+        ("the \u00abguillemets\u00bb", 4, ("double", "open")),
+        ("''It works,'' he said", 0, ("double", "open")),  # NYT archive double mark
+    ],
+)
+def test_classify_mark(text, index, expected):
+    assert Q.classify_mark(text, index) == expected
+
+
+def segments(text):
+    return Q.find_segments(text, Q.paragraph_starts(text))
+
+
+def test_curly_quotes_pair_and_apostrophes_do_not_count():
+    text = "\u201cThey\u2019ve decided, and we shouldn\u2019t wait,\u201d the official said."
+    (seg,) = segments(text)
+    assert text[seg.start : seg.end] == "They\u2019ve decided, and we shouldn\u2019t wait,"
+
+
+def test_single_quotes_inside_double_quotes_are_nested():
+    text = "\u201cHe told me \u2018we are ready to sign\u2019 last night,\u201d the diplomat said."
+    found = segments(text)
+    outer = [s for s in found if not s.nested]
+    inner = [s for s in found if s.nested]
+    assert len(outer) == 1 and len(inner) == 1
+    assert text[inner[0].start : inner[0].end] == "we are ready to sign"
+
+
+def test_unpaired_mark_is_logged_and_skipped(caplog):
+    text = 'He said "we will win and the crowd cheered.\n\nNothing else happened.'
+    with caplog.at_level(logging.DEBUG, logger="claimgraph.components.quotes"):
+        assert segments(text) == []
+    assert any("never closes" in record.getMessage() for record in caplog.records)
+
+
+def test_stray_closing_mark_is_skipped_and_later_quotes_still_pair():
+    text = "The talks\u201d ended. She said: \u201cWe are done here for now.\u201d"
+    (seg,) = segments(text)
+    assert text[seg.start : seg.end] == "We are done here for now."
+
+
+def test_multi_paragraph_quote_runs_on_when_the_next_paragraph_opens_one():
+    text = "Rutte said: \u201cWe stand together with Ukraine.\n\n\u201cWe will keep doing so.\u201d"
+    first, second = segments(text)
+    assert first.close_at is None and text[first.start : first.end] == "We stand together with Ukraine."
+    assert text[second.start : second.end] == "We will keep doing so."
+
+
+def test_quote_closes_at_a_paragraph_break_otherwise():
+    text = "\u201cWe stand together\n\nThe minister left. \u201cThat is all.\u201d"
+    (seg,) = segments(text)  # the first mark is left unpaired; the second quote pairs
+    assert text[seg.start : seg.end] == "That is all."
+
+
+# -- direct quotes ------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_direct_quote_speaker_after_named_person(nlp):
+    doc, quotes = run(nlp, "\u201cWe will not back down from our commitments,\u201d Mark Rutte said.")
+    quote = only(quotes)
+    assert quote["kind"] == "direct" and quote["cue"] == "say"
+    assert quote["text"] == "We will not back down from our commitments,"
+    assert quote["speaker"]["text"] == "Mark Rutte"
+    assert quote["speaker"]["actor"] == "person:mark-rutte"
+    assert doc.text[slice(*quote["span"])] == quote["text"]
+
+
+@pytest.mark.model
+def test_direct_quote_after_a_colon_with_inverted_speaker_and_straight_marks(nlp):
+    _, quotes = run(nlp, 'The minister replied: "We have no plans to leave the alliance."')
+    quote = only(quotes)
+    assert quote["cue"] == "reply" and quote["speaker"]["text"] == "The minister"
+    _, quotes = run(nlp, '"We have no plans to leave the alliance," said Lithuania\'s defence minister.')
+    quote = only(quotes)
+    assert quote["speaker"]["text"] == "Lithuania's defence minister"
+
+
+@pytest.mark.model
+def test_speaker_in_the_middle_attributes_both_halves(nlp):
+    _, quotes = run(nlp, "\u201cWe will talk to them,\u201d she said, \u201cbut we will not give up our position.\u201d")
+    assert [q["kind"] for q in quotes] == ["direct", "direct"]
+    assert quotes[0]["speaker"]["span"] == quotes[1]["speaker"]["span"]
+    assert quotes[1]["text"] == "but we will not give up our position."
+
+
+@pytest.mark.model
+def test_quote_split_across_sentences_carries_the_speaker(nlp):
+    text = (
+        "\u201cIt was an intense session, and a long one,\u201d a senior administration official said. "
+        "\u201cThis meeting was not about negotiating specific outcomes.\u201d"
+    )
+    _, quotes = run(nlp, text)
+    assert len(quotes) == 2
+    assert quotes[1]["speaker"] == quotes[0]["speaker"]
+    assert quotes[1]["speaker"]["text"] == "a senior administration official"
+    assert quotes[1]["confidence"] < quotes[0]["confidence"]
+
+
+@pytest.mark.model
+def test_multi_paragraph_quote_carries_the_speaker_to_the_next_paragraph(nlp):
+    text = "Mark Rutte said: \u201cWe stand together with Ukraine today.\n\n\u201cWe will keep doing so as long as it takes.\u201d"
+    _, quotes = run(nlp, text)
+    assert [q["text"] for q in quotes] == ["We stand together with Ukraine today.", "We will keep doing so as long as it takes."]
+    assert quotes[1]["speaker"]["text"] == "Mark Rutte"
+
+
+@pytest.mark.model
+def test_mixed_quote_fragment_inside_reported_speech(nlp):
+    _, quotes = run(nlp, "The minister said the option was 'very much on the table'.")
+    quote = only(quotes)
+    assert quote["kind"] == "mixed" and quote["cue"] == "say"
+    assert "'very much on the table'" in quote["text"]
+    assert quote["speaker"]["text"] == "The minister"
+
+
+@pytest.mark.model
+def test_nested_quote_stays_inside_its_direct_quote(nlp):
+    _, quotes = run(nlp, "\u201cHe told me \u2018we are ready to sign the deal\u2019 last night,\u201d the diplomat said.")
+    quote = only(quotes)
+    assert quote["kind"] == "direct"
+    assert quote["text"].startswith("He told me \u2018we are ready")
+    assert quote["speaker"]["text"] == "the diplomat"
+
+
+@pytest.mark.model
+def test_scare_quotes_are_not_quotes(nlp):
+    _, quotes = run(nlp, "Sullivan laid out the case in an \u201cintense\u201d meeting in Rome with his counterpart.")
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_odd_quote_marks_do_not_crash_and_are_not_quotes(nlp):
+    text = 'He said "we will win and the crowd cheered.\n\nThey\u2019re right, the ” analysts wrote\u201d.'
+    doc, quotes = run(nlp, text)
+    assert all(q["kind"] != "direct" for q in quotes)
+    assert doc.spans[Q.SPANS_KEY] is not None
+
+
+@pytest.mark.model
+def test_quote_with_no_speaker_anywhere_has_speaker_null(nlp):
+    text = "The border was quiet on Tuesday.\n\n\u201cThe war will end soon and everyone will go home.\u201d"
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["kind"] == "direct" and quote["speaker"] is None and quote["cue"] is None
+
+
+@pytest.mark.model
+def test_dash_byline_names_the_speaker(nlp):
+    _, quotes = run(nlp, "\u201cThe debate showed who is ready to lead this country.\u201d \u2015 Karen Bobadilla")
+    quote = only(quotes)
+    assert quote["speaker"]["text"] == "Karen Bobadilla"
+
+
+# -- indirect speech ------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_indirect_said_that(nlp):
+    _, quotes = run(nlp, "The foreign minister said that the talks had failed.")
+    quote = only(quotes)
+    assert quote["kind"] == "indirect" and quote["cue"] == "say"
+    assert quote["text"] == "that the talks had failed"
+    assert quote["speaker"]["text"] == "The foreign minister"
+
+
+@pytest.mark.model
+def test_indirect_told_reporters(nlp):
+    _, quotes = run(nlp, "Antony Blinken told reporters that Washington would respond firmly.")
+    quote = only(quotes)
+    assert quote["cue"] == "tell" and quote["speaker"]["text"] == "Antony Blinken"
+    assert "Washington would respond firmly" in quote["text"]
+
+
+@pytest.mark.model
+def test_indirect_according_to(nlp):
+    _, quotes = run(nlp, "According to the ministry, the talks collapsed after two days.")
+    quote = only(quotes)
+    assert quote["cue"] == "according to" and quote["speaker"]["text"] == "the ministry"
+    assert quote["text"] == "the talks collapsed after two days"
+
+
+@pytest.mark.model
+def test_fronted_fear_is_an_indirect_quote_of_the_officials(nlp):
+    doc, quotes = run(nlp, "China will send armed drones to Russia, US officials fear.")
+    quote = only(quotes)
+    assert quote["cue"] == "fear" and quote["text"] == "China will send armed drones to Russia"
+    assert quote["speaker"]["text"] == "US officials"
+    actor = next(a for a in doc._.actors if a["id"] == quote["speaker"]["actor"])
+    assert actor["kind"] == "anonymous" and actor["country"] == "USA"
+
+
+@pytest.mark.model
+def test_denial_and_belief_cues(nlp):
+    _, quotes = run(nlp, "Beijing denied that it had sent weapons. Officials believe that more shipments are planned.")
+    assert [q["cue"] for q in quotes] == ["deny", "believe"]
+    assert quotes[0]["speaker"]["actor"] == "CHN.GOV"
+
+
+@pytest.mark.model
+def test_parenthetical_said(nlp):
+    _, quotes = run(nlp, "The plan, the minister said, will fail within a week.")
+    quote = only(quotes)
+    assert quote["cue"] == "say" and quote["speaker"]["text"] == "the minister"
+    assert quote["text"].startswith("The plan") and quote["text"].endswith("week")
+
+
+@pytest.mark.model
+def test_reduced_passive_question_is_the_journalists(nlp):
+    _, quotes = run(nlp, "Asked if it had worked, the official replied: \u201cI suppose it depends on how you define success.\u201d")
+    assert [q["cue"] for q in quotes] == ["reply"]
+
+
+# -- speakers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_pronoun_speaker_resolves_to_the_earlier_person(nlp):
+    text = "Mark Rutte arrived in Vilnius on Monday. \u201cWe will defend every inch of allied territory,\u201d he said."
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["speaker"]["text"] == "he"
+    assert quote["speaker"]["actor"] == "person:mark-rutte"
+
+
+@pytest.mark.model
+def test_media_and_government_speakers(nlp):
+    _, quotes = run(nlp, "CNN reported that Russia had asked China for drones.")
+    assert only(quotes)["speaker"]["actor"] == "media:cnn"
+    doc, quotes = run(nlp, "China's foreign ministry said in a statement that the sanctions were illegal.")
+    quote = only(quotes)
+    assert quote["cue"] == "say"
+    assert quote["speaker"]["actor"] == "CHN.GOV"
+
+
+@pytest.mark.model
+def test_definite_description_gets_the_actor_of_the_actors_component(nlp):
+    text = (
+        "\u201cWe had a long and candid exchange of views,\u201d a senior administration official said.\n\n"
+        "Asked about the result, the official replied: \u201cIt depends on how you define success.\u201d"
+    )
+    doc, quotes = run(nlp, text)
+    first, second = quotes
+    assert second["speaker"]["text"] == "the official"
+    assert second["speaker"]["actor"] is not None
+    assert second["speaker"]["actor"] == first["speaker"]["actor"]
+    head = doc.char_span(*second["speaker"]["span"]).root
+    assert second["speaker"]["actor"] == actor_at(doc, head)
+
+
+# -- component plumbing --------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_spans_and_cue_evidence(nlp):
+    doc, quotes = run(nlp, "\u201cWe will not back down from our commitments,\u201d Mark Rutte said.")
+    (span,) = doc.spans[Q.SPANS_KEY]
+    assert span.label_ == "direct" and [span.start_char, span.end_char][0] <= quotes[0]["span"][0]
+    (cue,) = doc.spans[Q.CUES_KEY]
+    assert cue.text == "said" and cue.label_ == quotes[0]["id"]
+
+
+@pytest.mark.model
+def test_user_lexicon_and_disk_round_trip(nlp, tmp_path):
+    doc = nlp("The minister grumbled that the talks had failed again.")
+    assert doc._.quotes == []
+    lexicon = tmp_path / "cues.tsv"
+    lexicon.write_text("cue\ttype\tmeaning\tfactuality\tnotes\ngrumble\tverb\tspeech\tcertain\t\n", "utf-8")
+    finder = Q.QuoteFinder(nlp, "quotes_test")
+    finder.initialize(lexicon=lexicon)
+    assert [q["cue"] for q in finder(doc)._.quotes] == ["grumble"]
+    finder.to_disk(tmp_path / "saved")
+    loaded = Q.QuoteFinder(nlp, "quotes_loaded").from_disk(tmp_path / "saved")
+    assert loaded.cue_row("grumble")["meaning"] == "speech"
+    assert [q["cue"] for q in loaded(doc)._.quotes] == ["grumble"]
+
+
+# -- the reference article ---------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_reference_article(nlp, reference_text):
+    doc = nlp(reference_text)
+    actors = {a["id"]: a for a in doc._.actors}
+    direct = [q for q in doc._.quotes if q["kind"] == "direct"]
+    # 6 quote paragraphs; 3 of them are split by their attribution: 9 quoted stretches
+    assert len(direct) == 9
+    speakers = [q["speaker"]["actor"] for q in direct]
+    first, second = speakers[0], speakers[3]
+    assert first != second
+    assert speakers == [first] * 3 + [second] * 6
+    for actor in (first, second):
+        assert actors[actor]["kind"] == "anonymous" and actors[actor]["country"] == "USA"
+    assert direct[0]["speaker"]["text"] == "a senior administration official"
+    assert direct[2]["speaker"]["text"] == "the official" and direct[2]["cue"] == "reply"
+    assert direct[3]["speaker"]["text"] == "another US official familiar with the discussions"
+    assert direct[-1]["text"].startswith("Our goal basically") and direct[-1]["speaker"]["text"] == "the US official"
+    fear = [q for q in doc._.quotes if q["cue"] == "fear" and q["text"].startswith("China has already decided")]
+    assert len(fear) == 1 and fear[0]["kind"] == "indirect"
+    assert actors[fear[0]["speaker"]["actor"]]["kind"] == "anonymous"
+    assert actors[fear[0]["speaker"]["actor"]]["country"] == "USA"
+    cnn = [q for q in doc._.quotes if q["cue"] == "report"]
+    assert len(cnn) == 1 and cnn[0]["kind"] == "indirect" and cnn[0]["speaker"]["actor"] == "media:cnn"
+    assert actors["media:cnn"]["kind"] == "media"
