@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 from . import settings
-from .components import actors, events, factuality, quotes, register_extensions  # noqa: F401 (factories)
+from .components import actors, events, factuality, paragraphs, quotes, register_extensions  # noqa: F401 (factories)
 from .errors import Errors, ModelError
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ def load(model: str | None = None, actors: str | None = None) -> Language:
     if nlp.lang != "en":
         raise ModelError(Errors.CG202.format(name=name, detail=f"it is a '{nlp.lang}' pipeline, not English"))
     register_extensions()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     nlp.get_pipe("claimgraph_actors").initialize(nlp=nlp, user_actors=actors)
