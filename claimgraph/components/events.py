@@ -371,7 +371,7 @@ class EventCoder:
             for item in self._sentence_events(doc, sent):
                 found.append((sent_no, item))
         countries = {a["id"]: a.get("country") for a in doc._.actors if a.get("country")}
-        kept = self._fill_from_context(found, countries)
+        kept = self._drop_restated(self._fill_from_context(found, countries))
         events, spans = [], []
         for number, (_, item) in enumerate(kept, 1):
             events.append(self._record(doc, item, f"e{number}"))
@@ -451,21 +451,6 @@ class EventCoder:
                     for t in _objects(tok)
                     if t.i in candidates and candidates[t.i].pos == "noun"
                 }
-            # the same act restated below it ("shelled the town, killing 20"; "began a hunger
-            # strike to protest"), and a protest's topic ("rallied to demand reforms")
-            silent |= {
-                t.i
-                for t in tok.subtree
-                if t.i != i
-                and t.i in candidates
-                and (
-                    candidates[t.i].type == trigger.type
-                    or (
-                        trigger.type in self.plover.topic
-                        and candidates[t.i].type in self.plover.content
-                    )
-                )
-            }
         return silent
 
     # ----- arguments ------------------------------------------------------------------------
@@ -613,9 +598,7 @@ class EventCoder:
                     found += group
                     penalty = max(penalty, self.cfg["pronoun_penalty"] if group else 0.0)
                     continue
-                actor = self._phrase_actor(doc, t)
-                if actor:
-                    found.append((actor, t))
+                found += self._phrase_actors(doc, t)
         if (
             found or subjects or passive or depth >= 3
         ):  # a passive without "by X" has no known actor
@@ -629,11 +612,11 @@ class EventCoder:
                 verb.dep_ == "xcomp"
             ):  # object control: "urged Iran to halt", "expected X to negotiate"
                 objs = [
-                    (a, t)
+                    found
                     for o in head.children
                     if o.dep_ == "dobj"
                     for t in _with_conjuncts(o)
-                    if (a := self._phrase_actor(doc, t))
+                    for found in self._phrase_actors(doc, t)
                 ]
                 if objs:
                     return objs, self.cfg["control_penalty"]
@@ -669,14 +652,31 @@ class EventCoder:
                             else [child]
                         )
             found = [
-                (a, t)
-                for h in heads
-                for t in _with_conjuncts(h)
-                if (a := self._phrase_actor(doc, t))
+                f for h in heads for t in _with_conjuncts(h) for f in self._phrase_actors(doc, t)
             ]
             if found:
                 return found
         return []
+
+    def _phrase_actors(self, doc: Doc, tok: Token) -> list[tuple[str, Token]]:
+        """Like ``_phrase_actor``, but coordinated modifiers give one actor each ("Turkish and
+        Greek sides", "French and Egyptian warships") and a generic noun with a plural
+        possessive takes the pronoun's antecedents ("their countries")."""
+        if actor_at(doc, tok) is None and tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound") and actor_at(doc, child) and child.conjuncts:
+                    group = [(a, c) for c in [child, *child.conjuncts] if (a := actor_at(doc, c))]
+                    if len(group) > 1:
+                        return group
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if (
+                owner is not None
+                and owner.lower_ in PLURAL_PRONOUNS
+                and not self._phrase_actor(doc, tok)
+            ):
+                return self._antecedents(doc, owner)
+        actor = self._phrase_actor(doc, tok)
+        return [(actor, tok)] if actor else []
 
     def _phrase_actor(self, doc: Doc, tok: Token, depth: int = 0) -> str | None:
         """The actor named by a noun phrase's head, its modifiers or apposition, else by a group
@@ -831,6 +831,29 @@ class EventCoder:
             seen.add(key)
             kept.append((sent_no, item))
         return kept
+
+    def _drop_restated(self, kept: list[tuple[int, Found]]) -> list[tuple[int, Found]]:
+        """Drop an event restated below another coded event of its sentence ("shelled the town,
+        killing 20"; "began a hunger strike to protest") and a protest's demand ("rallied to
+        demand reforms": PLOVER codes the protest only)."""
+        out = []
+        for sent_no, item in kept:
+            above = {a.i for a in item.token.ancestors}
+            restated = any(
+                other.token.i in above
+                and (
+                    other.trigger.type == item.trigger.type
+                    or (
+                        other.trigger.type in self.plover.topic
+                        and item.trigger.type in self.plover.content
+                    )
+                )
+                for n, other in kept
+                if n == sent_no and other is not item
+            )
+            if not restated:
+                out.append((sent_no, item))
+        return out
 
 
 # ----- parse helpers (plain functions over tokens) ---------------------------------------------
