@@ -17,7 +17,7 @@ app = typer.Typer(
     name="claimgraph",
     help=(
         "Who does what to whom in the news — according to whom, how sure, and when.\n\n"
-        "Start with:  claimgraph analyze examples/china-russia-aid.txt"
+        "Start with:  claimgraph analyze examples/baltic-drills.txt"
     ),
     no_args_is_help=True,
     add_completion=False,
