@@ -87,7 +87,9 @@ def actor_country(actor_id: str | None, actors: dict[str, dict]) -> str | None:
     if actor_id is None:
         return None
     actor = actors.get(actor_id, {})
-    if actor.get("kind") == "igo" or (actor.get("kind") == "organization" and not actor.get("country")):
+    if actor.get("kind") == "igo" or (
+        actor.get("kind") == "organization" and not actor.get("country")
+    ):
         return "IGO"  # CAMEO codes international and non-governmental organisations IGO / NGO
     if actor.get("country"):
         return actor["country"]
@@ -104,7 +106,8 @@ def predicted(doc) -> list[dict]:
         out.append(
             {
                 "type": strict,
-                "root": (event["cameo"] or "")[:2],  # CAMEO coders code the announced act itself
+                # CAMEO coders code an announced act itself, but a refusal as a refusal
+                "root": "12" if strict == "REJECT" else (event["cameo"] or "")[:2],
                 "src": actor_country(event["source"], actors),
                 "tgt": actor_country(event["target"], actors),
                 "trigger": event["trigger"]["text"],

@@ -1059,13 +1059,18 @@ def country_of(actor: str | None) -> str | None:
     return head if len(head) == 3 and head.isupper() else actor
 
 
+# FactBank values that deny the event
+NEGATIVE_FACTUALITY = frozenset({"certain_not", "probable_not", "possible_not"})
+
+
 def strict_plover(event: dict, doc: Doc | None = None) -> str:
     """The event type under the PLOVER manual's strict rules (a strict PLOVER export).
 
     claimgraph keeps the act's own type and lets ``time`` carry the future (SPEC.md); PLOVER codes an
     act announced for the future by the type in plover.tsv's ``future`` column (promised aid ->
-    AGREE, announced sanction -> THREATEN), and a cooperative act that an intent word governs
-    ("agreed to a ceasefire", "is willing to send") as AGREE. Give ``doc`` to check intent words.
+    AGREE, announced sanction -> THREATEN), a cooperative act that an intent word governs
+    ("agreed to a ceasefire", "is willing to send") as AGREE, and an announced cooperative act that
+    is denied ("would not provide support") as REJECT. Give ``doc`` to check intent words.
     """
     future = {
         row["name"]: row.get("future", "")
@@ -1079,6 +1084,8 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
         return "AGREE"
     if event.get("time") == "future" and strict:
         if root is None or _announced(root):
+            if cooperative and event.get("factuality") in NEGATIVE_FACTUALITY:
+                return "REJECT"  # "said he would not provide support": a refusal
             return strict
     return event["type"]
 
