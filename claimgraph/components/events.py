@@ -1082,11 +1082,12 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
     root = _trigger_root(doc, event) if doc is not None else None
     if root is not None and cooperative and _governed_by(root, _intent_words()):
         return "AGREE"
-    if event.get("time") == "future" and strict:
+    if event.get("time") == "future" and (strict or event["type"] == "CONCEDE"):
         if root is None or _announced(root):
-            if cooperative and event.get("factuality") in NEGATIVE_FACTUALITY:
+            refusable = cooperative or event["type"] == "CONCEDE"
+            if refusable and event.get("factuality") in NEGATIVE_FACTUALITY:
                 return "REJECT"  # "said he would not provide support": a refusal
-            return strict
+            return strict or event["type"]
     return event["type"]
 
 
