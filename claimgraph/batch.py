@@ -390,15 +390,25 @@ def run_dask(
         client.register_plugin(ModelPlugin(options))
         options_future = client.scatter(options, broadcast=True)
         futures = as_completed()
+        chunk_sources: dict[str, list[str]] = {}
         in_flight = 0
-        limit = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
 
         def drain(block: bool) -> None:
             nonlocal in_flight, part
+            limit = 2 * max(sum(client.nthreads().values()), 1)  # the cluster may grow or shrink
             while in_flight and (block or in_flight >= limit):
                 future = next(futures)
                 in_flight -= 1
-                tables, failed = future.result()
+                sources = chunk_sources.pop(future.key)
+                try:
+                    tables, failed = future.result()
+                except Exception as err:  # noqa: BLE001 — a lost worker fails its chunk, not the batch
+                    logger.error("a chunk failed on the cluster: %r", err)
+                    tables = {}
+                    failed = [
+                        (src, "analyse", Errors.CG315.format(source=src, detail=repr(err)))
+                        for src in sources
+                    ]
                 future.release()
                 docs = tables.get("documents")
                 if docs is not None and docs.num_rows:
@@ -414,7 +424,9 @@ def run_dask(
                 write_failures()
 
         for raws, keys in plan(inputs, options, settings, known, summary, fetch=fetch):
-            futures.add(client.submit(_dask_chunk, raws, keys, options_future, pure=False))
+            future = client.submit(_dask_chunk, raws, keys, options_future, pure=False)
+            chunk_sources[future.key] = [raw.source for raw in raws]
+            futures.add(future)
             in_flight += 1
             drain(block=False)
         drain(block=True)
