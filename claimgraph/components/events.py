@@ -598,7 +598,7 @@ class EventCoder:
                     found += group
                     penalty = max(penalty, self.cfg["pronoun_penalty"] if group else 0.0)
                     continue
-                found += self._phrase_actors(doc, t)
+                found += self._phrase_actors(doc, t, subject=True)
         if (
             found or subjects or passive or depth >= 3
         ):  # a passive without "by X" has no known actor
@@ -658,10 +658,12 @@ class EventCoder:
                 return found
         return []
 
-    def _phrase_actors(self, doc: Doc, tok: Token) -> list[tuple[str, Token]]:
+    def _phrase_actors(
+        self, doc: Doc, tok: Token, subject: bool = False
+    ) -> list[tuple[str, Token]]:
         """Like ``_phrase_actor``, but coordinated modifiers give one actor each ("Turkish and
-        Greek sides", "French and Egyptian warships") and a generic noun with a plural
-        possessive takes the pronoun's antecedents ("their countries")."""
+        Greek sides", "French and Egyptian warships") and a generic subject with a plural
+        possessive takes the pronoun's antecedents ("their countries should cooperate")."""
         if actor_at(doc, tok) is None and tok.pos_ in ("NOUN", "PROPN", "NUM"):
             for child in tok.children:
                 if child.dep_ in ("amod", "compound") and actor_at(doc, child) and child.conjuncts:
@@ -670,7 +672,8 @@ class EventCoder:
                         return group
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if (
-                owner is not None
+                subject
+                and owner is not None
                 and owner.lower_ in PLURAL_PRONOUNS
                 and not self._phrase_actor(doc, tok)
             ):
