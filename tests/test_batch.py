@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from corpus_articles import (
@@ -13,14 +14,17 @@ from corpus_articles import (
     write_bad_inputs,
     write_warc,
 )
+from typer.testing import CliRunner
 
+import claimgraph.cli.corpus  # noqa: F401  (registers the commands)
 from claimgraph import batch
 from claimgraph.analyze import AnalyzeOptions
+from claimgraph.cli import app
 from claimgraph.errors import InputError
 from claimgraph.readers import RawDocument
 from claimgraph.store import TABLES, Store
 
-REFERENCE_DIR = batch.Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+REFERENCE_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def _tables(store: Store) -> dict[str, list[dict]]:
@@ -122,7 +126,14 @@ def test_dask_batch_gives_the_same_tables_as_ingest(tmp_path):
         ] == expected_failures
         assert store.load_parquet(out)["unchanged"] == 4  # loading twice stores nothing new
 
-    rerun = batch.run_dask(
-        inputs, out, AnalyzeOptions(), workers=1
-    )  # resumes: nothing left to analyse
+    # a rerun into the same directory resumes: nothing left to analyse
+    rerun = batch.run_dask(inputs, out, AnalyzeOptions(), workers=1)
     assert (rerun.added, rerun.skipped) == (0, 4)
+
+    cli_db = tmp_path / "cli.duckdb"
+    loaded = CliRunner().invoke(
+        app, ["ingest", str(out), "--db", str(cli_db)]
+    )  # detects a batch dir
+    assert loaded.exit_code == 0, loaded.output
+    with Store(cli_db, read_only=True) as store:
+        assert _tables(store) == expected
