@@ -55,7 +55,9 @@ CAMEO_TYPES = {
 PLOVER_FUTURE_AGREE = ("CONSULT", "SUPPORT", "COOPERATE", "AID")
 
 
-def export(store: Store, format: str, out: str | Path | None, filters: Filters | None = None) -> int:
+def export(
+    store: Store, format: str, out: str | Path | None, filters: Filters | None = None
+) -> int:
     """Write ``format`` to ``out`` (a file, a directory for parquet/csv, None = stdout); returns the count written."""
     if format not in FORMATS:
         raise InputError(Errors.CG309.format(value=format, choices=", ".join(FORMATS)))

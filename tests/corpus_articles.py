@@ -183,7 +183,9 @@ def write_bad_inputs(directory: Path) -> dict[str, Path]:
     return bad
 
 
-def hand_analysis(index: int, *, future: bool = False, attributed: bool = True, published: str = "2022-03-14"):
+def hand_analysis(
+    index: int, *, future: bool = False, attributed: bool = True, published: str = "2022-03-14"
+):
     """A SPEC record built by hand over ``ARTICLES[index]`` (no model): two actors, a quote and an
     event by the first country on the second, so store tests do not depend on the components."""
     from claimgraph.analyze import document_id
