@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from claimgraph import nlp as nlp_module
-from claimgraph.components.events import strict_plover
+from claimgraph.components.plover import strict_plover
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval" / "event-coding"

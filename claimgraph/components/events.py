@@ -25,26 +25,39 @@ and ``attribution`` get neutral defaults that ``claimgraph_factuality`` complete
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
-from ..errors import Errors, LexiconError
 from .actors import actor_at
+from .event_syntax import (
+    CONTENT_DEPS,
+    DEFAULT_TARGETS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    POS_OF,
+    SUBJECT_DEPS,
+    clause_head,
+    content,
+    content_target,
+    context_words,
+    country_of,
+    dyad_pairs,
+    governor,
+    has_dependent,
+    object_lemmas,
+    objects,
+    place_of,
+    with_conjuncts,
+)
+from .plover import Plover, Trigger, parse_plover, parse_triggers
 
 logger = logging.getLogger(__name__)
 
 SPANS_KEY = "claimgraph_events"
-POS_OF = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-# dependents whose subtree is what a verb talks about or aims at
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
-CONTENT_PREPS = frozenset({"for", "of", "about", "with", "to", "on", "upon"})
 # modifiers of a noun that may name the actor of a noun event ("US sanctions", "Russian invasion")
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # how a clause hands its subject to a dependent clause without one
@@ -53,92 +66,9 @@ MODIFIER_PREFERENCE = {"appos": 0, "compound": 1, "poss": 2, "nmod": 3, "amod": 
 # prepositions that tie a group to the actor it belongs to or comes from
 GROUP_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"})
-DEFAULT_TARGETS = (
-    "dobj",
-    "dative",
-    "prep:to",
-    "prep:against",
-    "prep:on",
-    "prep:with",
-    "prep:into",
-    "prep:toward",
-)
-PLACE_PREPS = frozenset({"in", "at"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
 ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
-# dependents never searched for a target: the actor side, separate clauses, function words
-NOT_TARGET_DEPS = frozenset(
-    {
-        "nsubj",
-        "csubj",
-        "expl",
-        "agent",
-        "poss",
-        "advcl",
-        "relcl",
-        "conj",
-        "cc",
-        "punct",
-        "appos",
-        "parataxis",
-        "mark",
-        "aux",
-        "auxpass",
-        "neg",
-        "det",
-        "advmod",
-        "npadvmod",
-    }
-)
-LOCATION_ROLES = ("prep:in", "prep:at")
-POS_VALUES = frozenset({"verb", "noun", "adj"})
-FLAG_VALUES = frozenset(
-    {"intent", "intentonly", "anaphor", "reciprocal", "needs_target", "needs_content", "modal"}
-)
-TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """One row of the trigger lexicon."""
-
-    lemma: str
-    pos: str
-    type: str
-    with_: str = ""
-    objects: frozenset[str] = frozenset()
-    mode: str | None = None
-    context: tuple[str, ...] = ()
-    cameo: str | None = None
-    cameo_by: tuple[tuple[str, str], ...] = ()
-    targets: tuple[str, ...] | None = None
-    swap: bool = False
-    flags: frozenset[str] = frozenset()
-
-    def code(self, mode: str | None, contexts: list[str]) -> str | None:
-        """The CAMEO code, refined by the event's mode or first matching context."""
-        refined = dict(self.cameo_by)
-        for key in [mode, *contexts]:
-            if key and key in refined:
-                return refined[key]
-        return self.cameo
-
-
-@dataclass
-class Plover:
-    """Types (CAMEO root, recipient required, speech-act content), mode cues and context cues."""
-
-    roots: dict[str, str] = field(default_factory=dict)
-    needs_target: set[str] = field(default_factory=set)
-    content: set[str] = field(default_factory=set)
-    domestic: set[str] = field(default_factory=set)
-    keep_content: set[str] = field(default_factory=set)
-    topic: set[str] = field(default_factory=set)
-    recipient_verbs: set[str] = field(default_factory=set)
-    mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
-    context_cues: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -155,108 +85,6 @@ class Found:
     location: str | None
     nominal: bool
     clause_subject: str | None = None
-
-
-def parse_plover(
-    rows: list[dict[str, str]] | tuple[dict[str, str], ...], path: str = "plover.tsv"
-) -> Plover:
-    """The PLOVER table from its rows."""
-    plover = Plover()
-    for row in rows:
-        kind, name = row["kind"], row["name"]
-        if kind == "type":
-            if not row.get("cameo"):
-                raise LexiconError(
-                    Errors.CG241.format(path=path, detail=f"type {name} has no CAMEO root")
-                )
-            plover.roots[name] = row["cameo"]
-            if row.get("target") == "yes":
-                plover.needs_target.add(name)
-            if row.get("content") == "yes":
-                plover.content.add(name)
-            if row.get("content") == "keep":
-                plover.keep_content.add(name)
-            if row.get("content") == "topic":
-                plover.topic.add(name)
-            if row.get("domestic") == "yes":
-                plover.domestic.add(name)
-        elif kind == "mode":
-            for cue in row.get("cues", "").split():
-                plover.mode_cues.setdefault(row["event"], {})[cue] = name
-        elif kind == "future":
-            continue  # read by strict_plover
-        elif kind == "recipient":
-            plover.recipient_verbs |= set(row.get("cues", "").split())
-        elif kind == "context":
-            for cue in row.get("cues", "").split():
-                plover.context_cues[cue] = name
-        else:
-            raise LexiconError(
-                Errors.CG241.format(path=path, detail=f"unknown kind '{kind}' for {name}")
-            )
-    if not plover.roots:
-        raise LexiconError(Errors.CG241.format(path=path, detail="no event types"))
-    return plover
-
-
-def parse_triggers(
-    rows, types: set[str] | dict[str, str], path: str = "triggers.tsv"
-) -> list[Trigger]:
-    """Trigger rows as ``Trigger`` records, validated against the PLOVER types."""
-    triggers = []
-    for line, row in enumerate(rows, 1):
-        where = {"path": path, "line": line}
-        if row["type"] not in types:
-            raise LexiconError(
-                Errors.CG240.format(**where, detail=f"unknown PLOVER type '{row['type']}'")
-            )
-        if row["pos"] not in POS_VALUES:
-            raise LexiconError(
-                Errors.CG240.format(**where, detail=f"pos '{row['pos']}' is not verb, noun or adj")
-            )
-        flags = frozenset(row.get("flags", "").split())
-        if flags - FLAG_VALUES:
-            raise LexiconError(
-                Errors.CG240.format(**where, detail=f"unknown flags {sorted(flags - FLAG_VALUES)}")
-            )
-        cameo, *refinements = row.get("cameo", "").split("|")
-        targets, swap = _parse_roles(row.get("roles", ""), where)
-        triggers.append(
-            Trigger(
-                lemma=row["lemma"].lower(),
-                pos=row["pos"],
-                type=row["type"],
-                with_=row.get("with", "").lower(),
-                objects=frozenset(filter(None, row.get("object", "").lower().split("|"))),
-                mode=row.get("mode") or None,
-                context=tuple(filter(None, row.get("context", "").split())),
-                cameo=cameo or None,
-                cameo_by=tuple(tuple(item.split("=", 1)) for item in refinements if "=" in item),
-                targets=targets,
-                swap=swap,
-                flags=flags,
-            )
-        )
-    return triggers
-
-
-def _parse_roles(text: str, where: dict) -> tuple[tuple[str, ...] | None, bool]:
-    targets: tuple[str, ...] | None = None
-    swap = False
-    for part in filter(None, (item.strip() for item in text.split(";"))):
-        if part == "swap":
-            swap = True
-        elif part.startswith("target="):
-            specs = tuple(filter(None, part[len("target=") :].split(",")))
-            bad = [s for s in specs if s not in TARGET_ROLE_KINDS and not s.startswith("prep:")]
-            if bad:
-                raise LexiconError(
-                    Errors.CG240.format(**where, detail=f"unknown target roles {bad}")
-                )
-            targets = () if specs == ("none",) else specs
-        else:
-            raise LexiconError(Errors.CG240.format(**where, detail=f"unknown role hint '{part}'"))
-    return targets, swap
 
 
 @Language.factory(
@@ -409,9 +237,9 @@ class EventCoder:
             return None
         rows = self.index.get((tok.lemma_.lower(), pos)) or self.index.get((tok.lower_, pos)) or []
         for trigger in rows:
-            if trigger.with_ and not _has_dependent(tok, trigger.with_):
+            if trigger.with_ and not has_dependent(tok, trigger.with_):
                 continue
-            if trigger.objects and not (_object_lemmas(tok) & trigger.objects):
+            if trigger.objects and not (object_lemmas(tok) & trigger.objects):
                 continue
             return trigger
         return None
@@ -435,7 +263,7 @@ class EventCoder:
         silent: set[int] = set()
         for i, trigger in candidates.items():
             tok = doc[i]
-            governed = {t.i for t in _content(tok) if t.i in candidates and t.i != i}
+            governed = {t.i for t in content(tok) if t.i in candidates and t.i != i}
             if trigger.flags & {"intent", "intentonly"}:
                 if governed:
                     silent.add(i)  # "agreed to send aid": the AID event carries the promise
@@ -447,9 +275,7 @@ class EventCoder:
             elif trigger.pos == "verb" and trigger.type not in self.plover.keep_content:
                 # a noun trigger that is this verb's object is the same event ("provide support")
                 silent |= {
-                    t.i
-                    for t in _objects(tok)
-                    if t.i in candidates and candidates[t.i].pos == "noun"
+                    t.i for t in objects(tok) if t.i in candidates and candidates[t.i].pos == "noun"
                 }
         return silent
 
@@ -469,7 +295,7 @@ class EventCoder:
             sources, targets = targets, sources
         if trigger.targets == ():
             targets = []
-        location = _location(doc, tok, pred, {t.i for _, t in targets})
+        location = place_of(doc, tok, pred, {t.i for _, t in targets})
         mode = trigger.mode or self._mode(trigger, pred)
         context = self._contexts(tok, trigger)
         if (
@@ -482,13 +308,13 @@ class EventCoder:
                 if nominal and pred is not None and pred.i != tok.i and tok.dep_ in OBJECT_DEPS
                 else []
             )
-            targets = _content_target(doc, heads, {a for a, _ in sources})
+            targets = content_target(doc, heads, {a for a, _ in sources})
             confidence -= cfg["content_penalty"] if targets else 0
         clause_subject = None
         if nominal and not targets:
-            clause = [a for a, _ in self._subjects(doc, _clause_head(tok))[0]]
+            clause = [a for a, _ in self._subjects(doc, clause_head(tok))[0]]
             clause_subject = clause[0] if clause else None
-        pairs = _pairs(sources, targets, "reciprocal" in trigger.flags)
+        pairs = dyad_pairs(sources, targets, "reciprocal" in trigger.flags)
         if not pairs and "anaphor" in trigger.flags and not sources and not targets:
             pairs = [(None, None)]
         return [
@@ -503,7 +329,7 @@ class EventCoder:
             return [], [], None, 0.0
         speaker = clause.head
         if speaker.pos_ in ("NOUN", "PROPN"):  # "issued a reminder to Iraq that it must ..."
-            speaker = _governor(speaker)
+            speaker = governor(speaker)
             if speaker is None:
                 return [], [], None, 0.0
         sources, penalty = self._subjects(doc, speaker)
@@ -520,7 +346,7 @@ class EventCoder:
             specs = ("nsubjpass", *specs)
         targets = self._role_actors(doc, tok, specs)
         if not targets:
-            for obj in _objects(tok):
+            for obj in objects(tok):
                 targets = self._role_actors(doc, obj, [s for s in specs if s.startswith("prep:")])
                 if targets:
                     break
@@ -543,7 +369,7 @@ class EventCoder:
         specs = [s for s in specs if s not in ("dobj", "dative")]
         targets = self._role_actors(doc, tok, specs)
         between = self._role_actors(doc, tok, ["prep:between", "prep:among"])
-        pred = _governor(tok)
+        pred = governor(tok)
         if not sources and between:
             sources, between = between, []
         if (
@@ -592,7 +418,7 @@ class EventCoder:
         found: list[tuple[str, Token]] = []
         penalty = 0.0
         for subj in subjects:
-            for t in _with_conjuncts(subj):
+            for t in with_conjuncts(subj):
                 if t.pos_ == "PRON" and actor_at(doc, t) is None:
                     group = self._antecedents(doc, t)  # "Obama and Putin said they will ..."
                     found += group
@@ -615,7 +441,7 @@ class EventCoder:
                     found
                     for o in head.children
                     if o.dep_ == "dobj"
-                    for t in _with_conjuncts(o)
+                    for t in with_conjuncts(o)
                     for found in self._phrase_actors(doc, t)
                 ]
                 if objs:
@@ -652,7 +478,7 @@ class EventCoder:
                             else [child]
                         )
             found = [
-                f for h in heads for t in _with_conjuncts(h) for f in self._phrase_actors(doc, t)
+                f for h in heads for t in with_conjuncts(h) for f in self._phrase_actors(doc, t)
             ]
             if found:
                 return found
@@ -728,7 +554,7 @@ class EventCoder:
                 return [
                     (a, t)
                     for sp in speakers
-                    for t in _with_conjuncts(sp)
+                    for t in with_conjuncts(sp)
                     if (a := self._phrase_actor(doc, t))
                 ]
         for prev in reversed(doc[tok.sent.start : tok.i]):
@@ -742,7 +568,7 @@ class EventCoder:
                 head = head.head
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
-            group = [(a, t) for t in _with_conjuncts(head) if (a := self._phrase_actor(doc, t))]
+            group = [(a, t) for t in with_conjuncts(head) if (a := self._phrase_actor(doc, t))]
             return group or [(actor, prev)]
         return []
 
@@ -759,7 +585,7 @@ class EventCoder:
 
     def _contexts(self, tok: Token, trigger: Trigger) -> list[str]:
         contexts = list(trigger.context)
-        for word in _context_words(tok):
+        for word in context_words(tok):
             context = self.plover.context_cues.get(word.lemma_.lower())
             if context and context not in contexts:
                 contexts.append(context)
@@ -857,271 +683,3 @@ class EventCoder:
             if not restated:
                 out.append((sent_no, item))
         return out
-
-
-# ----- parse helpers (plain functions over tokens) ---------------------------------------------
-def _has_dependent(tok: Token, lemma: str) -> bool:
-    """``tok`` has a dependent (or a governing verb) with this lemma or form."""
-    words = list(tok.children) + [tok.head]
-    return any(w.lemma_.lower() == lemma or w.lower_ == lemma for w in words if w.i != tok.i)
-
-
-def _objects(tok: Token) -> list[Token]:
-    """Object phrases of a verb: direct/dative objects, passive subject, "with"/"for" objects."""
-    out = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "for", "of"):
-            out += [c for c in prep.children if c.dep_ == "pobj"]
-    return out
-
-
-def _object_lemmas(tok: Token) -> set[str]:
-    """Lemmas of the words that say what the trigger is about (object heads and their modifiers)."""
-    heads = _objects(tok) if POS_OF.get(tok.pos_) == "verb" else [tok]
-    lemmas: set[str] = set()
-    for head in heads:
-        for word in [head, *head.conjuncts]:
-            lemmas.add(word.lemma_.lower())
-            lemmas.add(word.lower_)
-            lemmas |= {c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod")}
-            for prep in word.children:  # "part of a military aid program", "a state of emergency"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        lemmas.add(pobj.lemma_.lower())
-                        lemmas |= {
-                            c.lemma_.lower()
-                            for c in pobj.children
-                            if c.dep_ in ("compound", "amod")
-                        }
-    return lemmas
-
-
-def _content(tok: Token) -> list[Token]:
-    """The tokens a trigger governs as its content (complement clauses, objects, for/of phrases)."""
-    out: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS):
-            out += list(child.subtree)
-    return out
-
-
-def _context_words(tok: Token) -> list[Token]:
-    """The trigger, its modifiers and its object phrases: where context cue words are looked for."""
-    heads = [tok] + (_objects(tok) if POS_OF.get(tok.pos_) == "verb" else [])
-    words: list[Token] = []
-    for head in heads:
-        words.append(head)
-        for child in head.children:
-            if child.dep_ in ("amod", "compound", "nmod"):
-                words += [child, *child.conjuncts]
-    return words
-
-
-def _content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tuple[str, Token]]:
-    """The first actor the trigger's own phrase (and a light verb's) mentions: objects, complements,
-    prepositional phrases, "in PLACE" last. "threatened to impose restrictions against German goods"
-    -> Germany; "opened investigations against Chilean officials" -> Chile."""
-    own = {h.i for h in heads}
-    children = [
-        c
-        for c in heads[0].children
-        if c.dep_ not in NOT_TARGET_DEPS or (c.dep_ == "advcl" and _infinitive(c))
-    ]
-    for light in heads[1:]:  # a light verb lends its recipient slots ("opened a probe against X")
-        children += [
-            c
-            for c in light.children
-            if c.i not in own
-            and (c.dep_ == "dative" or (c.dep_ == "prep" and f"prep:{c.lower_}" in DEFAULT_TARGETS))
-        ]
-    place = [
-        c
-        for h in heads
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.i not in own
-    ]
-    phrases = [list(c.subtree) for c in children if c not in place]
-    for prep in place:  # "in PLACE": the place phrase, not the clauses hanging from it
-        phrases += [_bare_phrase(p) for p in prep.children if p.dep_ == "pobj"]
-    for phrase in phrases:
-        for word in phrase:
-            if word.pos_ == "PRON" or word.dep_ in ("relcl", "advcl"):
-                continue
-            actor = actor_at(doc, word)
-            if actor and actor not in exclude:
-                head = word if word.dep_ != "compound" and word.dep_ != "amod" else word.head
-                return [(actor, word)] + [
-                    (a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude
-                ]
-    return []
-
-
-def _infinitive(tok: Token) -> bool:
-    """A "to"-infinitive clause: a purpose ("send material to help defend Saudi Arabia")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def _bare_phrase(tok: Token) -> list[Token]:
-    """A noun phrase without its clauses ("the face of sanctions imposed by the US" stops at
-    "sanctions")."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ not in ("acl", "relcl", "advcl", "agent", "punct"):
-            out += _bare_phrase(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _with_conjuncts(tok: Token) -> list[Token]:
-    """A phrase head and the heads coordinated with it, including lists parsed as appositions
-    ("The US, Russia, and Switzerland met")."""
-    out, todo = [tok], [tok]
-    while todo:
-        for child in todo.pop().children:
-            listed = child.dep_ == "conj" or (
-                child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)
-            )
-            if listed and child not in out:
-                out.append(child)
-                todo.append(child)
-    return out + [c for c in tok.conjuncts if c not in out]
-
-
-def _governor(tok: Token) -> Token | None:
-    """The clause a noun belongs to: its verb when it is an object, or the head of its preposition."""
-    if tok.dep_ in OBJECT_DEPS or tok.dep_ in PASSIVE_SUBJECT_DEPS or tok.dep_ in SUBJECT_DEPS:
-        head = tok.head
-    elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
-        head = tok.head.head
-    else:
-        return None
-    while (
-        head.pos_ in ("ADJ", "ADV")
-        and head.dep_ in ("acomp", "amod", "oprd", "advmod")
-        and head.head.i != head.i
-    ):
-        head = head.head
-    if head.pos_ in ("VERB", "AUX"):
-        return head
-    return None
-
-
-def _clause_head(tok: Token) -> Token:
-    """The verb heading the clause ``tok`` belongs to."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _location(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> str | None:
-    """A place named by "in/at PLACE" on the trigger or its clause, or a place modifier ("the Rome meeting")."""
-    heads = [tok] + (
-        [pred, *(c for c in pred.children if c.dep_ in ("acomp", "xcomp"))]
-        if pred is not None
-        else []
-    )
-    # "talks with South Korea in Seoul": the place may hang from the trigger's own prepositional object
-    heads += [
-        p for prep in tok.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
-    ]
-    for head in heads:
-        for child in head.children:
-            if child.i in skip:
-                continue
-            if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head.i == tok.i:
-                return _entity_text(doc, child)
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS and pobj.i not in skip:
-                        return _entity_text(doc, pobj)
-    return None
-
-
-def _entity_text(doc: Doc, tok: Token) -> str:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
-
-
-def _pairs(sources, targets, reciprocal: bool) -> list[tuple[str | None, str | None]]:
-    """One (source, target) per coordinated actor; reciprocal actors with no target act on each other."""
-    src = list(dict.fromkeys(a for a, _ in sources))
-    tgt = list(dict.fromkeys(a for a, _ in targets))
-    if reciprocal and not tgt and len(src) > 1:
-        return [(a, b) for a in src for b in src if a != b]
-    if not src:
-        return [(None, t) for t in tgt]
-    return [(s, t) for s in src for t in (tgt or [None]) if s != t]
-
-
-def country_of(actor: str | None) -> str | None:
-    """The country part of an actor id ("CHN.GOV" -> "CHN"); other ids stand for themselves."""
-    if actor is None:
-        return None
-    head = actor.split(".", 1)[0]
-    return head if len(head) == 3 and head.isupper() else actor
-
-
-# FactBank values that deny the event
-NEGATIVE_FACTUALITY = frozenset({"certain_not", "probable_not", "possible_not"})
-
-
-def strict_plover(event: dict, doc: Doc | None = None) -> str:
-    """The event type under the PLOVER manual's strict rules (a strict PLOVER export).
-
-    claimgraph keeps the act's own type and lets ``time`` carry the future (SPEC.md); PLOVER codes an
-    act announced for the future by the type in plover.tsv's ``future`` column (promised aid ->
-    AGREE, announced sanction -> THREATEN), a cooperative act that an intent word governs
-    ("agreed to a ceasefire", "is willing to send") as AGREE, and an announced cooperative act that
-    is denied ("would not provide support") as REJECT. Give ``doc`` to check intent words.
-    """
-    future = {
-        row["name"]: row.get("future", "")
-        for row in lexicons.load("plover", required=("kind", "name"))
-        if row["kind"] == "type"
-    }
-    strict = future.get(event["type"]) or ""
-    cooperative = strict in ("AGREE", "CONCEDE")
-    root = _trigger_root(doc, event) if doc is not None else None
-    if root is not None and cooperative and _governed_by(root, _intent_words()):
-        return "AGREE"
-    if event.get("time") == "future" and (strict or event["type"] == "CONCEDE"):
-        if root is None or _announced(root):
-            refusable = cooperative or event["type"] == "CONCEDE"
-            if refusable and event.get("factuality") in NEGATIVE_FACTUALITY:
-                return "REJECT"  # "said he would not provide support": a refusal
-            return strict or event["type"]
-    return event["type"]
-
-
-def _trigger_root(doc: Doc, event: dict) -> Token | None:
-    span = doc.char_span(*event["trigger"]["span"], alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-def _announced(tok: Token) -> bool:
-    """A future auxiliary ("will", "would") or an intent word governs the trigger's clause, so the
-    future is announced, not a purpose ("... blocked roads to protest")."""
-    words = _future_words() | _intent_words()
-    for word in [tok, *list(tok.ancestors)[:3]]:
-        if word.lemma_.lower() in words or any(
-            c.dep_ == "aux" and c.lower_ in words for c in word.children
-        ):
-            return True
-    return False
-
-
-def _governed_by(tok: Token, lemmas: set[str]) -> bool:
-    return any(anc.lemma_.lower() in lemmas for anc in tok.ancestors)
-
-
-def _future_words() -> set[str]:
-    rows = lexicons.load("plover", required=("kind", "name"))
-    return {cue for row in rows if row["kind"] == "future" for cue in row.get("cues", "").split()}
-
-
-def _intent_words() -> set[str]:
-    rows = lexicons.load("triggers", required=("lemma", "pos", "type"))
-    return {
-        row["lemma"] for row in rows if {"intent", "intentonly"} & set(row.get("flags", "").split())
-    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.components.events import parse_plover, parse_triggers, strict_plover
+from claimgraph.components.plover import parse_plover, parse_triggers, strict_plover
 from claimgraph.errors import LexiconError
 
 

@@ -1,0 +1,255 @@
+"""Plain functions over spaCy tokens that claimgraph_events reads its arguments with: objects,
+content clauses, coordinated heads, the clause a noun belongs to, places, and the target a
+trigger's own phrase names. No state; the dependency labels they follow are named below."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .actors import actor_at
+
+POS_OF = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# dependents whose subtree is what a verb talks about or aims at
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+CONTENT_PREPS = frozenset({"for", "of", "about", "with", "to", "on", "upon"})
+DEFAULT_TARGETS = (
+    "dobj",
+    "dative",
+    "prep:to",
+    "prep:against",
+    "prep:on",
+    "prep:with",
+    "prep:into",
+    "prep:toward",
+)
+PLACE_PREPS = frozenset({"in", "at"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# dependents never searched for a target: the actor side, separate clauses, function words
+NOT_TARGET_DEPS = frozenset(
+    {
+        "nsubj",
+        "csubj",
+        "expl",
+        "agent",
+        "poss",
+        "advcl",
+        "relcl",
+        "conj",
+        "cc",
+        "punct",
+        "appos",
+        "parataxis",
+        "mark",
+        "aux",
+        "auxpass",
+        "neg",
+        "det",
+        "advmod",
+        "npadvmod",
+    }
+)
+
+
+def has_dependent(tok: Token, lemma: str) -> bool:
+    """``tok`` has a dependent (or a governing verb) with this lemma or form."""
+    words = list(tok.children) + [tok.head]
+    return any(w.lemma_.lower() == lemma or w.lower_ == lemma for w in words if w.i != tok.i)
+
+
+def objects(tok: Token) -> list[Token]:
+    """Object phrases of a verb: direct/dative objects, passive subject, "with"/"for" objects."""
+    out = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "for", "of"):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the words that say what the trigger is about (object heads and their modifiers)."""
+    heads = objects(tok) if POS_OF.get(tok.pos_) == "verb" else [tok]
+    lemmas: set[str] = set()
+    for head in heads:
+        for word in [head, *head.conjuncts]:
+            lemmas.add(word.lemma_.lower())
+            lemmas.add(word.lower_)
+            lemmas |= {c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod")}
+            for prep in word.children:  # "part of a military aid program", "a state of emergency"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        lemmas.add(pobj.lemma_.lower())
+                        lemmas |= {
+                            c.lemma_.lower()
+                            for c in pobj.children
+                            if c.dep_ in ("compound", "amod")
+                        }
+    return lemmas
+
+
+def content(tok: Token) -> list[Token]:
+    """The tokens a trigger governs as its content (complement clauses, objects, for/of phrases)."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS):
+            out += list(child.subtree)
+    return out
+
+
+def context_words(tok: Token) -> list[Token]:
+    """The trigger, its modifiers and its object phrases: where context cue words are looked for."""
+    heads = [tok] + (objects(tok) if POS_OF.get(tok.pos_) == "verb" else [])
+    words: list[Token] = []
+    for head in heads:
+        words.append(head)
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                words += [child, *child.conjuncts]
+    return words
+
+
+def content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tuple[str, Token]]:
+    """The first actor the trigger's own phrase (and a light verb's) mentions: objects, complements,
+    prepositional phrases, "in PLACE" last. "threatened to impose restrictions against German goods"
+    -> Germany; "opened investigations against Chilean officials" -> Chile."""
+    own = {h.i for h in heads}
+    children = [
+        c
+        for c in heads[0].children
+        if c.dep_ not in NOT_TARGET_DEPS or (c.dep_ == "advcl" and infinitive(c))
+    ]
+    for light in heads[1:]:  # a light verb lends its recipient slots ("opened a probe against X")
+        children += [
+            c
+            for c in light.children
+            if c.i not in own
+            and (c.dep_ == "dative" or (c.dep_ == "prep" and f"prep:{c.lower_}" in DEFAULT_TARGETS))
+        ]
+    place = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.i not in own
+    ]
+    phrases = [list(c.subtree) for c in children if c not in place]
+    for prep in place:  # "in PLACE": the place phrase, not the clauses hanging from it
+        phrases += [bare_phrase(p) for p in prep.children if p.dep_ == "pobj"]
+    for phrase in phrases:
+        for word in phrase:
+            if word.pos_ == "PRON" or word.dep_ in ("relcl", "advcl"):
+                continue
+            actor = actor_at(doc, word)
+            if actor and actor not in exclude:
+                head = word if word.dep_ != "compound" and word.dep_ != "amod" else word.head
+                return [(actor, word)] + [
+                    (a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude
+                ]
+    return []
+
+
+def infinitive(tok: Token) -> bool:
+    """A "to"-infinitive clause: a purpose ("send material to help defend Saudi Arabia")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def bare_phrase(tok: Token) -> list[Token]:
+    """A noun phrase without its clauses ("the face of sanctions imposed by the US" stops at
+    "sanctions")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("acl", "relcl", "advcl", "agent", "punct"):
+            out += bare_phrase(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """A phrase head and the heads coordinated with it, including lists parsed as appositions
+    ("The US, Russia, and Switzerland met")."""
+    out, todo = [tok], [tok]
+    while todo:
+        for child in todo.pop().children:
+            listed = child.dep_ == "conj" or (
+                child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)
+            )
+            if listed and child not in out:
+                out.append(child)
+                todo.append(child)
+    return out + [c for c in tok.conjuncts if c not in out]
+
+
+def governor(tok: Token) -> Token | None:
+    """The clause a noun belongs to: its verb when it is an object, or the head of its preposition."""
+    if tok.dep_ in OBJECT_DEPS or tok.dep_ in PASSIVE_SUBJECT_DEPS or tok.dep_ in SUBJECT_DEPS:
+        head = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        head = tok.head.head
+    else:
+        return None
+    while (
+        head.pos_ in ("ADJ", "ADV")
+        and head.dep_ in ("acomp", "amod", "oprd", "advmod")
+        and head.head.i != head.i
+    ):
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` belongs to."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> str | None:
+    """A place named by "in/at PLACE" on the trigger or its clause, or a place modifier ("the Rome meeting")."""
+    heads = [tok] + (
+        [pred, *(c for c in pred.children if c.dep_ in ("acomp", "xcomp"))]
+        if pred is not None
+        else []
+    )
+    # "talks with South Korea in Seoul": the place may hang from the trigger's own prepositional object
+    heads += [
+        p for prep in tok.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+    ]
+    for head in heads:
+        for child in head.children:
+            if child.i in skip:
+                continue
+            if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head.i == tok.i:
+                return entity_text(doc, child)
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS and pobj.i not in skip:
+                        return entity_text(doc, pobj)
+    return None
+
+
+def entity_text(doc: Doc, tok: Token) -> str:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text
+
+
+def dyad_pairs(sources, targets, reciprocal: bool) -> list[tuple[str | None, str | None]]:
+    """One (source, target) per coordinated actor; reciprocal actors with no target act on each other."""
+    src = list(dict.fromkeys(a for a, _ in sources))
+    tgt = list(dict.fromkeys(a for a, _ in targets))
+    if reciprocal and not tgt and len(src) > 1:
+        return [(a, b) for a in src for b in src if a != b]
+    if not src:
+        return [(None, t) for t in tgt]
+    return [(s, t) for s in src for t in (tgt or [None]) if s != t]
+
+
+def country_of(actor: str | None) -> str | None:
+    """The country part of an actor id ("CHN.GOV" -> "CHN"); other ids stand for themselves."""
+    if actor is None:
+        return None
+    head = actor.split(".", 1)[0]
+    return head if len(head) == 3 and head.isupper() else actor

@@ -1,0 +1,230 @@
+"""The PLOVER side of claimgraph_events: the trigger lexicon and PLOVER table as records, their
+validation (CG240, CG241), and strict PLOVER typing for exports and benchmarks.
+
+``triggers.tsv`` says which word expresses which event; ``plover.tsv`` lists the types (CAMEO root,
+recipient required, how a speech act treats what it governs, the type an announced act takes),
+modes, contexts and the small word lists the argument rules read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicons
+from ..errors import Errors, LexiconError
+
+POS_VALUES = frozenset({"verb", "noun", "adj"})
+FLAG_VALUES = frozenset(
+    {"intent", "intentonly", "anaphor", "reciprocal", "needs_target", "needs_content", "modal"}
+)
+TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of the trigger lexicon."""
+
+    lemma: str
+    pos: str
+    type: str
+    with_: str = ""
+    objects: frozenset[str] = frozenset()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    cameo_by: tuple[tuple[str, str], ...] = ()
+    targets: tuple[str, ...] | None = None
+    swap: bool = False
+    flags: frozenset[str] = frozenset()
+
+    def code(self, mode: str | None, contexts: list[str]) -> str | None:
+        """The CAMEO code, refined by the event's mode or first matching context."""
+        refined = dict(self.cameo_by)
+        for key in [mode, *contexts]:
+            if key and key in refined:
+                return refined[key]
+        return self.cameo
+
+
+@dataclass
+class Plover:
+    """Types (CAMEO root, recipient required, speech-act content), mode cues and context cues."""
+
+    roots: dict[str, str] = field(default_factory=dict)
+    needs_target: set[str] = field(default_factory=set)
+    content: set[str] = field(default_factory=set)
+    domestic: set[str] = field(default_factory=set)
+    keep_content: set[str] = field(default_factory=set)
+    topic: set[str] = field(default_factory=set)
+    recipient_verbs: set[str] = field(default_factory=set)
+    mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
+    context_cues: dict[str, str] = field(default_factory=dict)
+
+
+def parse_plover(
+    rows: list[dict[str, str]] | tuple[dict[str, str], ...], path: str = "plover.tsv"
+) -> Plover:
+    """The PLOVER table from its rows."""
+    plover = Plover()
+    for row in rows:
+        kind, name = row["kind"], row["name"]
+        if kind == "type":
+            if not row.get("cameo"):
+                raise LexiconError(
+                    Errors.CG241.format(path=path, detail=f"type {name} has no CAMEO root")
+                )
+            plover.roots[name] = row["cameo"]
+            if row.get("target") == "yes":
+                plover.needs_target.add(name)
+            if row.get("content") == "yes":
+                plover.content.add(name)
+            if row.get("content") == "keep":
+                plover.keep_content.add(name)
+            if row.get("content") == "topic":
+                plover.topic.add(name)
+            if row.get("domestic") == "yes":
+                plover.domestic.add(name)
+        elif kind == "mode":
+            for cue in row.get("cues", "").split():
+                plover.mode_cues.setdefault(row["event"], {})[cue] = name
+        elif kind == "future":
+            continue  # read by strict_plover
+        elif kind == "recipient":
+            plover.recipient_verbs |= set(row.get("cues", "").split())
+        elif kind == "context":
+            for cue in row.get("cues", "").split():
+                plover.context_cues[cue] = name
+        else:
+            raise LexiconError(
+                Errors.CG241.format(path=path, detail=f"unknown kind '{kind}' for {name}")
+            )
+    if not plover.roots:
+        raise LexiconError(Errors.CG241.format(path=path, detail="no event types"))
+    return plover
+
+
+def parse_triggers(
+    rows, types: set[str] | dict[str, str], path: str = "triggers.tsv"
+) -> list[Trigger]:
+    """Trigger rows as ``Trigger`` records, validated against the PLOVER types."""
+    triggers = []
+    for line, row in enumerate(rows, 1):
+        where = {"path": path, "line": line}
+        if row["type"] not in types:
+            raise LexiconError(
+                Errors.CG240.format(**where, detail=f"unknown PLOVER type '{row['type']}'")
+            )
+        if row["pos"] not in POS_VALUES:
+            raise LexiconError(
+                Errors.CG240.format(**where, detail=f"pos '{row['pos']}' is not verb, noun or adj")
+            )
+        flags = frozenset(row.get("flags", "").split())
+        if flags - FLAG_VALUES:
+            raise LexiconError(
+                Errors.CG240.format(**where, detail=f"unknown flags {sorted(flags - FLAG_VALUES)}")
+            )
+        cameo, *refinements = row.get("cameo", "").split("|")
+        targets, swap = _parse_roles(row.get("roles", ""), where)
+        triggers.append(
+            Trigger(
+                lemma=row["lemma"].lower(),
+                pos=row["pos"],
+                type=row["type"],
+                with_=row.get("with", "").lower(),
+                objects=frozenset(filter(None, row.get("object", "").lower().split("|"))),
+                mode=row.get("mode") or None,
+                context=tuple(filter(None, row.get("context", "").split())),
+                cameo=cameo or None,
+                cameo_by=tuple(tuple(item.split("=", 1)) for item in refinements if "=" in item),
+                targets=targets,
+                swap=swap,
+                flags=flags,
+            )
+        )
+    return triggers
+
+
+def _parse_roles(text: str, where: dict) -> tuple[tuple[str, ...] | None, bool]:
+    targets: tuple[str, ...] | None = None
+    swap = False
+    for part in filter(None, (item.strip() for item in text.split(";"))):
+        if part == "swap":
+            swap = True
+        elif part.startswith("target="):
+            specs = tuple(filter(None, part[len("target=") :].split(",")))
+            bad = [s for s in specs if s not in TARGET_ROLE_KINDS and not s.startswith("prep:")]
+            if bad:
+                raise LexiconError(
+                    Errors.CG240.format(**where, detail=f"unknown target roles {bad}")
+                )
+            targets = () if specs == ("none",) else specs
+        else:
+            raise LexiconError(Errors.CG240.format(**where, detail=f"unknown role hint '{part}'"))
+    return targets, swap
+
+
+# FactBank values that deny the event
+NEGATIVE_FACTUALITY = frozenset({"certain_not", "probable_not", "possible_not"})
+
+
+def strict_plover(event: dict, doc: Doc | None = None) -> str:
+    """The event type under the PLOVER manual's strict rules (a strict PLOVER export).
+
+    claimgraph keeps the act's own type and lets ``time`` carry the future (SPEC.md); PLOVER codes an
+    act announced for the future by the type in plover.tsv's ``future`` column (promised aid ->
+    AGREE, announced sanction -> THREATEN), a cooperative act that an intent word governs
+    ("agreed to a ceasefire", "is willing to send") as AGREE, and an announced cooperative act that
+    is denied ("would not provide support") as REJECT. Give ``doc`` to check intent words.
+    """
+    future = {
+        row["name"]: row.get("future", "")
+        for row in lexicons.load("plover", required=("kind", "name"))
+        if row["kind"] == "type"
+    }
+    strict = future.get(event["type"]) or ""
+    cooperative = strict in ("AGREE", "CONCEDE")
+    root = _trigger_root(doc, event) if doc is not None else None
+    if root is not None and cooperative and _governed_by(root, _intent_words()):
+        return "AGREE"
+    if event.get("time") == "future" and (strict or event["type"] == "CONCEDE"):
+        if root is None or _announced(root):
+            refusable = cooperative or event["type"] == "CONCEDE"
+            if refusable and event.get("factuality") in NEGATIVE_FACTUALITY:
+                return "REJECT"  # "said he would not provide support": a refusal
+            return strict or event["type"]
+    return event["type"]
+
+
+def _trigger_root(doc: Doc, event: dict) -> Token | None:
+    span = doc.char_span(*event["trigger"]["span"], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _announced(tok: Token) -> bool:
+    """A future auxiliary ("will", "would") or an intent word governs the trigger's clause, so the
+    future is announced, not a purpose ("... blocked roads to protest")."""
+    words = _future_words() | _intent_words()
+    for word in [tok, *list(tok.ancestors)[:3]]:
+        if word.lemma_.lower() in words or any(
+            c.dep_ == "aux" and c.lower_ in words for c in word.children
+        ):
+            return True
+    return False
+
+
+def _governed_by(tok: Token, lemmas: set[str]) -> bool:
+    return any(anc.lemma_.lower() in lemmas for anc in tok.ancestors)
+
+
+def _future_words() -> set[str]:
+    rows = lexicons.load("plover", required=("kind", "name"))
+    return {cue for row in rows if row["kind"] == "future" for cue in row.get("cues", "").split()}
+
+
+def _intent_words() -> set[str]:
+    rows = lexicons.load("triggers", required=("lemma", "pos", "type"))
+    return {
+        row["lemma"] for row in rows if {"intent", "intentonly"} & set(row.get("flags", "").split())
+    }
