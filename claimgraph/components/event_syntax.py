@@ -253,3 +253,13 @@ def country_of(actor: str | None) -> str | None:
         return None
     head = actor.split(".", 1)[0]
     return head if len(head) == 3 and head.isupper() else actor
+
+
+def emphatic_do(tok: Token) -> bool:
+    """A verb the tagger took for an adverb of emphatic "do" ("China does back Russia")."""
+    return (
+        tok.pos_ == "ADV"
+        and tok.dep_ == "advmod"
+        and tok.head.lemma_ == "do"
+        and tok.head.pos_ in ("VERB", "AUX")
+    )

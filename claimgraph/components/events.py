@@ -46,6 +46,7 @@ from .event_syntax import (
     context_words,
     country_of,
     dyad_pairs,
+    emphatic_do,
     governor,
     has_dependent,
     object_lemmas,
@@ -232,7 +233,7 @@ class EventCoder:
     # ----- triggers -------------------------------------------------------------------------
     def match(self, tok: Token) -> Trigger | None:
         """The first lexicon row whose lemma, part of speech and constraints fit ``tok``."""
-        pos = POS_OF.get(tok.pos_)
+        pos = POS_OF.get(tok.pos_) or ("verb" if emphatic_do(tok) else None)
         if pos is None:
             return None
         rows = self.index.get((tok.lemma_.lower(), pos)) or self.index.get((tok.lower_, pos)) or []
@@ -289,7 +290,9 @@ class EventCoder:
         elif nominal:
             sources, targets, pred, penalty = self._noun_arguments(doc, tok, trigger)
         else:
-            sources, targets, pred, penalty = self._verb_arguments(doc, tok, trigger)
+            # "If China does back Russia": the tagger reads "back" as an adverb of "does"
+            verb = tok.head if emphatic_do(tok) else tok
+            sources, targets, pred, penalty = self._verb_arguments(doc, verb, trigger)
         confidence -= penalty
         if trigger.swap:
             sources, targets = targets, sources
