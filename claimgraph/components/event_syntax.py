@@ -90,10 +90,15 @@ def object_lemmas(tok: Token) -> set[str]:
 
 
 def content(tok: Token) -> list[Token]:
-    """The tokens a trigger governs as its content (complement clauses, objects, for/of phrases)."""
+    """The tokens a trigger governs as its content (complement clauses, objects, for/of phrases,
+    "to"-infinitives: "was pressured by Congress to help Iran")."""
     out: list[Token] = []
     for child in tok.children:
-        if child.dep_ in CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS):
+        if (
+            child.dep_ in CONTENT_DEPS
+            or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS)
+            or (child.dep_ == "advcl" and infinitive(child))
+        ):
             out += list(child.subtree)
     return out
 
