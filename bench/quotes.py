@@ -218,6 +218,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents (quick checks)")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE",
+        help="override a claimgraph_quotes setting for this run, e.g. --set nested=true --set min_quote_words=3",
+    )
     args = parser.parse_args()
     if not DATA.exists():
         print(f"PolNeAR not found at {DATA}", file=sys.stderr)
@@ -239,10 +243,15 @@ def main() -> int:
           f"({sum(g['group'] == 'direct' for gs in golds for g in gs)} with quote marks)")
 
     nlp = nlp_module.load()
+    component = nlp.get_pipe("claimgraph_quotes")
+    for setting in args.set:
+        key, value = setting.split("=", 1)
+        current = getattr(component, key)
+        setattr(component, key, value.lower() in ("1", "true", "yes") if isinstance(current, bool) else type(current)(value))
+        print(f"setting {key} = {getattr(component, key)!r}")
     start = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     elapsed = time.perf_counter() - start
-    component = nlp.get_pipe("claimgraph_quotes")
     start = time.perf_counter()
     for doc in docs:
         component(doc)
