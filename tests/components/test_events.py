@@ -270,3 +270,49 @@ def test_reference_no_event_from_junk_or_shared_understanding(reference_analysis
     text = reference_analysis.document.text
     sentences = {text[e.sentence[0] : e.sentence[1]] for e, _, _ in reference_events}
     assert not any("Notify of" in s or "Both sides understand" in s for s in sentences)
+
+
+# ----- user actor dictionaries (PETRARCH conversion in bench/events.py) --------------------------
+def _bench_module():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("bench_events", root / "bench" / "events.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PETRARCH_ACTORS = """<!-- a PETRARCH-style actor dictionary -->
+GONDOR [GON]
++GONDORIAN
+MORDOR_ORCS [MORMIL] # comment
+SAMWISE
+\t[HOBGOV 20121109-20130119]
+"""
+
+
+def test_petrarch_actor_dictionary_converts_to_claimgraph_entries(tmp_path):
+    path = tmp_path / "actors.txt"
+    path.write_text(PETRARCH_ACTORS, "utf-8")
+    entries = {e["id"]: e for e in _bench_module().convert_petrarch_actors(path)}
+    assert entries["GON"]["name"] == "Gondor"
+    assert entries["GON"]["aliases"] == ["Gondorian"]
+    assert (entries["MORMIL"]["name"], entries["MORMIL"]["country"]) == ("Mordor Orcs", "MOR")
+    assert entries["HOBGOV"]["country"] == "HOB"
+
+
+@pytest.mark.model
+def test_user_actor_file_drives_the_events(tmp_path):
+    import yaml
+
+    from claimgraph import nlp as nlp_module
+
+    source = tmp_path / "actors.txt"
+    source.write_text(PETRARCH_ACTORS, "utf-8")
+    path = tmp_path / "actors.yaml"
+    path.write_text(yaml.safe_dump(_bench_module().convert_petrarch_actors(source)), "utf-8")
+    doc = nlp_module.load(actors=str(path))("Gondor condemned the attack by the Mordor orcs.")
+    assert ("ACCUSE", "GON") in {(e["type"], e["source"]) for e in doc._.events}
+    assert ("ASSAULT", "MORMIL") in {(e["type"], e["source"]) for e in doc._.events}
