@@ -200,6 +200,8 @@ def governor(tok: Token) -> Token | None:
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
         return head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and head.pos_ in ("NOUN", "NUM"):
+        return governor(head)  # "launched 10 days of war games", "exploded a series of bombs"
     return None
 
 
