@@ -37,7 +37,10 @@ def annotator_files(split: str) -> dict[str, Path]:
     chosen: dict[str, Path] = {}
     for text in sorted((DATA / split / "text").glob("*.txt")):
         name = text.stem
-        files = {p.stem.rsplit("_", 1)[1]: p for p in (DATA / split / "attributions").glob(f"{name}_*.ann")}
+        files = {
+            p.stem.rsplit("_", 1)[1]: p
+            for p in (DATA / split / "attributions").glob(f"{name}_*.ann")
+        }
         if not files:
             continue
         pick = next((a for a in order.get(name, []) if a in files), sorted(files)[0])
@@ -77,7 +80,9 @@ def words(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
 
 def group_of(text: str, spans: list[tuple[int, int]]) -> str:
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-    return "direct" if DOUBLE_MARK.search(text, max(0, lo - 1), min(len(text), hi + 1)) else "indirect"
+    return (
+        "direct" if DOUBLE_MARK.search(text, max(0, lo - 1), min(len(text), hi + 1)) else "indirect"
+    )
 
 
 def same(a: frozenset, b: frozenset, mode: str) -> bool:
@@ -108,7 +113,10 @@ def pair(preds: list[dict], golds: list[dict], mode: str) -> list[tuple[dict, di
 
 def score(docs: list[tuple[list[dict], list[dict]]]) -> dict:
     """counts[group][mode][field] = [tp, n_pred, n_gold]."""
-    counts = {g: {m: {f: [0, 0, 0] for f in ("content", "source", "cue")} for m in ("exact", "overlap")} for g in GROUPS}
+    counts = {
+        g: {m: {f: [0, 0, 0] for f in ("content", "source", "cue")} for m in ("exact", "overlap")}
+        for g in GROUPS
+    }
     for preds, golds in docs:
         for group in GROUPS:
             ps = [p for p in preds if group == "all" or p["group"] == group]
@@ -140,14 +148,19 @@ def report(title: str, counts: dict, groups=GROUPS) -> None:
             for mode in ("exact", "overlap"):
                 tp, n_pred, n_gold = counts[group][mode][fieldname]
                 p, r, f = prf(tp, n_pred, n_gold)
-                print(f"  {group:9} {fieldname:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f}   ({tp}/{n_pred}/{n_gold})")
+                print(
+                    f"  {group:9} {fieldname:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f}   ({tp}/{n_pred}/{n_gold})"
+                )
 
 
 def claimgraph_preds(doc) -> list[dict]:
     """Our quotes as scoring records. PolNeAR annotates a quote split around its cue ("A," she said. "B.")
     as ONE attribution with discontinuous content, so quotes sharing a cue token and speaker are merged."""
     text = doc.text
-    cues = {span.label_: (span.start_char, span.end_char) for span in doc.spans.get("claimgraph_quote_cues", [])}
+    cues = {
+        span.label_: (span.start_char, span.end_char)
+        for span in doc.spans.get("claimgraph_quote_cues", [])
+    }
     merged: dict[tuple, list[dict]] = {}
     for quote in doc._.quotes:
         speaker = tuple(quote["speaker"]["span"]) if quote["speaker"] else None
@@ -204,22 +217,33 @@ def cue_coverage(golds_by_doc: list[tuple[str, list[dict]]], nlp, component) -> 
         with nlp.select_pipes(enable=tokenizer_pipe):
             doc = nlp(cue_text)
         lemmas = {t.lemma_.lower() for t in doc}
-        if lemmas & set(component.verb_cues) or lemmas & set(component.noun_cues) or any(p in cue_text for p in component.phrases):
+        if (
+            lemmas & set(component.verb_cues)
+            or lemmas & set(component.noun_cues)
+            or any(p in cue_text for p in component.phrases)
+        ):
             known += count
         else:
             missing[cue_text] += count
     total = sum(cue_texts.values())
-    print(f"\ncue lexicon coverage: {known}/{total} gold cue occurrences ({known / max(1, total):.1%}); "
-          f"{len(cue_texts)} distinct cue strings")
+    print(
+        f"\ncue lexicon coverage: {known}/{total} gold cue occurrences ({known / max(1, total):.1%}); "
+        f"{len(cue_texts)} distinct cue strings"
+    )
     print("  most frequent uncovered:", ", ".join(f"{c!r}×{n}" for c, n in missing.most_common(25)))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
-    parser.add_argument("--limit", type=int, default=0, help="score only the first N documents (quick checks)")
     parser.add_argument(
-        "--set", action="append", default=[], metavar="KEY=VALUE",
+        "--limit", type=int, default=0, help="score only the first N documents (quick checks)"
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
         help="override a claimgraph_quotes setting for this run, e.g. --set nested=true --set min_quote_words=3",
     )
     args = parser.parse_args()
@@ -237,17 +261,27 @@ def main() -> int:
         for g in items:
             g["cue_spans"] = g["cue"]
             g["group"] = group_of(text, g["content"])
-            g["content"], g["source"], g["cue"] = (words(text, g[k]) for k in ("content", "source", "cue"))
+            g["content"], g["source"], g["cue"] = (
+                words(text, g[k]) for k in ("content", "source", "cue")
+            )
         golds.append(items)
-    print(f"PolNeAR {args.split}: {len(names)} documents, {sum(map(len, golds))} gold attributions "
-          f"({sum(g['group'] == 'direct' for gs in golds for g in gs)} with quote marks)")
+    print(
+        f"PolNeAR {args.split}: {len(names)} documents, {sum(map(len, golds))} gold attributions "
+        f"({sum(g['group'] == 'direct' for gs in golds for g in gs)} with quote marks)"
+    )
 
     nlp = nlp_module.load()
     component = nlp.get_pipe("claimgraph_quotes")
     for setting in args.set:
         key, value = setting.split("=", 1)
         current = getattr(component, key)
-        setattr(component, key, value.lower() in ("1", "true", "yes") if isinstance(current, bool) else type(current)(value))
+        setattr(
+            component,
+            key,
+            value.lower() in ("1", "true", "yes")
+            if isinstance(current, bool)
+            else type(current)(value),
+        )
         print(f"setting {key} = {getattr(component, key)!r}")
     start = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
@@ -262,18 +296,31 @@ def main() -> int:
     try:
         from textacy.extract.triples import direct_quotations
     except ImportError as err:
-        print(f"\ntextacy: not available ({err}); install the bench extra: .venv/bin/pip install textacy")
+        print(
+            f"\ntextacy: not available ({err}); install the bench extra: .venv/bin/pip install textacy"
+        )
     else:
-        results = [(textacy_preds(doc, direct_quotations), g) for doc, g in zip(docs, golds, strict=True)]
+        results = [
+            (textacy_preds(doc, direct_quotations), g) for doc, g in zip(docs, golds, strict=True)
+        ]
         failed = sum(1 for preds, _ in results if preds is None)
         theirs = score([(preds or [], g) for preds, g in results])
-        report(f"textacy.extract.triples.direct_quotations ({failed}/{len(docs)} documents raised, scored as empty)", theirs)
-        print("\ndirect-quote content F1 (overlap): claimgraph {:.3f} vs textacy {:.3f}".format(
-            prf(*ours["direct"]["overlap"]["content"])[2], prf(*theirs["direct"]["overlap"]["content"])[2]))
+        report(
+            f"textacy.extract.triples.direct_quotations ({failed}/{len(docs)} documents raised, scored as empty)",
+            theirs,
+        )
+        print(
+            "\ndirect-quote content F1 (overlap): claimgraph {:.3f} vs textacy {:.3f}".format(
+                prf(*ours["direct"]["overlap"]["content"])[2],
+                prf(*theirs["direct"]["overlap"]["content"])[2],
+            )
+        )
 
     cue_coverage(list(zip(texts, golds, strict=True)), nlp, component)
-    print(f"\nthroughput: {len(docs) / elapsed:.2f} articles/s for the whole pipeline "
-          f"({len(docs)} articles, {elapsed:.1f} s); claimgraph_quotes alone {len(docs) / quote_elapsed:.1f} articles/s")
+    print(
+        f"\nthroughput: {len(docs) / elapsed:.2f} articles/s for the whole pipeline "
+        f"({len(docs)} articles, {elapsed:.1f} s); claimgraph_quotes alone {len(docs) / quote_elapsed:.1f} articles/s"
+    )
     return 0
 
 

@@ -45,14 +45,17 @@ from .actors import actor_at
 logger = logging.getLogger(__name__)
 
 SPANS_KEY = "claimgraph_quotes"
-CUES_KEY = "claimgraph_quote_cues"  # cue evidence, one span per quote with a cue, label = the quote id
+# cue evidence: one span per quote with a cue, label = the quote id
+CUES_KEY = "claimgraph_quote_cues"
 CUE_COLUMNS = ("cue", "type", "meaning", "factuality")
 
 # A paragraph break: a blank line (SPEC: paragraphs are separated by one blank line).
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # Every character that may be a quotation mark, and '' (two apostrophes: a double mark in NYT archive
 # text); classify_mark() decides what each one is.
-QUOTE_MARK = re.compile("''|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
+QUOTE_MARK = re.compile(
+    "''|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]"
+)
 TWO_APOSTROPHES = "''"
 # Content characters that end a quote "open" for an attribution after it ("...," she said).
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
@@ -62,8 +65,8 @@ DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
 SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
 SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
 # Characters before an opening mark / after a closing mark besides whitespace.
-OPENING_CONTEXT = "([{\u2014\u2013-/:" + DOUBLE_OPEN + "\""
-CLOSING_CONTEXT = ".,;:!?)]}\u2014\u2013-/" + DOUBLE_CLOSE + "\""
+OPENING_CONTEXT = "([{\u2014\u2013-/:" + DOUBLE_OPEN + '"'
+CLOSING_CONTEXT = ".,;:!?)]}\u2014\u2013-/" + DOUBLE_CLOSE + '"'
 SENTENCE_END = {".", "!", "?"}
 BYLINE_DASHES = {"\u2015", "\u2014", "\u2013", "--"}  # ― — – --
 MAX_BYLINE_WORDS = 5
@@ -113,18 +116,32 @@ class Found:
     speaker: Token | None
     confidence: float
     segments: list[Segment] = field(default_factory=list)
-    mention_cue: tuple[int, ...] = ()  # the cue tokens the speaker mention was found with (differs when carried)
-    needs_quote: bool = False  # a nominal content ("called him a "liar"") counts only when it quotes words
+    # the cue tokens the speaker mention was found with (differs when the speaker is carried on)
+    mention_cue: tuple[int, ...] = ()
+    # a nominal content ("called him a "liar"") counts only when it quotes words
+    needs_quote: bool = False
 
 
 @Language.factory(
     "claimgraph_quotes",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos"],
-    default_config={"min_quote_words": 4, "mixed_ratio": 0.8, "nested": False, "carry_paragraphs": 1, "object_content": False},
+    default_config={
+        "min_quote_words": 4,
+        "mixed_ratio": 0.8,
+        "nested": False,
+        "carry_paragraphs": 1,
+        "object_content": False,
+    },
 )
 def make_quotes(
-    nlp: Language, name: str, min_quote_words: int, mixed_ratio: float, nested: bool, carry_paragraphs: int, object_content: bool
+    nlp: Language,
+    name: str,
+    min_quote_words: int,
+    mixed_ratio: float,
+    nested: bool,
+    carry_paragraphs: int,
+    object_content: bool,
 ):
     return QuoteFinder(
         nlp,
@@ -150,7 +167,15 @@ class QuoteFinder:
     """
 
     def __init__(
-        self, nlp: Language, name: str, *, min_quote_words=4, mixed_ratio=0.8, nested=False, carry_paragraphs=1, object_content=False
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        min_quote_words=4,
+        mixed_ratio=0.8,
+        nested=False,
+        carry_paragraphs=1,
+        object_content=False,
     ):
         self.name = name
         self.vocab = nlp.vocab
@@ -170,9 +195,15 @@ class QuoteFinder:
 
     # -- data -----------------------------------------------------------------
 
-    def initialize(self, get_examples=None, *, nlp=None, lexicon: str | Path | None = None, user_actors=None):
+    def initialize(
+        self, get_examples=None, *, nlp=None, lexicon: str | Path | None = None, user_actors=None
+    ):
         """Load the cue lexicon: the packaged one, or a user's TSV file with the same columns."""
-        rows = lexicons.load_file(lexicon, CUE_COLUMNS) if lexicon else list(lexicons.load("cues", required=CUE_COLUMNS))
+        rows = (
+            lexicons.load_file(lexicon, CUE_COLUMNS)
+            if lexicon
+            else list(lexicons.load("cues", required=CUE_COLUMNS))
+        )
         self._set_cues(rows)
 
     def _set_cues(self, rows: list[dict[str, str]]) -> None:
@@ -191,13 +222,18 @@ class QuoteFinder:
         # particle cues ("point out") before bare ones ("point")
         for options in self.verb_cues.values():
             options.sort(key=lambda row: -len(row["cue"].split()))
-        self.pronouns = {row["pronoun"]: row for row in lexicons.load("speaker_pronouns", required=("pronoun", "kinds"))}
+        self.pronouns = {
+            row["pronoun"]: row
+            for row in lexicons.load("speaker_pronouns", required=("pronoun", "kinds"))
+        }
 
     def to_disk(self, path, exclude=()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         header = list(self.cues[0]) if self.cues else list(CUE_COLUMNS)
-        lines = ["\t".join(header)] + ["\t".join(row.get(col, "") for col in header) for row in self.cues]
+        lines = ["\t".join(header)] + [
+            "\t".join(row.get(col, "") for col in header) for row in self.cues
+        ]
         (path / "cues.tsv").write_text("\n".join(lines) + "\n", "utf-8")
 
     def from_disk(self, path, exclude=()):
@@ -213,13 +249,18 @@ class QuoteFinder:
         segments = find_segments(doc.text, paragraphs)
         top = [seg for seg in segments if not seg.nested]
         quoted = token_segments(doc, top)
-        phrases = {start: (end, self.phrases[self.vocab.strings[key]]) for key, start, end in self.phrase_matcher(doc)}
+        phrases = {
+            start: (end, self.phrases[self.vocab.strings[key]])
+            for key, start, end in self.phrase_matcher(doc)
+        }
         indirect = [clip(doc, item, paragraphs) for item in self._indirect(doc, quoted, phrases)]
         indirect = [item for item in indirect if item is not None]
         found = self._direct(doc, top, quoted, indirect, paragraphs, phrases)
         found.sort(key=lambda item: item.content[0])
         doc._.quotes = [self._record(doc, item, index) for index, item in enumerate(found, 1)]
-        doc.spans[SPANS_KEY] = [Span(doc, item.content[0], item.content[1], label=item.kind) for item in found]
+        doc.spans[SPANS_KEY] = [
+            Span(doc, item.content[0], item.content[1], label=item.kind) for item in found
+        ]
         doc.spans[CUES_KEY] = [
             Span(doc, min(item.cue_tokens), max(item.cue_tokens) + 1, label=f"q{index}")
             for index, item in enumerate(found, 1)
@@ -244,7 +285,9 @@ class QuoteFinder:
             return None
         for row in self.verb_cues.get(token.lemma_.lower(), []):
             words = row["cue"].split()
-            if len(words) == 1 or any(c.lower_ == words[1] and c.dep_ in ("prt", "prep") for c in token.children):
+            if len(words) == 1 or any(
+                c.lower_ == words[1] and c.dep_ in ("prt", "prep") for c in token.children
+            ):
                 return row
         return None
 
@@ -256,7 +299,11 @@ class QuoteFinder:
                 continue
             item = phrase_quote(doc, start, end, row)
             phrase = doc[start:end]
-            if item is not None and phrase_speaker(phrase) is None and self._verb_cue(_clause(phrase)) is not None:
+            if (
+                item is not None
+                and phrase_speaker(phrase) is None
+                and self._verb_cue(_clause(phrase)) is not None
+            ):
                 continue  # "X said in a statement": the verb is the cue
             if item is not None:
                 found.append(item)
@@ -269,11 +316,17 @@ class QuoteFinder:
                 item = verb_quote(token, row, self.object_content)
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
                 item = noun_quote(token, self.noun_cues[token.lemma_.lower()])
-                verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+                verb = (
+                    token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+                )
                 verb_row = self._verb_cue(verb) if verb is not None else None
                 if item is not None and verb_row is not None:
                     # "said in a statement that ...": the verb is the cue, its subject the speaker
-                    item.cue, item.cue_tokens, item.speaker = verb_row["cue"], (verb.i,), subject(verb)
+                    item.cue, item.cue_tokens, item.speaker = (
+                        verb_row["cue"],
+                        (verb.i,),
+                        subject(verb),
+                    )
                     used.add(verb.i)
             else:
                 continue
@@ -295,7 +348,8 @@ class QuoteFinder:
             outers = [
                 item
                 for item in indirect
-                if item.content[0] <= lo and hi <= item.content[1]
+                if item.content[0] <= lo
+                and hi <= item.content[1]
                 and (hi - lo) / max(1, item.content[1] - item.content[0]) < self.mixed_ratio
             ]
             for outer in outers:
@@ -310,7 +364,11 @@ class QuoteFinder:
         # an indirect reading of a direct quote's own cue, or of its words, is the same attribution
         direct_cues = {i for item in direct for i in item.cue_tokens}
         indirect = [item for item in indirect if item.kind == "mixed" or not item.needs_quote]
-        kept = [item for item in indirect if item.kind == "mixed" or not _duplicate(item, direct, direct_cues)]
+        kept = [
+            item
+            for item in indirect
+            if item.kind == "mixed" or not _duplicate(item, direct, direct_cues)
+        ]
         return direct + kept
 
     def _fragment(self, doc: Doc, seg: Segment, content: Span) -> bool:
@@ -329,10 +387,20 @@ class QuoteFinder:
         seg = segments[index]
         after, stop = region(doc, quoted, seg, forward=True)
         before, _ = region(doc, quoted, seg, forward=False)
-        continuing = bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
+        continuing = (
+            bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
+        )
         byline = byline_name(after)
         if byline is not None:  # "..." ― Karen Bobadilla
-            return Found("direct", (content.start, content.end), None, (after[0].i,), byline, CONFIDENCE["direct_framed"], [seg])
+            return Found(
+                "direct",
+                (content.start, content.end),
+                None,
+                (after[0].i,),
+                byline,
+                CONFIDENCE["direct_framed"],
+                [seg],
+            )
         for tokens, forward in ((after, True), (before, False)):
             cue = self._region_cue(doc, tokens, quoted, phrases)
             if cue is None:
@@ -344,9 +412,29 @@ class QuoteFinder:
                 continue
             if not forward and _outside_complement(cue_token, quoted, before=tokens):
                 continue
-            confidence = CONFIDENCE["direct_framed"] if speaker is not None else CONFIDENCE["direct_cue_only"]
-            return Found("direct", (content.start, content.end), row["cue"], (cue_token.i,), speaker, confidence, [seg])
-        return Found("direct", (content.start, content.end), None, (), None, CONFIDENCE["direct_alone"], [seg])
+            confidence = (
+                CONFIDENCE["direct_framed"]
+                if speaker is not None
+                else CONFIDENCE["direct_cue_only"]
+            )
+            return Found(
+                "direct",
+                (content.start, content.end),
+                row["cue"],
+                (cue_token.i,),
+                speaker,
+                confidence,
+                [seg],
+            )
+        return Found(
+            "direct",
+            (content.start, content.end),
+            None,
+            (),
+            None,
+            CONFIDENCE["direct_alone"],
+            [seg],
+        )
 
     def _region_cue(self, doc, tokens: list[Token], quoted, phrases: dict):
         """The nearest cue in a frame region: (cue token, lexicon row, speaker head or None)."""
@@ -359,7 +447,9 @@ class QuoteFinder:
                 return token, row, outside(phrase_speaker(doc[token.i : end]), quoted)
         return None
 
-    def _carry(self, doc, direct: list[Found], indirect: list[Found], paragraphs: list[int]) -> None:
+    def _carry(
+        self, doc, direct: list[Found], indirect: list[Found], paragraphs: list[int]
+    ) -> None:
         """Unattributed quotes carry on the speaker of the quote just before them."""
         everything = sorted(direct + indirect, key=lambda item: item.content[0])
         for item in direct:
@@ -369,12 +459,17 @@ class QuoteFinder:
             earlier = [
                 other
                 for other in everything
-                if other.content[0] < item.content[0] and other.speaker is not None and other is not item
+                if other.content[0] < item.content[0]
+                and other.speaker is not None
+                and other is not item
             ]
             if not earlier:
                 continue
             previous = earlier[-1]
-            if para - paragraph_of(paragraphs, doc[previous.content[0]].idx) > self.carry_paragraphs:
+            if (
+                para - paragraph_of(paragraphs, doc[previous.content[0]].idx)
+                > self.carry_paragraphs
+            ):
                 continue
             item.speaker = previous.speaker
             item.mention_cue = previous.mention_cue or previous.cue_tokens
@@ -391,7 +486,14 @@ class QuoteFinder:
             start, end = item.segments[0].start, item.segments[0].end
         elif item.kind == "mixed":  # take in the quotation marks at the edges of the content
             start = min([start] + [seg.open_at for seg in item.segments])
-            end = max([end] + [seg.close_at + mark_len(doc.text, seg.close_at) for seg in item.segments if seg.close_at is not None])
+            end = max(
+                [end]
+                + [
+                    seg.close_at + mark_len(doc.text, seg.close_at)
+                    for seg in item.segments
+                    if seg.close_at is not None
+                ]
+            )
         return {
             "id": f"q{index}",
             "kind": item.kind,
@@ -407,7 +509,11 @@ class QuoteFinder:
             return None
         tokens = mention_tokens(head, cue_tokens)
         span = doc[tokens[0] : tokens[-1] + 1]
-        return {"text": span.text, "span": [span.start_char, span.end_char], "actor": self._actor(doc, head, span)}
+        return {
+            "text": span.text,
+            "span": [span.start_char, span.end_char],
+            "actor": self._actor(doc, head, span),
+        }
 
     def _actor(self, doc: Doc, head: Token, span: Span) -> str | None:
         actor = actor_at(doc, head)
@@ -471,7 +577,9 @@ def classify_mark(text: str, i: int) -> tuple[str, str] | None:
     return level, "either"
 
 
-def pair_marks(text: str, marks: list[tuple[int, str]], start: int, end: int, level: str, continues: bool) -> list[Segment]:
+def pair_marks(
+    text: str, marks: list[tuple[int, str]], start: int, end: int, level: str, continues: bool
+) -> list[Segment]:
     """Pair marks of one level inside ``[start, end)``; a quote open at ``end`` runs on when ``continues``."""
     segments: list[Segment] = []
     opened: int | None = None
@@ -491,11 +599,15 @@ def pair_marks(text: str, marks: list[tuple[int, str]], start: int, end: int, le
         if continues:
             segments.append(make_segment(text, opened, None, level, end=end))
         else:
-            logger.debug("quotation mark at %d never closes before the paragraph ends; skipped", opened)
+            logger.debug(
+                "quotation mark at %d never closes before the paragraph ends; skipped", opened
+            )
     return [seg for seg in segments if seg.start < seg.end]
 
 
-def make_segment(text: str, open_at: int, close_at: int | None, level: str, end: int | None = None) -> Segment:
+def make_segment(
+    text: str, open_at: int, close_at: int | None, level: str, end: int | None = None
+) -> Segment:
     start = open_at + mark_len(text, open_at)
     stop = close_at if close_at is not None else end
     while start < stop and text[start].isspace():
@@ -511,7 +623,10 @@ def find_segments(text: str, paragraphs: list[int]) -> list[Segment]:
     segments: list[Segment] = []
     for number in range(len(paragraphs)):
         start, end = bounds[number], bounds[number + 1]
-        marks = [(m.start(), classify_mark(text, m.start())) for m in QUOTE_MARK.finditer(text, start, end)]
+        marks = [
+            (m.start(), classify_mark(text, m.start()))
+            for m in QUOTE_MARK.finditer(text, start, end)
+        ]
         marks = [(offset, kind) for offset, kind in marks if kind is not None]
         doubles = [(offset, role) for offset, (level, role) in marks if level == "double"]
         singles = [(offset, role) for offset, (level, role) in marks if level == "single"]
@@ -545,7 +660,9 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
     """For each token, the index of the top-level quoted stretch (marks included) it lies in, or None."""
     owner: list[int | None] = [None] * len(doc)
     for number, seg in enumerate(segments):
-        stop = seg.close_at + mark_len(doc.text, seg.close_at) if seg.close_at is not None else seg.end
+        stop = (
+            seg.close_at + mark_len(doc.text, seg.close_at) if seg.close_at is not None else seg.end
+        )
         span = doc.char_span(seg.open_at, stop, alignment_mode="expand")
         if span is not None:
             for token in span:
@@ -568,14 +685,22 @@ def subject(cue: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(child.dep_ in ("nsubjpass", "expl") for child in cue.children):
         return None  # "X was told that", "it is believed that": the source is not named
-    if cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG") or cue.dep_ == "xcomp":
+    if (
+        cue.dep_ == "conj"
+        or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
+        or cue.dep_ == "xcomp"
+    ):
         return subject(cue.head) if cue.head.i != cue.i else None
     return None
 
 
 def reduced_passive(cue: Token) -> bool:
     """ "Asked if it had worked, the official replied": the cue's own speaker is the journalist."""
-    return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+    return (
+        cue.tag_ == "VBN"
+        and cue.dep_ in ("advcl", "acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+    )
 
 
 def outside(token: Token | None, quoted: list[int | None]) -> Token | None:
@@ -587,7 +712,9 @@ def trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     words = [t for t in tokens if not (t.is_punct or t.is_space) or t.is_quote]
     while words and (words[0].is_punct or words[0].is_space) and not words[0].is_quote:
         words.pop(0)
-    while words and words[-1].is_quote and len(words) > 1 and not any(w.is_quote for w in words[:-1]):
+    while (
+        words and words[-1].is_quote and len(words) > 1 and not any(w.is_quote for w in words[:-1])
+    ):
         words.pop()
     if not words:
         return None
@@ -601,7 +728,10 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
     deps = COMPLEMENT_DEPS | ({"xcomp"} if row["meaning"] in INTENTION_MEANINGS else set())
     complement = next((c for c in cue.children if c.dep_ in deps), None)
     words = row["cue"].split()
-    particle = next((c for c in cue.children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"), None)
+    particle = next(
+        (c for c in cue.children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"),
+        None,
+    )
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
@@ -615,7 +745,14 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
     elif obj is not None:
         # "Cruz called Trump a "liar"", "described her as "a lifetime politician"": a nominal content,
         # kept only when it quotes words unless object_content is on
-        content = trimmed([t for c in cue.children if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) for t in c.subtree])
+        content = trimmed(
+            [
+                t
+                for c in cue.children
+                if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
+                for t in c.subtree
+            ]
+        )
         kind = "object"
     elif cue.dep_ == "parataxis":
         own = {t.i for t in cue.subtree}
@@ -625,13 +762,26 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         return None
     if content is None:
         return None
-    return Found("indirect", content, row["cue"], (cue.i,), subject(cue), CONFIDENCE[kind], needs_quote=kind == "object" and not dobj_content)
+    return Found(
+        "indirect",
+        content,
+        row["cue"],
+        (cue.i,),
+        subject(cue),
+        CONFIDENCE[kind],
+        needs_quote=kind == "object" and not dobj_content,
+    )
 
 
 def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
     """A cue noun with a that-clause: "Trump's claim that ...", "fears that ..."."""
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
         None,
     )
     if clause is None:
@@ -672,16 +822,22 @@ def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found |
     speaker = phrase_speaker(phrase)
     if speaker is None:
         speaker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return Found("indirect", content, row["cue"], tuple(range(start, end)), speaker, CONFIDENCE["phrase"])
+    return Found(
+        "indirect", content, row["cue"], tuple(range(start, end)), speaker, CONFIDENCE["phrase"]
+    )
 
 
-def region(doc: Doc, quoted: list[int | None], seg: Segment, forward: bool) -> tuple[list[Token], str]:
+def region(
+    doc: Doc, quoted: list[int | None], seg: Segment, forward: bool
+) -> tuple[list[Token], str]:
     """Tokens outside quotes right after (or before, nearest first) a quote, up to a sentence end, a
     paragraph break or another quote; and what stopped it: "sentence", "paragraph", "quote" or "edge"."""
     if forward:
         if seg.close_at is None:
             return [], "paragraph"
-        span = doc.char_span(seg.close_at, seg.close_at + mark_len(doc.text, seg.close_at), alignment_mode="expand")
+        span = doc.char_span(
+            seg.close_at, seg.close_at + mark_len(doc.text, seg.close_at), alignment_mode="expand"
+        )
         indices = range(span.end, len(doc)) if span is not None else range(0)
     else:
         span = doc.char_span(seg.open_at, seg.open_at + 1, alignment_mode="expand")
@@ -712,7 +868,9 @@ def byline_name(tokens: list[Token]) -> Token | None:
 def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
     """Keep an indirect quote's content inside its cue's paragraph (a parse can run across a break)."""
     para = paragraph_of(paragraphs, doc[item.cue_tokens[0]].idx)
-    inside = [t for t in doc[item.content[0] : item.content[1]] if paragraph_of(paragraphs, t.idx) == para]
+    inside = [
+        t for t in doc[item.content[0] : item.content[1]] if paragraph_of(paragraphs, t.idx) == para
+    ]
     content = trimmed(inside)
     if content is None:
         return None
@@ -725,7 +883,9 @@ def _lowercase_start(tokens: list[Token]) -> bool:
     return word is not None and word.text[:1].islower()
 
 
-def _outside_complement(cue: Token, quoted: list[int | None], before: list[Token] | None = None) -> bool:
+def _outside_complement(
+    cue: Token, quoted: list[int | None], before: list[Token] | None = None
+) -> bool:
     """Has the cue a clausal complement of its own outside the quote (then it introduces other words)?"""
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp") and quoted[child.i] is None:
@@ -748,7 +908,12 @@ def _duplicate(item: Found, direct: list[Found], direct_cues: set[int]) -> bool:
 def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
     """Token indices of the speaker mention around ``head``: its phrase, without a clause that holds the cue."""
     doc = head.doc
-    dropped = {t.i for child in head.children if any(t.i in cue_tokens for t in child.subtree) for t in child.subtree}
+    dropped = {
+        t.i
+        for child in head.children
+        if any(t.i in cue_tokens for t in child.subtree)
+        for t in child.subtree
+    }
     present = {t.i for t in head.subtree if t.i not in dropped and not t.is_space}
     lo = hi = head.i
     while lo - 1 in present:
@@ -769,9 +934,13 @@ def resolve_pronoun(doc: Doc, pronoun: Token, row: dict[str, str]) -> str | None
     for actor in doc._.actors or []:
         if actor.get("kind") not in kinds:
             continue
-        if actor.get("kind") == "anonymous" and row.get("number") and _plural(actor.get("name", "")) != (row["number"] == "plural"):
+        if (
+            actor.get("kind") == "anonymous"
+            and row.get("number")
+            and _plural(actor.get("name", "")) != (row["number"] == "plural")
+        ):
             continue
-        for start, end in actor.get("mentions", []):
+        for _start, end in actor.get("mentions", []):
             if end <= pronoun.idx and (best is None or end > best[0]):
                 best = (end, actor["id"])
     return best[1] if best else None

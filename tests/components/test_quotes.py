@@ -10,7 +10,15 @@ from claimgraph import lexicons
 from claimgraph.components import quotes as Q
 from claimgraph.components.actors import actor_at
 
-FACTUALITY = {"certain", "probable", "possible", "certain_not", "probable_not", "possible_not", "unknown"}
+FACTUALITY = {
+    "certain",
+    "probable",
+    "possible",
+    "certain_not",
+    "probable_not",
+    "possible_not",
+    "unknown",
+}
 
 
 def run(nlp, text):
@@ -96,7 +104,10 @@ def test_stray_closing_mark_is_skipped_and_later_quotes_still_pair():
 def test_multi_paragraph_quote_runs_on_when_the_next_paragraph_opens_one():
     text = "Rutte said: \u201cWe stand together with Ukraine.\n\n\u201cWe will keep doing so.\u201d"
     first, second = segments(text)
-    assert first.close_at is None and text[first.start : first.end] == "We stand together with Ukraine."
+    assert (
+        first.close_at is None
+        and text[first.start : first.end] == "We stand together with Ukraine."
+    )
     assert text[second.start : second.end] == "We will keep doing so."
 
 
@@ -111,7 +122,9 @@ def test_quote_closes_at_a_paragraph_break_otherwise():
 
 @pytest.mark.model
 def test_direct_quote_speaker_after_named_person(nlp):
-    doc, quotes = run(nlp, "\u201cWe will not back down from our commitments,\u201d Mark Rutte said.")
+    doc, quotes = run(
+        nlp, "\u201cWe will not back down from our commitments,\u201d Mark Rutte said."
+    )
     quote = only(quotes)
     assert quote["kind"] == "direct" and quote["cue"] == "say"
     assert quote["text"] == "We will not back down from our commitments,"
@@ -125,14 +138,19 @@ def test_direct_quote_after_a_colon_with_inverted_speaker_and_straight_marks(nlp
     _, quotes = run(nlp, 'The minister replied: "We have no plans to leave the alliance."')
     quote = only(quotes)
     assert quote["cue"] == "reply" and quote["speaker"]["text"] == "The minister"
-    _, quotes = run(nlp, '"We have no plans to leave the alliance," said Lithuania\'s defence minister.')
+    _, quotes = run(
+        nlp, '"We have no plans to leave the alliance," said Lithuania\'s defence minister.'
+    )
     quote = only(quotes)
     assert quote["speaker"]["text"] == "Lithuania's defence minister"
 
 
 @pytest.mark.model
 def test_speaker_in_the_middle_attributes_both_halves(nlp):
-    _, quotes = run(nlp, "\u201cWe will talk to them,\u201d she said, \u201cbut we will not give up our position.\u201d")
+    _, quotes = run(
+        nlp,
+        "\u201cWe will talk to them,\u201d she said, \u201cbut we will not give up our position.\u201d",
+    )
     assert [q["kind"] for q in quotes] == ["direct", "direct"]
     assert quotes[0]["speaker"]["span"] == quotes[1]["speaker"]["span"]
     assert quotes[1]["text"] == "but we will not give up our position."
@@ -155,7 +173,10 @@ def test_quote_split_across_sentences_carries_the_speaker(nlp):
 def test_multi_paragraph_quote_carries_the_speaker_to_the_next_paragraph(nlp):
     text = "Mark Rutte said: \u201cWe stand together with Ukraine today.\n\n\u201cWe will keep doing so as long as it takes.\u201d"
     _, quotes = run(nlp, text)
-    assert [q["text"] for q in quotes] == ["We stand together with Ukraine today.", "We will keep doing so as long as it takes."]
+    assert [q["text"] for q in quotes] == [
+        "We stand together with Ukraine today.",
+        "We will keep doing so as long as it takes.",
+    ]
     assert quotes[1]["speaker"]["text"] == "Mark Rutte"
 
 
@@ -170,7 +191,10 @@ def test_mixed_quote_fragment_inside_reported_speech(nlp):
 
 @pytest.mark.model
 def test_nested_quote_stays_inside_its_direct_quote(nlp):
-    _, quotes = run(nlp, "\u201cHe told me \u2018we are ready to sign the deal\u2019 last night,\u201d the diplomat said.")
+    _, quotes = run(
+        nlp,
+        "\u201cHe told me \u2018we are ready to sign the deal\u2019 last night,\u201d the diplomat said.",
+    )
     quote = only(quotes)
     assert quote["kind"] == "direct"
     assert quote["text"].startswith("He told me \u2018we are ready")
@@ -179,7 +203,10 @@ def test_nested_quote_stays_inside_its_direct_quote(nlp):
 
 @pytest.mark.model
 def test_scare_quotes_are_not_quotes(nlp):
-    _, quotes = run(nlp, "Sullivan laid out the case in an \u201cintense\u201d meeting in Rome with his counterpart.")
+    _, quotes = run(
+        nlp,
+        "Sullivan laid out the case in an \u201cintense\u201d meeting in Rome with his counterpart.",
+    )
     assert quotes == []
 
 
@@ -201,7 +228,10 @@ def test_quote_with_no_speaker_anywhere_has_speaker_null(nlp):
 
 @pytest.mark.model
 def test_dash_byline_names_the_speaker(nlp):
-    _, quotes = run(nlp, "\u201cThe debate showed who is ready to lead this country.\u201d \u2015 Karen Bobadilla")
+    _, quotes = run(
+        nlp,
+        "\u201cThe debate showed who is ready to lead this country.\u201d \u2015 Karen Bobadilla",
+    )
     quote = only(quotes)
     assert quote["speaker"]["text"] == "Karen Bobadilla"
 
@@ -246,7 +276,10 @@ def test_fronted_fear_is_an_indirect_quote_of_the_officials(nlp):
 
 @pytest.mark.model
 def test_denial_and_belief_cues(nlp):
-    _, quotes = run(nlp, "Beijing denied that it had sent weapons. Officials believe that more shipments are planned.")
+    _, quotes = run(
+        nlp,
+        "Beijing denied that it had sent weapons. Officials believe that more shipments are planned.",
+    )
     assert [q["cue"] for q in quotes] == ["deny", "believe"]
     assert quotes[0]["speaker"]["actor"] == "CHN.GOV"
 
@@ -261,7 +294,10 @@ def test_parenthetical_said(nlp):
 
 @pytest.mark.model
 def test_reduced_passive_question_is_the_journalists(nlp):
-    _, quotes = run(nlp, "Asked if it had worked, the official replied: \u201cI suppose it depends on how you define success.\u201d")
+    _, quotes = run(
+        nlp,
+        "Asked if it had worked, the official replied: \u201cI suppose it depends on how you define success.\u201d",
+    )
     assert [q["cue"] for q in quotes] == ["reply"]
 
 
@@ -281,7 +317,9 @@ def test_pronoun_speaker_resolves_to_the_earlier_person(nlp):
 def test_media_and_government_speakers(nlp):
     _, quotes = run(nlp, "CNN reported that Russia had asked China for drones.")
     assert only(quotes)["speaker"]["actor"] == "media:cnn"
-    doc, quotes = run(nlp, "China's foreign ministry said in a statement that the sanctions were illegal.")
+    doc, quotes = run(
+        nlp, "China's foreign ministry said in a statement that the sanctions were illegal."
+    )
     quote = only(quotes)
     assert quote["cue"] == "say"
     assert quote["speaker"]["actor"] == "CHN.GOV"
@@ -307,7 +345,9 @@ def test_definite_description_gets_the_actor_of_the_actors_component(nlp):
 
 @pytest.mark.model
 def test_spans_and_cue_evidence(nlp):
-    doc, quotes = run(nlp, "\u201cWe will not back down from our commitments,\u201d Mark Rutte said.")
+    doc, quotes = run(
+        nlp, "\u201cWe will not back down from our commitments,\u201d Mark Rutte said."
+    )
     (span,) = doc.spans[Q.SPANS_KEY]
     assert span.label_ == "direct" and [span.start_char, span.end_char][0] <= quotes[0]["span"][0]
     (cue,) = doc.spans[Q.CUES_KEY]
@@ -319,7 +359,9 @@ def test_user_lexicon_and_disk_round_trip(nlp, tmp_path):
     doc = nlp("The minister grumbled that the talks had failed again.")
     assert doc._.quotes == []
     lexicon = tmp_path / "cues.tsv"
-    lexicon.write_text("cue\ttype\tmeaning\tfactuality\tnotes\ngrumble\tverb\tspeech\tcertain\t\n", "utf-8")
+    lexicon.write_text(
+        "cue\ttype\tmeaning\tfactuality\tnotes\ngrumble\tverb\tspeech\tcertain\t\n", "utf-8"
+    )
     finder = Q.QuoteFinder(nlp, "quotes_test")
     finder.initialize(lexicon=lexicon)
     assert [q["cue"] for q in finder(doc)._.quotes] == ["grumble"]
@@ -348,11 +390,20 @@ def test_reference_article(nlp, reference_text):
     assert direct[0]["speaker"]["text"] == "a senior administration official"
     assert direct[2]["speaker"]["text"] == "the official" and direct[2]["cue"] == "reply"
     assert direct[3]["speaker"]["text"] == "another US official familiar with the discussions"
-    assert direct[-1]["text"].startswith("Our goal basically") and direct[-1]["speaker"]["text"] == "the US official"
-    fear = [q for q in doc._.quotes if q["cue"] == "fear" and q["text"].startswith("China has already decided")]
+    assert (
+        direct[-1]["text"].startswith("Our goal basically")
+        and direct[-1]["speaker"]["text"] == "the US official"
+    )
+    fear = [
+        q
+        for q in doc._.quotes
+        if q["cue"] == "fear" and q["text"].startswith("China has already decided")
+    ]
     assert len(fear) == 1 and fear[0]["kind"] == "indirect"
     assert actors[fear[0]["speaker"]["actor"]]["kind"] == "anonymous"
     assert actors[fear[0]["speaker"]["actor"]]["country"] == "USA"
     cnn = [q for q in doc._.quotes if q["cue"] == "report"]
-    assert len(cnn) == 1 and cnn[0]["kind"] == "indirect" and cnn[0]["speaker"]["actor"] == "media:cnn"
+    assert (
+        len(cnn) == 1 and cnn[0]["kind"] == "indirect" and cnn[0]["speaker"]["actor"] == "media:cnn"
+    )
     assert actors["media:cnn"]["kind"] == "media"
