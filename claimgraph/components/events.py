@@ -298,7 +298,7 @@ class EventCoder:
             sources, targets = targets, sources
         if trigger.targets == ():
             targets = []
-        location = place_of(doc, tok, pred, {t.i for _, t in targets})
+        location = place_of(doc, tok, pred, {t.i for _, t in [*sources, *targets]})
         mode = trigger.mode or self._mode(trigger, pred)
         context = self._contexts(tok, trigger)
         if (
