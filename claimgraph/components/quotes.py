@@ -28,7 +28,6 @@ How it works, in four passes over a Doc:
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicons
 from . import register_extensions
 from .actors import actor_at
+from .quote_marks import Segment, find_segments, mark_len, paragraph_of, paragraph_starts
 
 logger = logging.getLogger(__name__)
 
@@ -49,24 +49,9 @@ SPANS_KEY = "claimgraph_quotes"
 CUES_KEY = "claimgraph_quote_cues"
 CUE_COLUMNS = ("cue", "type", "meaning", "factuality")
 
-# A paragraph break: a blank line (SPEC: paragraphs are separated by one blank line).
-PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-# Every character that may be a quotation mark, and '' (two apostrophes: a double mark in NYT archive
-# text); classify_mark() decides what each one is.
-QUOTE_MARK = re.compile(
-    "''|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]"
-)
-TWO_APOSTROPHES = "''"
 # Content characters that end a quote "open" for an attribution after it ("...," she said).
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 
-DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
-DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
-SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
-SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
-# Characters before an opening mark / after a closing mark besides whitespace.
-OPENING_CONTEXT = "([{\u2014\u2013-/:" + DOUBLE_OPEN + '"'
-CLOSING_CONTEXT = ".,;:!?)]}\u2014\u2013-/" + DOUBLE_CLOSE + '"'
 SENTENCE_END = {".", "!", "?"}
 BYLINE_DASHES = {"\u2015", "\u2014", "\u2013", "--"}  # ― — – --
 MAX_BYLINE_WORDS = 5
@@ -78,7 +63,8 @@ OBJECT_DEPS = {"dobj", "oprd", "attr"}
 OBJECT_PREPS = {"as", "of"}
 SUBJECT_RELATIVES = {"who", "that", "which"}
 
-# Confidence of each way a quote is found (how often that rule was right on PolNeAR dev).
+# Confidence of each way a quote is found: a hand-set prior, ordered by how reliable each rule
+# looked in the PolNeAR dev error review (not a calibrated probability).
 CONFIDENCE = {
     "direct_framed": 0.9,
     "direct_carried": 0.75,
@@ -91,18 +77,6 @@ CONFIDENCE = {
     "noun": 0.6,
     "mixed": 0.8,
 }
-
-
-@dataclass
-class Segment:
-    """A stretch of text between paired quotation marks."""
-
-    start: int  # content start (after the opening mark and spaces)
-    end: int  # content end (before the closing mark, or the paragraph end when continued)
-    open_at: int  # char offset of the opening mark
-    close_at: int | None  # char offset of the closing mark; None when the quote runs on
-    level: str  # "double" or "single"
-    nested: bool = False
 
 
 @dataclass
@@ -527,133 +501,6 @@ class QuoteFinder:
                 if actor is not None:
                     return actor
         return None
-
-
-# -- quotation marks --------------------------------------------------------------
-
-
-def paragraph_starts(text: str) -> list[int]:
-    """Char offsets where each paragraph starts (the first is 0)."""
-    return [0] + [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
-
-
-def paragraph_of(starts: list[int], offset: int) -> int:
-    """Index of the paragraph holding char ``offset``."""
-    return bisect.bisect_right(starts, offset) - 1
-
-
-def mark_len(text: str, i: int) -> int:
-    """Characters in the quotation mark at ``text[i]`` (2 for '')."""
-    return 2 if text.startswith(TWO_APOSTROPHES, i) else 1
-
-
-def classify_mark(text: str, i: int) -> tuple[str, str] | None:
-    """(level, role) of the mark at ``text[i]``: level double|single, role open|close|either; None for an apostrophe."""
-    size = mark_len(text, i)
-    char = '"' if size == 2 else text[i]
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + size] if i + size < len(text) else " "
-    if prev.isalnum() and nxt.isalnum():
-        return None  # shouldn't, they’ve, O'Brien
-    left_open = prev.isspace() or prev in OPENING_CONTEXT or prev in SINGLE_OPEN
-    right_close = nxt.isspace() or nxt in CLOSING_CONTEXT or nxt in SINGLE_CLOSE
-    if char in DOUBLE_OPEN:
-        return "double", "open"
-    if char in DOUBLE_CLOSE:
-        return "double", "close"
-    if char in SINGLE_OPEN:
-        return "single", "open"
-    if char in SINGLE_CLOSE:
-        if left_open and not right_close:
-            return None  # elision: ’90s, ’tis
-        return "single", "close"
-    level = "double" if char == '"' else "single"
-    if level == "single" and left_open and nxt.isdigit():
-        return None  # '90s
-    if left_open and not right_close:
-        return level, "open"
-    if right_close and not left_open:
-        return level, "close"
-    return level, "either"
-
-
-def pair_marks(
-    text: str, marks: list[tuple[int, str]], start: int, end: int, level: str, continues: bool
-) -> list[Segment]:
-    """Pair marks of one level inside ``[start, end)``; a quote open at ``end`` runs on when ``continues``."""
-    segments: list[Segment] = []
-    opened: int | None = None
-    for offset, role in marks:
-        if opened is None:
-            if role == "close":
-                logger.debug("unpaired closing quotation mark at %d skipped", offset)
-                continue
-            opened = offset
-        elif role in ("close", "either") or (text[opened] == "\u201e" and text[offset] == "\u201c"):
-            segments.append(make_segment(text, opened, offset, level))
-            opened = None
-        else:
-            logger.debug("unpaired opening quotation mark at %d skipped", opened)
-            opened = offset
-    if opened is not None:
-        if continues:
-            segments.append(make_segment(text, opened, None, level, end=end))
-        else:
-            logger.debug(
-                "quotation mark at %d never closes before the paragraph ends; skipped", opened
-            )
-    return [seg for seg in segments if seg.start < seg.end]
-
-
-def make_segment(
-    text: str, open_at: int, close_at: int | None, level: str, end: int | None = None
-) -> Segment:
-    start = open_at + mark_len(text, open_at)
-    stop = close_at if close_at is not None else end
-    while start < stop and text[start].isspace():
-        start += 1
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    return Segment(start, stop, open_at, close_at, level)
-
-
-def find_segments(text: str, paragraphs: list[int]) -> list[Segment]:
-    """Every quoted stretch of ``text``; single-quoted ones inside double quotes are ``nested``."""
-    bounds = paragraphs + [len(text)]
-    segments: list[Segment] = []
-    for number in range(len(paragraphs)):
-        start, end = bounds[number], bounds[number + 1]
-        marks = [
-            (m.start(), classify_mark(text, m.start()))
-            for m in QUOTE_MARK.finditer(text, start, end)
-        ]
-        marks = [(offset, kind) for offset, kind in marks if kind is not None]
-        doubles = [(offset, role) for offset, (level, role) in marks if level == "double"]
-        singles = [(offset, role) for offset, (level, role) in marks if level == "single"]
-        next_opens = number + 1 < len(paragraphs) and next_paragraph_opens(text, bounds[number + 1])
-        outer = pair_marks(text, doubles, start, end, "double", next_opens)
-        segments.extend(outer)
-        # single marks: inside each double quote (nested) and in the stretches between them
-        edges = [start] + [x for seg in outer for x in (seg.open_at, seg.end)] + [end]
-        for k in range(0, len(edges), 2):
-            lo, hi = edges[k], edges[k + 1]
-            inside = [(o, r) for o, r in singles if lo <= o < hi]
-            segments.extend(pair_marks(text, inside, lo, hi, "single", False))
-        for seg in outer:
-            inside = [(o, r) for o, r in singles if seg.start <= o < seg.end]
-            for nested in pair_marks(text, inside, seg.start, seg.end, "single", False):
-                nested.nested = True
-                segments.append(nested)
-    segments.sort(key=lambda seg: seg.start)
-    return segments
-
-
-def next_paragraph_opens(text: str, start: int) -> bool:
-    """Does the paragraph at ``start`` begin with an opening double quotation mark?"""
-    if start >= len(text):
-        return False
-    kind = classify_mark(text, start) if QUOTE_MARK.match(text, start) else None
-    return kind is not None and kind[0] == "double" and kind[1] in ("open", "either")
 
 
 def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:

@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from claimgraph import lexicons
+from claimgraph.components import quote_marks as M
 from claimgraph.components import quotes as Q
 from claimgraph.components.actors import actor_at
 
@@ -66,11 +67,11 @@ def test_cue_lexicon_columns_and_values():
     ],
 )
 def test_classify_mark(text, index, expected):
-    assert Q.classify_mark(text, index) == expected
+    assert M.classify_mark(text, index) == expected
 
 
 def segments(text):
-    return Q.find_segments(text, Q.paragraph_starts(text))
+    return M.find_segments(text, M.paragraph_starts(text))
 
 
 def test_curly_quotes_pair_and_apostrophes_do_not_count():
@@ -90,7 +91,7 @@ def test_single_quotes_inside_double_quotes_are_nested():
 
 def test_unpaired_mark_is_logged_and_skipped(caplog):
     text = 'He said "we will win and the crowd cheered.\n\nNothing else happened.'
-    with caplog.at_level(logging.DEBUG, logger="claimgraph.components.quotes"):
+    with caplog.at_level(logging.DEBUG, logger="claimgraph.components.quote_marks"):
         assert segments(text) == []
     assert any("never closes" in record.getMessage() for record in caplog.records)
 
