@@ -207,6 +207,7 @@ class EventCoder:
             spans.append(Span(doc, item.token.i, item.token.i + 1, label=item.trigger.type))
         doc._.events = events
         doc.spans[SPANS_KEY] = spans
+        logger.debug("%d events from %d trigger readings", len(events), len(found))
         return doc
 
     def _record(self, doc: Doc, item: Found, event_id: str) -> dict:
