@@ -115,5 +115,10 @@ def to_analysis(doc, cleaned: CleanDocument) -> Analysis:
         removed=list(cleaned.removed),
     )
     return Analysis.model_validate(
-        {"document": document, "actors": doc._.actors, "quotes": doc._.quotes, "events": doc._.events}
+        {
+            "document": document,
+            "actors": doc._.actors,
+            "quotes": doc._.quotes,
+            "events": doc._.events,
+        }
     )

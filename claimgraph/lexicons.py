@@ -26,17 +26,28 @@ def parse(text: str, name: str, path: str, required: tuple[str, ...] = ()) -> li
             header = cells
             missing = [col for col in required if col not in header]
             if missing:
-                raise LexiconError(Errors.CG203.format(name=name, path=path, line=lineno, detail=f"missing columns {missing}"))
+                raise LexiconError(
+                    Errors.CG203.format(
+                        name=name, path=path, line=lineno, detail=f"missing columns {missing}"
+                    )
+                )
             continue
         if len(cells) > len(header):
             raise LexiconError(
-                Errors.CG203.format(name=name, path=path, line=lineno, detail=f"{len(cells)} cells for {len(header)} columns")
+                Errors.CG203.format(
+                    name=name,
+                    path=path,
+                    line=lineno,
+                    detail=f"{len(cells)} cells for {len(header)} columns",
+                )
             )
         cells += [""] * (len(header) - len(cells))
         row = dict(zip(header, cells, strict=True))
         empty = [col for col in required if not row[col]]
         if empty:
-            raise LexiconError(Errors.CG203.format(name=name, path=path, line=lineno, detail=f"empty {empty}"))
+            raise LexiconError(
+                Errors.CG203.format(name=name, path=path, line=lineno, detail=f"empty {empty}")
+            )
         rows.append(row)
     return rows
 
@@ -48,7 +59,9 @@ def load(name: str, lang: str = "en", required: tuple[str, ...] = ()) -> tuple[d
     try:
         text = ref.read_text("utf-8")
     except FileNotFoundError as err:
-        raise LexiconError(Errors.CG203.format(name=name, path=str(ref), line=0, detail="file not found")) from err
+        raise LexiconError(
+            Errors.CG203.format(name=name, path=str(ref), line=0, detail="file not found")
+        ) from err
     return tuple(parse(text, name, str(ref), required))
 
 

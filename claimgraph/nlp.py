@@ -10,12 +10,24 @@ import spacy
 from spacy.language import Language
 
 from . import settings
-from .components import actors, events, factuality, paragraphs, quotes, register_extensions  # noqa: F401 (factories)
+
+# Importing the component modules registers their factories with spaCy.
+from .components import actors as _actors  # noqa: F401
+from .components import events as _events  # noqa: F401
+from .components import factuality as _factuality  # noqa: F401
+from .components import paragraphs as _paragraphs  # noqa: F401
+from .components import quotes as _quotes  # noqa: F401
+from .components import register_extensions
 from .errors import Errors, ModelError
 
 logger = logging.getLogger(__name__)
 
-COMPONENTS = ("claimgraph_actors", "claimgraph_quotes", "claimgraph_events", "claimgraph_factuality")
+COMPONENTS = (
+    "claimgraph_actors",
+    "claimgraph_quotes",
+    "claimgraph_events",
+    "claimgraph_factuality",
+)
 
 
 def resolve_model(name: str | None = None) -> str:
@@ -40,7 +52,9 @@ def load(model: str | None = None, actors: str | None = None) -> Language:
     except (OSError, ImportError, ValueError) as err:
         raise ModelError(Errors.CG202.format(name=name, detail=err)) from err
     if nlp.lang != "en":
-        raise ModelError(Errors.CG202.format(name=name, detail=f"it is a '{nlp.lang}' pipeline, not English"))
+        raise ModelError(
+            Errors.CG202.format(name=name, detail=f"it is a '{nlp.lang}' pipeline, not English")
+        )
     register_extensions()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")

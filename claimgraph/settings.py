@@ -30,6 +30,10 @@ def load(path: str | Path | None = None) -> dict[str, Any]:
             raise InputError(Errors.CG206.format(path=path, detail=f"unknown section [{section}]"))
         unknown = set(values) - set(merged[section])
         if unknown:
-            raise InputError(Errors.CG206.format(path=path, detail=f"unknown keys {sorted(unknown)} in [{section}]"))
+            raise InputError(
+                Errors.CG206.format(
+                    path=path, detail=f"unknown keys {sorted(unknown)} in [{section}]"
+                )
+            )
         merged[section].update(values)
     return merged

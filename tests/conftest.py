@@ -22,7 +22,9 @@ def nlp():
 @pytest.fixture(scope="session")
 def reference_text() -> str:
     if not REFERENCE.exists():
-        pytest.skip(f"reference article not found at {REFERENCE} (it lives in ../shared beside the repository)")
+        pytest.skip(
+            f"reference article not found at {REFERENCE} (it lives in ../shared beside the repository)"
+        )
     return REFERENCE.read_text("utf-8")
 
 

@@ -8,7 +8,12 @@ OFFICIAL = {
     "version": "3.8.0",
     "spacy_git_version": "5010fcbd3",
     "pipeline": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"],
-    "performance": {"tag_acc": 0.972937262, "dep_uas": 0.9176955214, "dep_las": 0.8991533598, "ents_f": 0.8433119744},
+    "performance": {
+        "tag_acc": 0.972937262,
+        "dep_uas": 0.9176955214,
+        "dep_las": 0.8991533598,
+        "ents_f": 0.8433119744,
+    },
     "n_parser_labels": 45,
     "n_ner_labels": 18,
 }
@@ -19,7 +24,9 @@ def test_loaded_pipeline_matches_official_release(nlp):
     meta = nlp.meta
     assert meta["version"] == OFFICIAL["version"]
     assert meta["spacy_git_version"] == OFFICIAL["spacy_git_version"]
-    assert [name for name in nlp.pipe_names if not name.startswith("claimgraph_")] == OFFICIAL["pipeline"]
+    assert [name for name in nlp.pipe_names if not name.startswith("claimgraph_")] == OFFICIAL[
+        "pipeline"
+    ]
     for key, value in OFFICIAL["performance"].items():
         assert meta["performance"][key] == pytest.approx(value, abs=1e-9), key
     assert len(meta["labels"]["parser"]) == OFFICIAL["n_parser_labels"]
@@ -28,4 +35,9 @@ def test_loaded_pipeline_matches_official_release(nlp):
 
 @pytest.mark.model
 def test_claimgraph_components_follow_the_model(nlp):
-    assert nlp.pipe_names[-4:] == ["claimgraph_actors", "claimgraph_quotes", "claimgraph_events", "claimgraph_factuality"]
+    assert nlp.pipe_names[-4:] == [
+        "claimgraph_actors",
+        "claimgraph_quotes",
+        "claimgraph_events",
+        "claimgraph_factuality",
+    ]

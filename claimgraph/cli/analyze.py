@@ -17,13 +17,32 @@ from .render import print_analysis
 
 @app.command("analyze")
 def analyze_command(
-    source: Annotated[str, typer.Argument(help="An article: a .txt/.html(.gz) file, an http(s):// URL, or '-' for stdin.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the SPEC.md record as JSON instead of tables.")] = False,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD; anchors 'on Tuesday'.")] = None,
-    url: Annotated[str | None, typer.Option(help="The article's canonical URL (gives the document id and outlet).")] = None,
-    model: Annotated[str | None, typer.Option(help="An installed spaCy English pipeline to use.")] = None,
-    actors: Annotated[Path | None, typer.Option(help="Your actor dictionary (YAML or CSV); overrides built-in entries.")] = None,
-    config: Annotated[Path | None, typer.Option(help="A TOML file overriding settings.toml (limits, timeouts).")] = None,
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="An article: a .txt/.html(.gz) file, an http(s):// URL, or '-' for stdin."
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the SPEC.md record as JSON instead of tables.")
+    ] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD; anchors 'on Tuesday'.")
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The article's canonical URL (gives the document id and outlet)."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="An installed spaCy English pipeline to use.")
+    ] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(help="Your actor dictionary (YAML or CSV); overrides built-in entries."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="A TOML file overriding settings.toml (limits, timeouts).")
+    ] = None,
 ) -> None:
     """Analyse one article: actors, quotes with speakers, events with attribution and factuality.
 

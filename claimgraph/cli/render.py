@@ -32,7 +32,14 @@ def print_analysis(analysis: Analysis, console: Console | None = None) -> None:
     for col in ("id", "name", "kind", "country", "role", "mentions"):
         actors.add_column(col)
     for actor in analysis.actors:
-        actors.add_row(actor.id, actor.name, actor.kind, actor.country or "", actor.role or "", str(len(actor.mentions)))
+        actors.add_row(
+            actor.id,
+            actor.name,
+            actor.kind,
+            actor.country or "",
+            actor.role or "",
+            str(len(actor.mentions)),
+        )
     console.print(actors)
 
     quotes = Table(title="Quotes", title_justify="left", show_lines=True)
@@ -40,7 +47,11 @@ def print_analysis(analysis: Analysis, console: Console | None = None) -> None:
         quotes.add_column(col, overflow="fold")
     for quote in analysis.quotes:
         speaker = quote.speaker
-        who = f"{speaker.text} [dim]({names.get(speaker.actor, speaker.actor)})[/dim]" if speaker else "[dim]unknown[/dim]"
+        who = (
+            f"{speaker.text} [dim]({names.get(speaker.actor, speaker.actor)})[/dim]"
+            if speaker
+            else "[dim]unknown[/dim]"
+        )
         quotes.add_row(quote.kind, who, quote.cue or "", quote.text)
     console.print(quotes)
 
@@ -51,7 +62,9 @@ def print_analysis(analysis: Analysis, console: Console | None = None) -> None:
         source = names.get(event.source, event.source or "?")
         target = names.get(event.target, event.target or "—") if event.target else "—"
         style = FACTUALITY_STYLE.get(event.factuality, "")
-        chain = " ← ".join(f"{s.text} ({s.cue})" for s in event.attribution) or "[dim]the outlet[/dim]"
+        chain = (
+            " ← ".join(f"{s.text} ({s.cue})" for s in event.attribution) or "[dim]the outlet[/dim]"
+        )
         flags = " [italic](if)[/italic]" if event.hypothetical else ""
         events.add_row(
             f"{event.type}{'/' + event.mode if event.mode else ''}",

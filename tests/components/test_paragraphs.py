@@ -8,7 +8,9 @@ from claimgraph.components.paragraphs import mark_paragraphs
 
 def test_paragraph_break_starts_a_sentence_without_a_parser():
     nlp = spacy.blank("en")
-    doc = mark_paragraphs(nlp("Russia to cut gas supplies, officials say\n\nRussia will cut supplies."))
+    doc = mark_paragraphs(
+        nlp("Russia to cut gas supplies, officials say\n\nRussia will cut supplies.")
+    )
     second = next(t for t in doc if t.idx == doc.text.index("Russia will"))
     assert second.is_sent_start
 
@@ -26,5 +28,8 @@ def test_headline_and_lead_are_separate_sentences(nlp):
         "China has already decided to provide Russia with economic support, US officials fear."
     )
     sentences = [sent.text.strip() for sent in nlp(text).sents]
-    assert sentences[0] == "China to send economic aid to Russia in Ukraine conflict, US officials fear"
+    assert (
+        sentences[0]
+        == "China to send economic aid to Russia in Ukraine conflict, US officials fear"
+    )
     assert sentences[1].startswith("China has already decided")
