@@ -7,7 +7,7 @@ two >= 0.5), P/R/F1, for attributions whose content carries double quote marks (
 quotes) and those without ("indirect"), plus all together. Predictions and gold attributions are paired
 one-to-one on content first; a source or cue counts when its pair's source/cue also matches.
 
-    .venv/bin/python bench/quotes.py [--split dev|test] [--limit N]
+    .venv/bin/python bench/quotes.py [--split dev|test] [--limit N] [--errors N] [--no-textacy]
 """
 
 from __future__ import annotations
@@ -134,6 +134,47 @@ def score(docs: list[tuple[list[dict], list[dict]]]) -> dict:
     return counts
 
 
+def show(text: str, ids: frozenset[int], width: int = 160) -> str:
+    """The words of a scored span (word start offsets) as text, shortened to ``width``."""
+    if not ids:
+        return "-"
+    lo, hi = min(ids), max(ids)
+    end = WORD.match(text, hi).end()
+    out = " ".join(text[lo:end].split())
+    return out if len(out) <= width else out[: width // 2] + " … " + out[-width // 2 :]
+
+
+def dump_errors(texts: list[str], docs: list[tuple[list[dict], list[dict]]], limit: int) -> None:
+    """Print up to ``limit`` missed gold attributions, extra predictions and source mismatches (overlap)."""
+    missed, extra, source = [], [], []
+    for text, (preds, golds) in zip(texts, docs, strict=True):
+        pairs = pair(preds, golds, "overlap")
+        paired_p = {id(p) for p, _ in pairs}
+        paired_g = {id(g) for _, g in pairs}
+        for g in golds:
+            if id(g) not in paired_g:
+                missed.append(
+                    f"  MISS [{g['group']}] cue={show(text, g['cue'])!r} src={show(text, g['source'])!r}\n"
+                    f"       content={show(text, g['content'])!r}"
+                )
+        for p in preds:
+            if id(p) not in paired_p:
+                extra.append(
+                    f"  EXTRA [{p['group']}] cue={show(text, p['cue'])!r} src={show(text, p['source'])!r}\n"
+                    f"       content={show(text, p['content'])!r}"
+                )
+        for p, g in pairs:
+            if g["source"] and not same(p["source"], g["source"], "overlap"):
+                source.append(
+                    f"  SOURCE [{g['group']}] ours={show(text, p['source'])!r} gold={show(text, g['source'])!r} "
+                    f"cue={show(text, g['cue'])!r}"
+                )
+    for title, rows in (("missed gold", missed), ("extra predictions", extra), ("source mismatches", source)):
+        print(f"\n{title}: {len(rows)}")
+        for row in rows[:limit]:
+            print(row)
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -246,6 +287,10 @@ def main() -> int:
         metavar="KEY=VALUE",
         help="override a claimgraph_quotes setting for this run, e.g. --set nested=true --set min_quote_words=3",
     )
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print up to N missed / extra / wrong-source attributions"
+    )
+    parser.add_argument("--no-textacy", action="store_true", help="skip the textacy comparison")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"PolNeAR not found at {DATA}", file=sys.stderr)
@@ -290,10 +335,15 @@ def main() -> int:
     for doc in docs:
         component(doc)
     quote_elapsed = time.perf_counter() - start
-    ours = score([(claimgraph_preds(doc), g) for doc, g in zip(docs, golds, strict=True)])
+    scored = [(claimgraph_preds(doc), g) for doc, g in zip(docs, golds, strict=True)]
+    ours = score(scored)
     report("claimgraph_quotes", ours)
+    if args.errors:
+        dump_errors(texts, scored, args.errors)
 
     try:
+        if args.no_textacy:
+            raise ImportError("--no-textacy")
         from textacy.extract.triples import direct_quotations
     except ImportError as err:
         print(
