@@ -1,7 +1,7 @@
 """The actor gazetteer: built-in tables plus a user's actor dictionary, as one lookup.
 
 The built-in tables are ``claimgraph/data/en/{countries,metonyms,igos,media,persons,institutions,
-organizations,titles,anonymous,place_cues}.tsv`` (see docs/actors.md). Country names also come from pycountry,
+organizations,titles,anonymous,place_cues,cities}.tsv`` (see docs/actors.md). Country names also come from pycountry,
 by exact name only (its fuzzy search maps "U.S." to the Virgin Islands). A user dictionary (CSV or
 YAML, ``name,id,kind,country,role``) overrides built-in names and ids.
 
@@ -93,6 +93,7 @@ class Gazetteer:
     speech_verbs: frozenset[str] = frozenset()
     # word -> locative | directional | motion | attitude
     place_cues: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # lower city or region -> ISO alpha-3
     user_lower: dict[str, Entry] = field(default_factory=dict)  # user names matched in any case
     user: list[dict] = field(default_factory=list)
 
@@ -127,6 +128,18 @@ class Gazetteer:
         if entry.role and entry.until is not None and year is not None and year > entry.until:
             return f"{FORMER} {entry.role}"
         return entry.role
+
+    def place_country(self, place: str) -> str | None:
+        """The country a place name lies in: a city or region (cities.tsv), a seat metonym that is
+        also a place ("Amman" -> JOR), or a country's own name ("the West Bank" -> PSE)."""
+        bare = place[4:] if place.lower().startswith("the ") else place
+        for name in dict.fromkeys([place, bare]):
+            if name.lower() in self.places:
+                return self.places[name.lower()]
+            entry = self.phrases.get(name)
+            if entry is not None and (entry.kind == "country" or entry.place):
+                return entry.iso3
+        return None
 
 
 def _in_office(person: Entry, year: int) -> bool:
@@ -249,6 +262,10 @@ def _builtin(gaz: Gazetteer) -> None:
         for row in lexicons.load("cues", required=("cue", "type"))
         if row["type"] == "verb"
     )
+    gaz.places = {
+        row["place"].lower(): row["iso3"]
+        for row in lexicons.load("cities", required=("place", "iso3"))
+    }
     gaz.place_cues = {
         row["word"].lower(): row["type"]
         for row in lexicons.load("place_cues", required=("word", "type"))

@@ -4,7 +4,7 @@ trigger's own phrase names. No state; the dependency labels they follow are name
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_at
 
@@ -212,7 +212,7 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
-def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> str | None:
+def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span | None:
     """A place named by "in/at PLACE" on the trigger or its clause, or a place modifier ("the Rome meeting")."""
     heads = [tok] + (
         [pred, *(c for c in pred.children if c.dep_ in ("acomp", "xcomp"))]
@@ -228,19 +228,20 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> str | 
             if child.i in skip:
                 continue
             if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head.i == tok.i:
-                return entity_text(doc, child)
+                return entity_span(doc, child)
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS and pobj.i not in skip:
-                        return entity_text(doc, pobj)
+                        return entity_span(doc, pobj)
     return None
 
 
-def entity_text(doc: Doc, tok: Token) -> str:
+def entity_span(doc: Doc, tok: Token) -> Span:
+    """The named entity that holds the token, or the token alone."""
     for ent in doc.ents:
         if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
+            return ent
+    return doc[tok.i : tok.i + 1]
 
 
 def dyad_pairs(sources, targets, reciprocal: bool) -> list[tuple[str | None, str | None]]:

@@ -86,6 +86,7 @@ class Found:
     location: str | None
     nominal: bool
     clause_subject: str | None = None
+    place: Span | None = None  # the location's entity, for a recipient read from the place
 
 
 @Language.factory(
@@ -100,6 +101,7 @@ class Found:
         "clause_subject_penalty": 0.25,
         "content_penalty": 0.15,
         "domestic_penalty": 0.2,
+        "place_penalty": 0.2,
         "anaphor_confidence": 0.4,
         "min_confidence": 0.3,
         "inherit_window": 3,
@@ -116,6 +118,7 @@ def make_events(
     clause_subject_penalty: float,
     content_penalty: float,
     domestic_penalty: float,
+    place_penalty: float,
     anaphor_confidence: float,
     min_confidence: float,
     inherit_window: int,
@@ -131,6 +134,7 @@ def make_events(
         clause_subject_penalty=clause_subject_penalty,
         content_penalty=content_penalty,
         domestic_penalty=domestic_penalty,
+        place_penalty=place_penalty,
         anaphor_confidence=anaphor_confidence,
         min_confidence=min_confidence,
         inherit_window=inherit_window,
@@ -142,6 +146,7 @@ class EventCoder:
     """Finds triggers, reads their arguments from the parse and writes SPEC event dicts."""
 
     def __init__(self, nlp: Language, name: str, **config):
+        self.nlp = nlp
         self.name = name
         self.cfg = config
         self.trigger_rows: list[dict[str, str]] | None = None
@@ -201,6 +206,7 @@ class EventCoder:
                 found.append((sent_no, item))
         countries = {a["id"]: a.get("country") for a in doc._.actors if a.get("country")}
         kept = self._drop_restated(self._fill_from_context(found, countries))
+        self._add_place_actors(doc, kept)
         events, spans = [], []
         for number, (_, item) in enumerate(kept, 1):
             events.append(self._record(doc, item, f"e{number}"))
@@ -299,7 +305,7 @@ class EventCoder:
             sources, targets = targets, sources
         if trigger.targets == ():
             targets = []
-        location = place_of(doc, tok, pred, {t.i for _, t in [*sources, *targets]})
+        place = place_of(doc, tok, pred, {t.i for _, t in [*sources, *targets]})
         mode = trigger.mode or self._mode(trigger, pred)
         context = self._contexts(tok, trigger)
         if (
@@ -322,7 +328,19 @@ class EventCoder:
         if not pairs and "anaphor" in trigger.flags and not sources and not targets:
             pairs = [(None, None)]
         return [
-            Found(tok, trigger, s, t, confidence, mode, context, location, nominal, clause_subject)
+            Found(
+                tok,
+                trigger,
+                s,
+                t,
+                confidence,
+                mode,
+                context,
+                place.text if place is not None else None,
+                nominal,
+                clause_subject,
+                place,
+            )
             for s, t in pairs
         ]
 
@@ -643,6 +661,11 @@ class EventCoder:
                     )  # "Russia needs aid ... in the face of sanctions imposed by the US"
                     item.confidence -= cfg["clause_subject_penalty"]
             home = countries.get(item.source) or country_of(item.source)
+            if item.target is None and item.source is not None and ttype in self.plover.place:
+                # "shelled Juba", "arrived in Amman on a visit": the country of the place (CAMEO)
+                item.target = self._place_country(item.place)
+                if item.target is not None:
+                    item.confidence -= cfg["place_penalty"]
             if (
                 item.target is None
                 and ttype in self.plover.domestic
@@ -664,6 +687,33 @@ class EventCoder:
             seen.add(key)
             kept.append((sent_no, item))
         return kept
+
+    def _place_country(self, place: Span | None) -> str | None:
+        """The country a location lies in, from the actor gazetteer (cities.tsv, seats, countries)."""
+        if place is None or "claimgraph_actors" not in self.nlp.pipe_names:
+            return None
+        return self.nlp.get_pipe("claimgraph_actors").gaz.place_country(place.text)
+
+    def _add_place_actors(self, doc: Doc, kept: list[tuple[int, Found]]) -> None:
+        """A recipient read from a place ("in Amman" -> JOR) joins the actor table, mentioned by the
+        place's name, so every event id resolves."""
+        actors = {a["id"]: a for a in doc._.actors}
+        gaz = self.nlp.get_pipe("claimgraph_actors").gaz if kept else None
+        for _, item in kept:
+            if item.place is None or item.target is None or item.location is None:
+                continue
+            if item.target in actors or self._place_country(item.place) != item.target:
+                continue
+            entry = gaz.actor(item.target)
+            actors[item.target] = {
+                "id": entry.id,
+                "name": entry.name,
+                "kind": entry.kind,
+                "country": entry.iso3,
+                "role": None,
+                "mentions": [[item.place.start_char, item.place.end_char]],
+            }
+            doc._.actors = [*doc._.actors, actors[item.target]]
 
     def _drop_restated(self, kept: list[tuple[int, Found]]) -> list[tuple[int, Found]]:
         """Drop an event restated below another coded event of its sentence ("shelled the town,

@@ -56,6 +56,7 @@ class Plover:
     needs_target: set[str] = field(default_factory=set)
     content: set[str] = field(default_factory=set)
     domestic: set[str] = field(default_factory=set)
+    place: set[str] = field(default_factory=set)  # an unnamed recipient is the country of the place
     keep_content: set[str] = field(default_factory=set)
     topic: set[str] = field(default_factory=set)
     recipient_verbs: set[str] = field(default_factory=set)
@@ -86,6 +87,8 @@ def parse_plover(
                 plover.topic.add(name)
             if row.get("domestic") == "yes":
                 plover.domestic.add(name)
+            if row.get("place") == "yes":
+                plover.place.add(name)
         elif kind == "mode":
             for cue in row.get("cues", "").split():
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name

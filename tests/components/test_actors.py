@@ -607,3 +607,12 @@ def test_reference_analysis_carries_the_actors(reference_analysis):
     assert all(
         text[s:e].strip() == text[s:e] for a in reference_analysis.actors for s, e in a.mentions
     )
+
+
+def test_place_country_from_cities_seats_and_country_names():
+    gaz = gazetteer.build()
+    assert gaz.place_country("Kirkuk") == "IRQ"
+    assert gaz.place_country("the West Bank") == "PSE"
+    assert gaz.place_country("Amman") == "JOR"  # a seat metonym that is also a place
+    assert gaz.place_country("the Kremlin") is None  # a building that is no place
+    assert gaz.place_country("Atlantis") is None

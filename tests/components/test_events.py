@@ -316,3 +316,21 @@ def test_user_actor_file_drives_the_events(tmp_path):
     doc = nlp_module.load(actors=str(path))("Gondor condemned the attack by the Mordor orcs.")
     assert ("ACCUSE", "GON") in {(e["type"], e["source"]) for e in doc._.events}
     assert ("ASSAULT", "MORMIL") in {(e["type"], e["source"]) for e in doc._.events}
+
+
+@pytest.mark.model
+def test_recipient_read_from_the_place_of_a_visit_or_attack(nlp):
+    doc = nlp("The Iraqi president arrived in Amman on a surprise visit on Wednesday.")
+    visit = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert visit and visit[0]["target"] == "JOR" and visit[0]["location"] == "Amman"
+    jordan = next(a for a in doc._.actors if a["id"] == "JOR")
+    assert jordan["kind"] == "country" and jordan["mentions"]
+    doc = nlp("Israeli tanks fired shells at targets in Jericho on Friday.")
+    assert ("ASSAULT", "ISR", "PSE") in dyads(doc)
+
+
+@pytest.mark.model
+def test_place_gives_no_recipient_to_types_that_are_not_located(nlp):
+    # a demand made in a city is not aimed at the city's country
+    doc = nlp("Iraqi officials in Istanbul demanded an apology from the newspaper.")
+    assert all(e["target"] != "TUR" for e in doc._.events)
