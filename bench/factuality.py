@@ -5,7 +5,7 @@ component runs on triggers) on the gold event tokens of each corpus, parsed
 with claimgraph's spaCy pipeline, and maps its labels onto the −3…+3 scale
 (certain +3, probable +2, possible +1, unknown 0, negatives mirrored).
 
-    .venv/bin/python bench/factuality.py [--split test|dev|all]
+    .venv/bin/python bench/factuality.py [--split test|dev|all] [--errors N]
 
 Data is read from ../shared/eval/factuality (never copied into the repository).
 """
@@ -87,15 +87,22 @@ def pearson(xs: list[float], ys: list[float]) -> float:
     return cov / (vx * vy) if vx and vy else float("nan")
 
 
-def evaluate_conll(nlp, lexicon: Lexicon, settings: Settings, path: Path) -> dict:
-    gold, predicted = [], []
+def evaluate_conll(
+    nlp, lexicon: Lexicon, settings: Settings, path: Path, errors: int = 0
+) -> dict:
+    gold, predicted, misses = [], [], []
     for sentence in read_conll(path):
         doc = parse_words(nlp, [word for word, _ in sentence])
         for i, (_, value) in enumerate(sentence):
             if value is None:
                 continue
+            assessment = assess_token(doc[i], lexicon, settings)
             gold.append(value)
-            predicted.append(score(assess_token(doc[i], lexicon, settings).factuality))
+            predicted.append(score(assessment.factuality))
+            if errors:
+                misses.append((abs(value - predicted[-1]), value, predicted[-1], doc[i], assessment))
+    if errors:
+        print_errors(path, misses, errors)
     mae = sum(abs(g - p) for g, p in zip(gold, predicted, strict=True)) / len(gold)
     nonfactual = [(g, p) for g, p in zip(gold, predicted, strict=True) if g < 2.5]
     return {
@@ -118,6 +125,15 @@ def evaluate_conll(nlp, lexicon: Lexicon, settings: Settings, path: Path) -> dic
         "factual_kept": sum(p == 3 for g, p in zip(gold, predicted, strict=True) if g >= 2.5)
         / max(1, sum(g >= 2.5 for g in gold)),
     }
+
+
+def print_errors(path: Path, misses: list, count: int) -> None:
+    """The ``count`` events whose prediction is farthest from the gold mean."""
+    print(f"\nlargest errors in {path.parent.name}/{path.stem}:")
+    for error, gold, predicted, token, assessment in sorted(misses, key=lambda m: -m[0])[:count]:
+        marked = " ".join(f"[{t.text}]" if t.i == token.i else t.text for t in token.sent)
+        print(f"  gold {gold:+.1f} ours {predicted:+d} cues {[cue.lemma for cue in assessment.cues]}: {marked}")
+    print()
 
 
 def _sign(value: float) -> int:
@@ -154,6 +170,9 @@ def commitmentbank(nlp, lexicon: Lexicon, settings: Settings) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="print the N largest errors per corpus"
+    )
     args = parser.parse_args()
     if not EVAL.exists():
         raise SystemExit(f"benchmark data not found at {EVAL}")
@@ -166,7 +185,9 @@ def main() -> None:
     )
     for corpus in ("uw-unified", "meantime-unified"):
         for split in splits:
-            result = evaluate_conll(nlp, lexicon, settings, EVAL / corpus / f"{split}.conll")
+            result = evaluate_conll(
+                nlp, lexicon, settings, EVAL / corpus / f"{split}.conll", args.errors
+            )
             print(
                 f"{corpus + '/' + split:<22}{result['events']:>7}{result['mae']:>7.3f}{result['r']:>7.3f}"
                 f"{result['nonfactual']:>9}{result['nonfactual_exact']:>7.3f}{result['nonfactual_flagged']:>8.3f}"

@@ -84,6 +84,8 @@ DATE_PATH_DEPS = frozenset(
     {"pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos"}
 )
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
+BOUND_NOUN_DEPS = frozenset({"det", "poss", "nummod"})
 
 
 def combine(first: str, second: str) -> str:
@@ -109,6 +111,7 @@ KINDS = (
     "inversion",
     "embedding",
     "light",
+    "presupposing",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -173,6 +176,7 @@ class Settings:
     question: str = "unknown"  # a direct or embedded question
     nonfinite: str = "possible"  # "efforts to woo", "by violating": an infinitive or gerund no lexicon entry embeds
     purpose: str = "probable"  # "gathered to denounce": a purpose infinitive, usually carried out
+    generic: str = "probable"  # "an embargo on trade", "a takeover bid": a bare singular event noun
 
     def __post_init__(self) -> None:
         for key, value in vars(self).items():
@@ -252,6 +256,8 @@ def assess_token(
         child = head
     if not embedded and _nonfinite(token):
         value = combine(value, settings.purpose if token.dep_ == "advcl" else settings.nonfinite)
+    elif _generic_noun(token, lexicon):
+        value = combine(value, settings.generic)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
         value = combine(value, row["factuality"] if row else "certain")
@@ -374,6 +380,22 @@ def _infinitive(token: Token) -> bool:
 def _nonfinite(token: Token) -> bool:
     """A 'to'-infinitive or a gerund after a preposition: it names an event, it does not assert one."""
     return _infinitive(token) or (token.tag_ == "VBG" and token.dep_ == "pcomp")
+
+
+def _generic_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A bare singular event noun ('embargo on *trade*', 'a *takeover* bid'): it names a kind of event.
+
+    Not the object of a light verb ('waged *war*'), where the verb asserts it, nor the object of a
+    presupposing preposition ('fell after *earthquake*'), nor a clause's root (a headline's verb
+    tagged as a noun).
+    """
+    if token.tag_ != "NN" or token.dep_ == "ROOT":
+        return False
+    if any(c.dep_ in BOUND_NOUN_DEPS for c in token.children):
+        return False
+    if token.dep_ == "pobj" and lexicon.get("presupposing", token.head):
+        return False
+    return not (token.dep_ == "dobj" and lexicon.get("light", token.head))
 
 
 def _embeds(head: Token, lexicon: Lexicon) -> bool:
@@ -613,6 +635,7 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
         "question": "unknown",
         "nonfinite": "possible",
         "purpose": "probable",
+        "generic": "probable",
     },
 )
 def make_factuality(
@@ -623,8 +646,11 @@ def make_factuality(
     question: str,
     nonfinite: str,
     purpose: str,
+    generic: str,
 ):
-    return Factuality(nlp, name, Settings(antecedent, consequent, question, nonfinite, purpose))
+    return Factuality(
+        nlp, name, Settings(antecedent, consequent, question, nonfinite, purpose, generic)
+    )
 
 
 class Factuality:

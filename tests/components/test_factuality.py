@@ -514,9 +514,50 @@ def test_reference_sullivan_in_paris_on_tuesday(reference_analysis):
 
 def test_reference_condition_is_hypothetical(reference_analysis):
     events = _events_in(reference_analysis, "If China does back Russia")
-    if not events:
-        pytest.skip("claimgraph_events finds no event in the 'If China does back Russia' sentence")
+    support = [e for e in events if e.type == "SUPPORT" and e.trigger.text == "back"]
+    assert support, "claimgraph_events should find China backing Russia in the condition"
     assert all(e.hypothetical for e in events)
+    # the antecedent of a condition is not asserted, and the outlet itself states it
+    assert [(e.factuality, e.attribution) for e in support] == [("unknown", [])]
+
+
+def test_reference_events_in_anonymous_quotes_are_the_speakers(nlp, reference_text, reference_analysis):
+    """Each event inside a direct quote is attributed to that quote's speaker."""
+    actors = {actor.id: actor for actor in reference_analysis.actors}
+    checked = 0
+    for quote in (q for q in reference_analysis.quotes if q.kind == "direct"):
+        inside = [
+            e
+            for e in reference_analysis.events
+            if quote.span[0] <= e.trigger.span[0] < quote.span[1]
+        ]
+        for event in inside:
+            assert event.attribution[-1].actor == quote.speaker.actor
+            checked += 1
+    assert checked
+    # the same on an event set by hand inside the second anonymous official's quote
+    doc = nlp.make_doc(reference_text)
+    doc._.published = "2022-03-14"
+    for name, proc in nlp.pipeline:
+        if name != "claimgraph_factuality":
+            doc = proc(doc)
+    at = reference_text.index("going to provide economic") + len("going to ")
+    (token,) = [t for t in doc if t.idx == at]
+    event = {
+        "id": "e1",
+        "type": "AID",
+        "trigger": {"text": token.text, "span": [token.idx, token.idx + len(token)]},
+        "sentence": [token.sent.start_char, token.sent.end_char],
+        "confidence": 0.5,
+    }
+    doc._.events = [event]
+    nlp.get_pipe("claimgraph_factuality")(doc)
+    (source,) = event["attribution"]
+    assert source["cue"] == "say"
+    speaker = actors[source["actor"]]
+    assert (speaker.kind, speaker.country) == ("anonymous", "USA")
+    assert source["actor"] not in {s.actor for e in reference_analysis.events for s in e.attribution if s.cue == "fear"}
+    assert (event["factuality"], event["time"]) == ("probable", "future")
 
 
 def test_malformed_lexicon_row_is_a_coded_error():
@@ -530,3 +571,12 @@ def test_malformed_lexicon_row_is_a_coded_error():
 def test_unknown_config_value_is_a_coded_error():
     with pytest.raises(ValueError, match="CG261"):
         Settings(consequent="likely")
+
+
+def test_bare_event_noun_names_a_kind_of_event(nlp):
+    (trade,) = run(nlp, "The Security Council ordered an embargo on trade with Iraq.", "trade")
+    assert trade["factuality"] == "probable"
+    (war,) = run(nlp, "Russia made war on its neighbour.", "war")
+    (quake,) = run(nlp, "Japanese stocks fell sharply after earthquake.", "earthquake")
+    (attack,) = run(nlp, "The army repelled the attack on the city.", "attack")
+    assert [e["factuality"] for e in (war, quake, attack)] == ["certain"] * 3
