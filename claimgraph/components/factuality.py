@@ -236,6 +236,8 @@ def assess_token(
         elif dep == "conj":
             if commits and not _has_own_subject_or_aux(child):
                 value = combine(value, _local_value(head, lexicon, negation=True))
+            elif commits and _negative_coordinator(child, head, lexicon):
+                value = negate(value)  # "…, nor can the government back down"
             time = time or _own_time(head, lexicon)
         elif dep in CLAUSAL_DEPS or (
             _complement(child, dep, head, lexicon) and _embeds(head, lexicon)
@@ -279,7 +281,7 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
         if (
             negation
             and lexicon.get("negation", child)
-            and child.dep_ in ("neg", "advmod", "det", "preconj", "cc")
+            and child.dep_ in ("neg", "advmod", "det", "preconj")
             and not _not_only(child)
         ):
             negated = not negated
@@ -296,6 +298,14 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
     if adjective is not None:
         value = combine(value, adjective["factuality"])
     return negate(value) if negated else value
+
+
+def _negative_coordinator(conjunct: Token, head: Token, lexicon: Lexicon) -> bool:
+    """A negative 'nor' between a conjunct and its head; it negates the conjunct, not the head."""
+    return any(
+        c.dep_ == "cc" and head.i < c.i < conjunct.i and lexicon.get("negation", c)
+        for c in head.children
+    )
 
 
 def _not_only(word: Token) -> bool:

@@ -580,3 +580,12 @@ def test_bare_event_noun_names_a_kind_of_event(nlp):
     (quake,) = run(nlp, "Japanese stocks fell sharply after earthquake.", "earthquake")
     (attack,) = run(nlp, "The army repelled the attack on the city.", "attack")
     assert [e["factuality"] for e in (war, quake, attack)] == ["certain"] * 3
+
+
+def test_neither_nor_negates_both_conjuncts(nlp):
+    approves, disapproves = run(
+        nlp, "The court neither approves nor disapproves the decision.", "approves", "disapproves"
+    )
+    assert (approves["factuality"], disapproves["factuality"]) == ("certain_not", "certain_not")
+    called, wrote = run(nlp, "She called the embassy, nor did she write to the minister.", "called", "write")
+    assert (called["factuality"], wrote["factuality"]) == ("certain", "certain_not")
