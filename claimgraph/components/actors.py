@@ -458,6 +458,9 @@ class ActorResolver:
                 iso3, cstart = designator[1].iso3, designator[0]
             elif self._country_after_of(doc, names, end):
                 iso3, cend = self._country_after_of(doc, names, end)
+            elif branch in ("GOV", "MIL", "GROUP") and self._country_after_in(doc, names, end):
+                # "police in Baghdad", "demonstrators in the West Bank": the country they are in
+                iso3 = self._country_after_in(doc, names, end)
             elif phrase == "administration" and i >= 0 and doc[i].ent_type_ == "PERSON":
                 while doc[i].ent_iob_ == "I":
                     i -= 1  # "the Bush administration": its country is not in the tables
@@ -501,6 +504,22 @@ class ActorResolver:
             if nstart == end + 1 and entry.kind == "country":
                 return entry.id, nend
         return None
+
+    def _country_after_in(self, doc: Doc, names: dict, end: int) -> str | None:
+        """The country of the place in "<...> in Baghdad" / "in the West Bank city of Hebron" right
+        after token ``end`` - 1 (a country, a seat that is a place, or a city of cities.tsv)."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "in":
+            return None
+        place = doc[end + 1]
+        if place.lower_ == "the" and end + 2 < len(doc):
+            place = doc[end + 2]
+        if place.i in names:
+            entry = names[place.i][2]
+            return entry.iso3 if entry.kind == "country" or entry.place else None
+        ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+        if ent is None or ent.label_ not in ("GPE", "LOC"):
+            return None
+        return self.gaz.place_country(ent.text)
 
     def _anonymous_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
         """Unnamed sources: a role noun ("official", "diplomat", "source") or a qualified noun
@@ -621,7 +640,10 @@ class ActorResolver:
                 and ent.root.pos_ in NOUN_POS
                 and ent.root.tag_ in ("NNPS", "NNS")
             ):
-                group = (f"group:{gazetteer.slug(ent.text)}", ent.text)
+                # "Iraqi Kurds": a country named in front gives the group's country
+                inside = (names[i][2] for i in range(ent.start - 1, ent.end - 1) if i in names)
+                country = next((e.iso3 for e in inside if e.kind == "country"), None)
+                group = (f"group:{gazetteer.slug(ent.text)}", ent.text, country)
                 cands.append(_Cand(ent.start, ent.end, PRIORITY_NER, "fixed", *group))
         return cands
 

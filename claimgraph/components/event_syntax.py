@@ -231,8 +231,23 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
                 return entity_span(doc, child)
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS and pobj.i not in skip:
+                    if pobj.dep_ != "pobj" or pobj.i in skip:
+                        continue
+                    if pobj.ent_type_ in PLACE_ENTS:
                         return entity_span(doc, pobj)
+                    named = named_place(pobj)  # "in the northern city of Kirkuk"
+                    if named is not None and named.i not in skip:
+                        return entity_span(doc, named)
+    return None
+
+
+def named_place(tok: Token) -> Token | None:
+    """The place a common noun names by "of PLACE" ("the city of Kirkuk", "the town of Gorazde")."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS:
+                    return pobj
     return None
 
 

@@ -616,3 +616,18 @@ def test_place_country_from_cities_seats_and_country_names():
     assert gaz.place_country("Amman") == "JOR"  # a seat metonym that is also a place
     assert gaz.place_country("the Kremlin") is None  # a building that is no place
     assert gaz.place_country("Atlantis") is None
+
+
+@pytest.mark.model
+def test_institution_in_a_place_takes_the_place_country(nlp):
+    doc = nlp("Police in Basra arrested two men. Demonstrators in the West Bank blocked roads.")
+    ids = {a["id"]: a["country"] for a in doc._.actors}
+    assert ids.get("IRQ.GOV") == "IRQ"
+    assert ids.get("group:pse-demonstrators") == "PSE"
+
+
+@pytest.mark.model
+def test_people_named_with_a_country_in_front_belong_to_it(nlp):
+    doc = nlp("Thousands of Iraqi Kurds fled to the mountains.")
+    kurds = [a for a in doc._.actors if a["id"].startswith("group:")]
+    assert kurds and kurds[0]["country"] == "IRQ"

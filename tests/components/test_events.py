@@ -334,3 +334,10 @@ def test_place_gives_no_recipient_to_types_that_are_not_located(nlp):
     # a demand made in a city is not aimed at the city's country
     doc = nlp("Iraqi officials in Istanbul demanded an apology from the newspaper.")
     assert all(e["target"] != "TUR" for e in doc._.events)
+
+
+@pytest.mark.model
+def test_location_named_by_a_common_noun_of_place(nlp):
+    doc = nlp("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
+    protest = [e for e in doc._.events if e["type"] == "PROTEST"]
+    assert protest and protest[0]["location"] == "Kirkuk"
