@@ -290,8 +290,8 @@ def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
                 dets = [d for d in child.children if d.dep_ == "det"]
-                if any(lexicon.get("negation", det) for det in dets):
-                    negated = not negated
+                if lexicon.get("negation", child) or any(lexicon.get("negation", d) for d in dets):
+                    negated = not negated  # "nobody hurried her", "no troops were sent"
     if negation and token.dep_ in ("pobj", "pcomp") and lexicon.get("negation", token.head):
         negated = not negated  # "without consulting Kyiv"
     adjective = _predicative_adjective(token, lexicon)
@@ -369,12 +369,15 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     """An embedded complement: a clause, a gerund, any object of a preposition ('possibility of a move'),
     or the noun object of a forward-looking predicate ('threatened sanctions', 'plans an attack').
 
-    The noun object of an implicative is not one: 'stopped the bloodletting' does not negate the
-    bloodletting; nor is a fronted adjunct: 'In an interview, he declined to …'.
+    The noun object of an implicative is one only when the implicative is negated ('has not
+    begun talks'): 'stopped the bloodletting' does not negate the bloodletting; nor is a fronted
+    adjunct: 'In an interview, he declined to …'.
     """
     if dep in ("dobj", "attr") and child.pos_ not in ("VERB", "AUX"):
         row = lexicon.get("embedding", head)
-        return bool(row) and row["time"] == "future"
+        if not row:
+            return False
+        return row["time"] == "future" or _local_value(head, lexicon) == "certain_not"
     if dep in ("pobj", "pcomp") and child.head.i < head.i:
         return False
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}

@@ -589,3 +589,13 @@ def test_neither_nor_negates_both_conjuncts(nlp):
     assert (approves["factuality"], disapproves["factuality"]) == ("certain_not", "certain_not")
     called, wrote = run(nlp, "She called the embassy, nor did she write to the minister.", "called", "write")
     assert (called["factuality"], wrote["factuality"]) == ("certain", "certain_not")
+
+
+def test_negative_subject_and_negated_implicatives(nlp):
+    (hurried,) = run(nlp, "Nobody hurried the negotiators.", "hurried")
+    (talks,) = run(nlp, "The company has not begun talks with its lenders.", "talks")
+    (dared,) = run(nlp, "The ministers did not dare to criticise the president.", "criticise")
+    assert [e["factuality"] for e in (hurried, talks, dared)] == ["certain_not"] * 3
+    (shelling,) = run(nlp, "The army did not stop the shelling of the city.", "shelling")
+    (begun,) = run(nlp, "The company has begun talks with its lenders.", "talks")
+    assert (shelling["factuality"], begun["factuality"]) == ("certain", "certain")
