@@ -19,6 +19,7 @@ API (everything else is private):
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 # what may name the country of an institution ("the Chinese government", "the Biden administration"),
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
 DESIGNATOR_KINDS = {"country", "government", "military", "person"}
+STATE_KINDS = {"country", "government", "military"}
 
 # candidate priorities at equal length: table names beat NER guesses
 PRIORITY_TITLED, PRIORITY_INSTITUTION, PRIORITY_ANON, PRIORITY_TABLE, PRIORITY_NER = 5, 4, 3, 2, 1
@@ -692,6 +694,7 @@ class ActorResolver:
                 last_country = actor.id
                 if doc[cand.start : cand.end].root.dep_ in ("nsubj", "nsubjpass"):
                     last_subject_country = actor.id
+        _home_officials(actors.values())
         return sorted(actors.values(), key=lambda a: min(a.mentions))
 
     def _administration_country(self, chosen: list[_Cand]) -> str:
@@ -771,6 +774,18 @@ class ActorResolver:
             return _Actor(cand.actor_id, cand.name, entry.kind, cand.country, None)
         country = entry.id if entry.kind == "country" else entry.iso3
         return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
+
+
+def _home_officials(actors: Iterable[_Actor]) -> None:
+    """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
+    one country only (as itself, its government or its military) holds that country's office."""
+    actors = list(actors)
+    states = {a.country for a in actors if a.kind in STATE_KINDS and a.country}
+    if len(states) != 1:
+        return
+    for actor in actors:
+        if actor.kind == "person" and actor.role and actor.country is None:
+            actor.country = next(iter(states))
 
 
 def _last_holder(persons: list[_Actor], role: str | None, country: str | None = None) -> str | None:

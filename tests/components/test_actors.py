@@ -631,3 +631,13 @@ def test_people_named_with_a_country_in_front_belong_to_it(nlp):
     doc = nlp("Thousands of Iraqi Kurds fled to the mountains.")
     kurds = [a for a in doc._.actors if a["id"].startswith("group:")]
     assert kurds and kurds[0]["country"] == "IRQ"
+
+
+@pytest.mark.model
+def test_titled_person_of_unknown_nationality_holds_the_only_country_office(nlp):
+    doc = nlp("President Levy Mwanawasa promised the Zambian people new elections.")
+    person = next(a for a in doc._.actors if a["kind"] == "person")
+    assert person["country"] == "ZMB"
+    doc = nlp("President Levy Mwanawasa met officials from Kenya and Uganda.")
+    person = next(a for a in doc._.actors if a["kind"] == "person")
+    assert person["country"] is None  # two countries: no guess
