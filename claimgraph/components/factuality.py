@@ -213,6 +213,9 @@ def assess_token(
     """
     value = _local_value(token, lexicon)
     time = _own_time(token, lexicon)
+    for participle in _embedding_participles(token, lexicon):  # "the cancelled deal"
+        value = combine(value, participle["factuality"])
+        time = time or participle["time"] or None
     cues: list[Cue] = []
     # "without consulting": asserted not, not merely named
     embedded = token.dep_ == "pcomp" and bool(lexicon.get("negation", token.head))
@@ -308,6 +311,14 @@ def _negative_coordinator(conjunct: Token, head: Token, lexicon: Lexicon) -> boo
     )
 
 
+def _embedding_participles(token: Token, lexicon: Lexicon) -> list[dict[str, str]]:
+    """Lexicon rows of the participles modifying a noun event: 'the *planned* attack', 'the *cancelled* deal'."""
+    if token.pos_ not in NOMINAL_POS:
+        return []
+    rows = (lexicon.get("embedding", c) for c in token.children if c.dep_ == "amod" and c.tag_ == "VBN")
+    return [row for row in rows if row]
+
+
 def _not_only(word: Token) -> bool:
     """'not only … but': additive, not a negation."""
     return word.i + 1 < len(word.doc) and word.nbor(1).lower_ == "only"
@@ -373,8 +384,8 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     begun talks'): 'stopped the bloodletting' does not negate the bloodletting; nor is a fronted
     adjunct: 'In an interview, he declined to …'.
     """
-    if dep in ("dobj", "attr") and child.pos_ not in ("VERB", "AUX"):
-        row = lexicon.get("embedding", head)
+    if dep in ("dobj", "attr", "nsubjpass") and child.pos_ not in ("VERB", "AUX"):
+        row = lexicon.get("embedding", head)  # 'the departure was delayed' as 'delayed the departure'
         if not row:
             return False
         return row["time"] == "future" or _local_value(head, lexicon) == "certain_not"

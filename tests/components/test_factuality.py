@@ -599,3 +599,12 @@ def test_negative_subject_and_negated_implicatives(nlp):
     (shelling,) = run(nlp, "The army did not stop the shelling of the city.", "shelling")
     (begun,) = run(nlp, "The company has begun talks with its lenders.", "talks")
     assert (shelling["factuality"], begun["factuality"]) == ("certain", "certain")
+
+
+def test_noun_events_under_participles_and_passive_embedding(nlp):
+    (deal,) = run(nlp, "Senators criticised the cancelled deal with Boeing.", "deal")
+    assert deal["factuality"] == "certain_not"
+    (attack,) = run(nlp, "The planned attack on the port worried the navy.", "attack")
+    assert (attack["factuality"], attack["time"]) == ("probable", "future")
+    (departure,) = run(nlp, "The departure of the delegation has been delayed.", "departure")
+    assert (departure["factuality"], departure["time"]) == ("unknown", "future")
