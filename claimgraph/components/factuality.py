@@ -174,9 +174,10 @@ class Settings:
     antecedent: str = "unknown"  # the "if" clause itself
     consequent: str = "possible"  # the main clause of a conditional: at most this
     question: str = "unknown"  # a direct or embedded question
-    nonfinite: str = "possible"  # "efforts to woo", "by violating": an infinitive or gerund no lexicon entry embeds
+    nonfinite: str = "possible"  # "efforts to woo": an infinitive no lexicon entry embeds
     purpose: str = "probable"  # "gathered to denounce": a purpose infinitive, usually carried out
     generic: str = "probable"  # "an embargo on trade", "a takeover bid": a bare singular event noun
+    gerund: str = "probable"  # "accused of violating", "survived by clinging": a gerund after a preposition
 
     def __post_init__(self) -> None:
         for key, value in vars(self).items():
@@ -260,7 +261,7 @@ def assess_token(
             time = "future" if infinitive else _own_time(head, lexicon)
         child = head
     if not embedded and _nonfinite(token):
-        value = combine(value, settings.purpose if token.dep_ == "advcl" else settings.nonfinite)
+        value = combine(value, _nonfinite_cap(token, lexicon, settings))
     elif _generic_noun(token, lexicon):
         value = combine(value, settings.generic)
     if not cues and quote_cue:
@@ -404,6 +405,16 @@ def _infinitive(token: Token) -> bool:
 def _nonfinite(token: Token) -> bool:
     """A 'to'-infinitive or a gerund after a preposition: it names an event, it does not assert one."""
     return _infinitive(token) or (token.tag_ == "VBG" and token.dep_ == "pcomp")
+
+
+def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
+    """The most a non-finite event asserts: a purpose infinitive or a gerund after a preposition
+    is usually carried out; after a presupposing preposition ('after selling') it happened."""
+    if token.dep_ == "advcl":
+        return settings.purpose
+    if token.dep_ == "pcomp":
+        return "certain" if lexicon.get("presupposing", token.head) else settings.gerund
+    return settings.nonfinite
 
 
 def _generic_noun(token: Token, lexicon: Lexicon) -> bool:
@@ -660,6 +671,7 @@ def _attribution(token: Token, cues: list[Cue], quotes: list[dict], lexicon: Lex
         "nonfinite": "possible",
         "purpose": "probable",
         "generic": "probable",
+        "gerund": "probable",
     },
 )
 def make_factuality(
@@ -671,9 +683,10 @@ def make_factuality(
     nonfinite: str,
     purpose: str,
     generic: str,
+    gerund: str,
 ):
     return Factuality(
-        nlp, name, Settings(antecedent, consequent, question, nonfinite, purpose, generic)
+        nlp, name, Settings(antecedent, consequent, question, nonfinite, purpose, generic, gerund)
     )
 
 

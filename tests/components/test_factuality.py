@@ -608,3 +608,10 @@ def test_noun_events_under_participles_and_passive_embedding(nlp):
     assert (attack["factuality"], attack["time"]) == ("probable", "future")
     (departure,) = run(nlp, "The departure of the delegation has been delayed.", "departure")
     assert (departure["factuality"], departure["time"]) == ("unknown", "future")
+
+
+def test_gerunds_after_prepositions(nlp):
+    (clinging,) = run(nlp, "The boy survived by clinging to an inner tube.", "clinging")
+    assert clinging["factuality"] == "probable"
+    (selling,) = run(nlp, "The government kept one share after selling its stake in 1984.", "selling")
+    assert selling["factuality"] == "certain"
