@@ -647,6 +647,28 @@ class ActorResolver:
                 country = next((e.iso3 for e in inside if e.kind == "country"), None)
                 group = (f"group:{gazetteer.slug(ent.text)}", ent.text, country)
                 cands.append(_Cand(ent.start, ent.end, PRIORITY_NER, "fixed", *group))
+        return cands + (self._minority_candidates(doc, names) if self.groups else [])
+
+    def _minority_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+        """A people named by two demonyms ("Bosnian Serbs", "Croatian Serbs") is a group of the
+        country named first, whatever the NER made of it."""
+        cands = []
+        for i in range(len(doc) - 1):
+            first, second = names.get(i), names.get(i + 1)
+            if (
+                first is None
+                or second is None
+                or first[:2] != (i, i + 1)
+                or second[:2] != (i + 1, i + 2)
+                or first[2].kind != "country"
+                or second[2].kind != "country"
+                or first[2].id == second[2].id
+                or doc[i + 1].tag_ not in ("NNPS", "NNS")
+            ):
+                continue
+            text = doc[i : i + 2].text
+            group = (f"group:{gazetteer.slug(text)}", text, first[2].id)
+            cands.append(_Cand(i, i + 2, PRIORITY_TABLE, "fixed", *group))
         return cands
 
     # -- resolution -------------------------------------------------------------------------

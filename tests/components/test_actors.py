@@ -641,3 +641,10 @@ def test_titled_person_of_unknown_nationality_holds_the_only_country_office(nlp)
     doc = nlp("President Levy Mwanawasa met officials from Kenya and Uganda.")
     person = next(a for a in doc._.actors if a["kind"] == "person")
     assert person["country"] is None  # two countries: no guess
+
+
+@pytest.mark.model
+def test_people_named_by_two_demonyms_belong_to_the_first_country(nlp):
+    doc = nlp("Bosnian Serbs demanded a truce in east Bosnia.")
+    group = next(a for a in doc._.actors if a["id"].startswith("group:"))
+    assert group["country"] == "BIH" and group["kind"] != "person"

@@ -341,3 +341,10 @@ def test_location_named_by_a_common_noun_of_place(nlp):
     doc = nlp("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
     protest = [e for e in doc._.events if e["type"] == "PROTEST"]
     assert protest and protest[0]["location"] == "Kirkuk"
+
+
+@pytest.mark.model
+def test_announced_concession_is_strict_agree(nlp):
+    doc = nlp("Turkey will allow thousands of refugees to return home.")
+    allow = [e for e in doc._.events if e["type"] == "CONCEDE"]
+    assert allow and strict_plover(allow[0], doc) == "AGREE"
