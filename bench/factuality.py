@@ -87,9 +87,7 @@ def pearson(xs: list[float], ys: list[float]) -> float:
     return cov / (vx * vy) if vx and vy else float("nan")
 
 
-def evaluate_conll(
-    nlp, lexicon: Lexicon, settings: Settings, path: Path, errors: int = 0
-) -> dict:
+def evaluate_conll(nlp, lexicon: Lexicon, settings: Settings, path: Path, errors: int = 0) -> dict:
     gold, predicted, misses = [], [], []
     for sentence in read_conll(path):
         doc = parse_words(nlp, [word for word, _ in sentence])
@@ -100,7 +98,9 @@ def evaluate_conll(
             gold.append(value)
             predicted.append(score(assessment.factuality))
             if errors:
-                misses.append((abs(value - predicted[-1]), value, predicted[-1], doc[i], assessment))
+                misses.append(
+                    (abs(value - predicted[-1]), value, predicted[-1], doc[i], assessment)
+                )
     if errors:
         print_errors(path, misses, errors)
     mae = sum(abs(g - p) for g, p in zip(gold, predicted, strict=True)) / len(gold)
@@ -130,9 +130,11 @@ def evaluate_conll(
 def print_errors(path: Path, misses: list, count: int) -> None:
     """The ``count`` events whose prediction is farthest from the gold mean."""
     print(f"\nlargest errors in {path.parent.name}/{path.stem}:")
-    for error, gold, predicted, token, assessment in sorted(misses, key=lambda m: -m[0])[:count]:
+    for _error, gold, predicted, token, assessment in sorted(misses, key=lambda m: -m[0])[:count]:
         marked = " ".join(f"[{t.text}]" if t.i == token.i else t.text for t in token.sent)
-        print(f"  gold {gold:+.1f} ours {predicted:+d} cues {[cue.lemma for cue in assessment.cues]}: {marked}")
+        print(
+            f"  gold {gold:+.1f} ours {predicted:+d} cues {[cue.lemma for cue in assessment.cues]}: {marked}"
+        )
     print()
 
 

@@ -177,7 +177,9 @@ class Settings:
     nonfinite: str = "possible"  # "efforts to woo": an infinitive no lexicon entry embeds
     purpose: str = "probable"  # "gathered to denounce": a purpose infinitive, usually carried out
     generic: str = "probable"  # "an embargo on trade", "a takeover bid": a bare singular event noun
-    gerund: str = "probable"  # "accused of violating", "survived by clinging": a gerund after a preposition
+    gerund: str = (
+        "probable"  # "accused of violating", "survived by clinging": a gerund after a preposition
+    )
 
     def __post_init__(self) -> None:
         for key, value in vars(self).items():
@@ -316,7 +318,9 @@ def _embedding_participles(token: Token, lexicon: Lexicon) -> list[dict[str, str
     """Lexicon rows of the participles modifying a noun event: 'the *planned* attack', 'the *cancelled* deal'."""
     if token.pos_ not in NOMINAL_POS:
         return []
-    rows = (lexicon.get("embedding", c) for c in token.children if c.dep_ == "amod" and c.tag_ == "VBN")
+    rows = (
+        lexicon.get("embedding", c) for c in token.children if c.dep_ == "amod" and c.tag_ == "VBN"
+    )
     return [row for row in rows if row]
 
 
@@ -386,7 +390,9 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     adjunct: 'In an interview, he declined to …'.
     """
     if dep in ("dobj", "attr", "nsubjpass") and child.pos_ not in ("VERB", "AUX"):
-        row = lexicon.get("embedding", head)  # 'the departure was delayed' as 'delayed the departure'
+        row = lexicon.get(
+            "embedding", head
+        )  # 'the departure was delayed' as 'delayed the departure'
         if not row:
             return False
         return row["time"] == "future" or _local_value(head, lexicon) == "certain_not"

@@ -521,7 +521,9 @@ def test_reference_condition_is_hypothetical(reference_analysis):
     assert [(e.factuality, e.attribution) for e in support] == [("unknown", [])]
 
 
-def test_reference_events_in_anonymous_quotes_are_the_speakers(nlp, reference_text, reference_analysis):
+def test_reference_events_in_anonymous_quotes_are_the_speakers(
+    nlp, reference_text, reference_analysis
+):
     """Each event inside a direct quote is attributed to that quote's speaker."""
     actors = {actor.id: actor for actor in reference_analysis.actors}
     checked = 0
@@ -556,7 +558,9 @@ def test_reference_events_in_anonymous_quotes_are_the_speakers(nlp, reference_te
     assert source["cue"] == "say"
     speaker = actors[source["actor"]]
     assert (speaker.kind, speaker.country) == ("anonymous", "USA")
-    assert source["actor"] not in {s.actor for e in reference_analysis.events for s in e.attribution if s.cue == "fear"}
+    assert source["actor"] not in {
+        s.actor for e in reference_analysis.events for s in e.attribution if s.cue == "fear"
+    }
     assert (event["factuality"], event["time"]) == ("probable", "future")
 
 
@@ -587,7 +591,9 @@ def test_neither_nor_negates_both_conjuncts(nlp):
         nlp, "The court neither approves nor disapproves the decision.", "approves", "disapproves"
     )
     assert (approves["factuality"], disapproves["factuality"]) == ("certain_not", "certain_not")
-    called, wrote = run(nlp, "She called the embassy, nor did she write to the minister.", "called", "write")
+    called, wrote = run(
+        nlp, "She called the embassy, nor did she write to the minister.", "called", "write"
+    )
     assert (called["factuality"], wrote["factuality"]) == ("certain", "certain_not")
 
 
@@ -613,5 +619,7 @@ def test_noun_events_under_participles_and_passive_embedding(nlp):
 def test_gerunds_after_prepositions(nlp):
     (clinging,) = run(nlp, "The boy survived by clinging to an inner tube.", "clinging")
     assert clinging["factuality"] == "probable"
-    (selling,) = run(nlp, "The government kept one share after selling its stake in 1984.", "selling")
+    (selling,) = run(
+        nlp, "The government kept one share after selling its stake in 1984.", "selling"
+    )
     assert selling["factuality"] == "certain"
