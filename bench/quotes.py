@@ -153,9 +153,15 @@ def dump_errors(texts: list[str], docs: list[tuple[list[dict], list[dict]]], lim
         paired_g = {id(g) for _, g in pairs}
         for g in golds:
             if id(g) not in paired_g:
+                near = max(preds, key=lambda p: len(p["content"] & g["content"]), default=None)
+                near_text = (
+                    f"\n       nearest={show(text, near['content'])!r}"
+                    if near is not None and near["content"] & g["content"]
+                    else ""
+                )
                 missed.append(
                     f"  MISS [{g['group']}] cue={show(text, g['cue'])!r} src={show(text, g['source'])!r}\n"
-                    f"       content={show(text, g['content'])!r}"
+                    f"       content={show(text, g['content'])!r}{near_text}"
                 )
         for p in preds:
             if id(p) not in paired_p:
@@ -169,7 +175,11 @@ def dump_errors(texts: list[str], docs: list[tuple[list[dict], list[dict]]], lim
                     f"  SOURCE [{g['group']}] ours={show(text, p['source'])!r} gold={show(text, g['source'])!r} "
                     f"cue={show(text, g['cue'])!r}"
                 )
-    for title, rows in (("missed gold", missed), ("extra predictions", extra), ("source mismatches", source)):
+    for title, rows in (
+        ("missed gold", missed),
+        ("extra predictions", extra),
+        ("source mismatches", source),
+    ):
         print(f"\n{title}: {len(rows)}")
         for row in rows[:limit]:
             print(row)
@@ -288,7 +298,10 @@ def main() -> int:
         help="override a claimgraph_quotes setting for this run, e.g. --set nested=true --set min_quote_words=3",
     )
     parser.add_argument(
-        "--errors", type=int, default=0, help="print up to N missed / extra / wrong-source attributions"
+        "--errors",
+        type=int,
+        default=0,
+        help="print up to N missed / extra / wrong-source attributions",
     )
     parser.add_argument("--no-textacy", action="store_true", help="skip the textacy comparison")
     args = parser.parse_args()

@@ -28,6 +28,7 @@ How it works, in four passes over a Doc:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ SPANS_KEY = "claimgraph_quotes"
 CUES_KEY = "claimgraph_quote_cues"
 CUE_COLUMNS = ("cue", "type", "meaning", "factuality")
 
+# A transcript line's speaker label at the start of a quote ("PENCE: Well, look, ..."; "Q: ..."): capitals, a colon
+TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'\-]*\s){0,3}[A-Z][A-Z.'\-]*):\s+")
 # Content characters that end a quote "open" for an attribution after it ("...," she said).
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 
@@ -359,18 +362,30 @@ class QuoteFinder:
     def _frame(self, doc, index, segments, quoted, content: Span, phrases: dict) -> Found:
         """Cue and speaker of a direct quote from the words after or before it."""
         seg = segments[index]
+        transcript = self._transcript(doc, seg)
+        if transcript is not None:
+            return transcript
         after, stop = region(doc, quoted, seg, forward=True)
         before, _ = region(doc, quoted, seg, forward=False)
         continuing = (
             bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
         )
-        byline = byline_name(after)
-        if byline is not None:  # "..." ― Karen Bobadilla
+        close = (
+            seg.close_at + mark_len(doc.text, seg.close_at) if seg.close_at is not None else None
+        )
+        byline = byline_name(after, doc.text[close : close + 4]) if close is not None else None
+        if (
+            byline is not None
+        ):  # "..." ― Karen Bobadilla: the dash (or the mark glued to it) is the evidence
+            dash = next(
+                (t for t in after if not t.is_space and not any(c.isalnum() for c in t.text)),
+                doc.char_span(close - 1, close, alignment_mode="expand")[0],
+            )
             return Found(
                 "direct",
                 (content.start, content.end),
                 None,
-                (after[0].i,),
+                (dash.i,),
                 byline,
                 CONFIDENCE["direct_framed"],
                 [seg],
@@ -408,6 +423,27 @@ class QuoteFinder:
             None,
             CONFIDENCE["direct_alone"],
             [seg],
+        )
+
+    def _transcript(self, doc: Doc, seg: Segment) -> Found | None:
+        """A transcript line quoted whole ('"PENCE: Well, look, ...'): the label is the speaker, the colon the
+        cue evidence, the words after it the content."""
+        label = TRANSCRIPT_LABEL.match(doc.text, seg.start)
+        if label is None or label.end() >= seg.end:
+            return None
+        name = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+        colon = doc.char_span(label.end(1), label.end(1) + 1, alignment_mode="expand")
+        content = doc.char_span(label.end(), seg.end, alignment_mode="expand")
+        if name is None or colon is None or content is None:
+            return None
+        return Found(
+            "direct",
+            (content.start, content.end),
+            None,
+            (colon[0].i,),
+            name.root,
+            CONFIDENCE["direct_framed"],
+            [dataclasses.replace(seg, start=label.end())],
         )
 
     def _region_cue(self, doc, tokens: list[Token], quoted, phrases: dict):
@@ -583,7 +619,7 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
-        content = trimmed(list(complement.subtree))
+        content = trimmed(complement_tokens(complement))
         kind = "verb"
     elif particle is not None and any(c.dep_ == "pobj" for c in particle.children):
         # "called for new sanctions": the object of the cue's preposition
@@ -618,6 +654,44 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         CONFIDENCE[kind],
         needs_quote=kind == "object" and not dobj_content,
     )
+
+
+def complement_tokens(complement: Token) -> list[Token]:
+    """A clausal complement's words up to a trailing clause the PolNeAR annotators leave out: a participle
+    clause after a comma ("that he had his hands up, contradicting the police") or a conjoined past-tense
+    verb with no subject of its own that the parser hung on a modal complement ("said he would order a
+    review and warned against hackers": the tense shows the speaker's next act, not what was said)."""
+    tokens = list(complement.subtree)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in complement.children)
+    modal = any(c.tag_ == "MD" for c in complement.children)
+    for child in complement.children:
+        if child.i < complement.i:
+            continue
+        before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        participle = (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and before is not None
+            and before.text == ","
+        )
+        next_act = (
+            child.dep_ == "conj"
+            and child.tag_ == "VBD"
+            and own_subject
+            and modal
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        )
+        if participle or next_act:
+            cut = child.left_edge.i
+            tokens = [t for t in tokens if t.i < cut]
+            while (
+                tokens
+                and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct)
+                and not tokens[-1].is_quote
+            ):
+                tokens.pop()
+            break
+    return tokens
 
 
 def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
@@ -702,12 +776,22 @@ def region(
     return tokens, "edge"
 
 
-def byline_name(tokens: list[Token]) -> Token | None:
-    """The name in a byline after a quote ("..." ― Karen Bobadilla): a dash, then only proper nouns."""
-    if not tokens or tokens[0].text not in BYLINE_DASHES:
+def byline_name(tokens: list[Token], follows: str) -> Token | None:
+    """The name in a byline after a quote ("..." ― Karen Bobadilla): ``follows`` (the text right after the
+    closing mark) opens with a dash, then only proper nouns (the tokenizer may glue the dash to the mark,
+    "”―", and a no-break space may stand around it), then capitalised words ending in a proper noun."""
+    follows = follows.lstrip()
+    if not any(follows.startswith(dash) for dash in BYLINE_DASHES):
         return None
-    names = [t for t in tokens[1:] if not (t.is_space or t.is_punct)]
-    if not names or len(names) > MAX_BYLINE_WORDS or any(t.pos_ != "PROPN" for t in names):
+    names = [t for t in tokens if any(c.isalnum() for c in t.text)]
+    if (
+        not names
+        or len(names) > MAX_BYLINE_WORDS
+        or names[-1].pos_ != "PROPN"
+        or any(
+            not t.text[:1].isupper() for t in names
+        )  # capitalised words; an initial ("A.") may parse as a noun
+    ):
         return None
     return names[-1] if names[-1].head.i not in {t.i for t in names} else names[-1].head
 

@@ -237,7 +237,53 @@ def test_dash_byline_names_the_speaker(nlp):
     assert quote["speaker"]["text"] == "Karen Bobadilla"
 
 
+@pytest.mark.model
+def test_byline_dash_glued_to_the_mark_or_after_a_no_break_space(nlp):
+    _, quotes = run(
+        nlp,
+        "\u201cThe Donald has woken communities of color to the dangers of this man!\u201d"
+        " \u2015\u00a0Julie A. Diaz Martinez.\n"
+        "\u201cMaybe we can build a wall around Donald Trump instead.\u201d\u2015 Steve Quinlan.",
+    )
+    assert [q["speaker"]["text"] for q in quotes] == ["Julie A. Diaz Martinez", "Steve Quinlan"]
+    assert all(q["kind"] == "direct" and q["cue"] is None for q in quotes)
+
+
+@pytest.mark.model
+def test_transcript_line_quoted_whole_names_its_speaker(nlp):
+    doc, quotes = run(
+        nlp,
+        '"WALLACE: Will Gennifer Flowers be there tomorrow night at the debate?\n\n'
+        '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
+        '"WALLACE: Governor Pence, thank you for joining us this morning."',
+    )
+    assert [q["speaker"]["text"] for q in quotes] == ["WALLACE", "PENCE", "WALLACE"]
+    assert quotes[1]["text"].startswith("Gennifer Flowers will not")
+    assert doc.text[slice(*quotes[1]["span"])] == quotes[1]["text"]
+
+
 # -- indirect speech ------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_trailing_participle_clause_is_not_part_of_the_content(nlp):
+    _, quotes = run(
+        nlp,
+        "The video shows that Crutcher had his hands in the air, contradicting the earlier police account.",
+    )
+    quote = only(quotes)
+    assert quote["text"] == "that Crutcher had his hands in the air"
+
+
+@pytest.mark.model
+def test_conjoined_past_act_after_a_modal_complement_is_not_part_of_the_content(nlp):
+    _, quotes = run(
+        nlp,
+        "Trump said he would order a thorough review of the nation's computer defenses and warned "
+        "against potential hackers from China.",
+    )
+    assert quotes[0]["cue"] == "say"
+    assert quotes[0]["text"] == "he would order a thorough review of the nation's computer defenses"
 
 
 @pytest.mark.model
