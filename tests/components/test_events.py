@@ -348,3 +348,11 @@ def test_announced_concession_is_strict_agree(nlp):
     doc = nlp("Turkey will allow thousands of refugees to return home.")
     allow = [e for e in doc._.events if e["type"] == "CONCEDE"]
     assert allow and strict_plover(allow[0], doc) == "AGREE"
+
+
+@pytest.mark.model
+def test_arrest_warrant_and_release_of_an_official(nlp):
+    doc = nlp("A court in Guyana issued arrest warrants for two Brazilian men.")
+    assert ("COERCE", "GUY.GOV", "BRA") in dyads(doc)
+    doc = nlp("Israel released the mayor of Nablus, a member of Hamas.")
+    assert any(e["type"] == "RETREAT" and e["source"] == "ISR" for e in doc._.events)
