@@ -623,3 +623,9 @@ def test_gerunds_after_prepositions(nlp):
         nlp, "The government kept one share after selling its stake in 1984.", "selling"
     )
     assert selling["factuality"] == "certain"
+
+
+def test_negated_intention_is_neg_raising(nlp):
+    (obtain,) = run(nlp, "Hewlett-Packard does not plan to obtain control of Octel.", "obtain")
+    (change,) = run(nlp, "The mood is not going to change for a couple of years.", "change")
+    assert (obtain["factuality"], change["factuality"]) == ("probable_not", "probable_not")
