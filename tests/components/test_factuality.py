@@ -629,3 +629,10 @@ def test_negated_intention_is_neg_raising(nlp):
     (obtain,) = run(nlp, "Hewlett-Packard does not plan to obtain control of Octel.", "obtain")
     (change,) = run(nlp, "The mood is not going to change for a couple of years.", "change")
     assert (obtain["factuality"], change["factuality"]) == ("probable_not", "probable_not")
+
+
+def test_causatives_are_implicative(nlp):
+    (lose,) = run(nlp, "Program trading caused the index to lose ground.", "lose")
+    assert (lose["factuality"], lose["time"]) == ("certain", "past")
+    (sell,) = run(nlp, "The ruling did not force the company to sell its stake.", "sell")
+    assert sell["factuality"] == "unknown"
