@@ -175,7 +175,9 @@ class Settings:
     consequent: str = "possible"  # the main clause of a conditional: at most this
     question: str = "unknown"  # a direct or embedded question
     nonfinite: str = "possible"  # "efforts to woo": an infinitive no lexicon entry embeds
-    purpose: str = "probable"  # "gathered to denounce": a purpose infinitive, usually carried out
+    purpose: str = (
+        "probable"  # "gathered to denounce", "joined them to investigate": usually carried out
+    )
     generic: str = "probable"  # "an embargo on trade", "a takeover bid": a bare singular event noun
     gerund: str = (
         "probable"  # "accused of violating", "survived by clinging": a gerund after a preposition
@@ -414,9 +416,10 @@ def _nonfinite(token: Token) -> bool:
 
 
 def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
-    """The most a non-finite event asserts: a purpose infinitive or a gerund after a preposition
+    """The most a non-finite event asserts: a purpose infinitive, the infinitive complement of a
+    verb outside the lexicon ('joined the police to investigate') or a gerund after a preposition
     is usually carried out; after a presupposing preposition ('after selling') it happened."""
-    if token.dep_ == "advcl":
+    if token.dep_ in ("advcl", "xcomp"):
         return settings.purpose
     if token.dep_ == "pcomp":
         return "certain" if lexicon.get("presupposing", token.head) else settings.gerund

@@ -636,3 +636,11 @@ def test_causatives_are_implicative(nlp):
     assert (lose["factuality"], lose["time"]) == ("certain", "past")
     (sell,) = run(nlp, "The ruling did not force the company to sell its stake.", "sell")
     assert sell["factuality"] == "unknown"
+
+
+def test_infinitive_complement_of_an_unlisted_verb_is_probable(nlp):
+    (investigate,) = run(
+        nlp, "The FBI joined Canadian authorities to investigate the shootings.", "investigate"
+    )
+    (woo,) = run(nlp, "Program trading is undercutting efforts to woo investors.", "woo")
+    assert (investigate["factuality"], woo["factuality"]) == ("probable", "possible")
