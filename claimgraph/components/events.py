@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicons
+from .. import gazetteer, lexicons
 from .actors import actor_at
 from .event_syntax import (
     CONTENT_DEPS,
@@ -206,7 +206,7 @@ class EventCoder:
                 found.append((sent_no, item))
         countries = {a["id"]: a.get("country") for a in doc._.actors if a.get("country")}
         kept = self._drop_restated(self._fill_from_context(found, countries))
-        self._add_place_actors(doc, kept)
+        self._add_country_actors(doc, kept)
         events, spans = [], []
         for number, (_, item) in enumerate(kept, 1):
             events.append(self._record(doc, item, f"e{number}"))
@@ -404,7 +404,12 @@ class EventCoder:
                 targets = self._subjects(doc, pred)[0]
             if not sources:
                 sources = self._role_actors(doc, pred, ["prep:from"])
-        elif pred is not None and (not sources or not targets):
+        elif (
+            pred is not None
+            and (not sources or not targets)
+            # "sanctions imposed by the US since the invasion": a dating phrase, not the US's act
+            and not (tok.dep_ == "pobj" and tok.head.lower_ in self.plover.temporal_preps)
+        ):
             if not sources:
                 if tok.dep_ in PASSIVE_SUBJECT_DEPS:
                     sources = self._role_actors(doc, pred, ["agent"])
@@ -433,6 +438,8 @@ class EventCoder:
         """Actors of a clause's subject, or of the clause controlling it (with a penalty)."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        # "a member of Hamas jailed a year ago": a participle modifying its noun is passive too
+        passive = passive or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"))
         if passive:
             agents = self._role_actors(doc, verb, ["agent"])
             if agents:
@@ -669,7 +676,7 @@ class EventCoder:
             if (
                 item.target is None
                 and ttype in self.plover.domestic
-                and home in countries  # an actor of this article, so the id resolves
+                and gazetteer.ISO3.match(home or "")  # a country: added to the actors if unnamed
             ):
                 # "Egyptian police arrested demonstrators": EGY -> EGY, as PLOVER codes it
                 item.target = home  # a protest, a crackdown, a concession at home
@@ -694,24 +701,23 @@ class EventCoder:
             return None
         return self.nlp.get_pipe("claimgraph_actors").gaz.place_country(place.text)
 
-    def _add_place_actors(self, doc: Doc, kept: list[tuple[int, Found]]) -> None:
-        """A recipient read from a place ("in Amman" -> JOR) joins the actor table, mentioned by the
-        place's name, so every event id resolves."""
+    def _add_country_actors(self, doc: Doc, kept: list[tuple[int, Found]]) -> None:
+        """A recipient country read from a place ("in Amman" -> JOR) or from the source's own country
+        ("the Mozambique government accepted demands" -> MOZ) joins the actor table, so every event
+        id resolves; it is mentioned by the place's name, or not at all (implied)."""
         actors = {a["id"]: a for a in doc._.actors}
-        gaz = self.nlp.get_pipe("claimgraph_actors").gaz if kept else None
         for _, item in kept:
-            if item.place is None or item.target is None or item.location is None:
+            if item.target in actors or not gazetteer.ISO3.match(item.target or ""):
                 continue
-            if item.target in actors or self._place_country(item.place) != item.target:
-                continue
-            entry = gaz.actor(item.target)
+            entry = self.nlp.get_pipe("claimgraph_actors").gaz.actor(item.target)
+            named = item.place is not None and self._place_country(item.place) == item.target
             actors[item.target] = {
                 "id": entry.id,
                 "name": entry.name,
                 "kind": entry.kind,
                 "country": entry.iso3,
                 "role": None,
-                "mentions": [[item.place.start_char, item.place.end_char]],
+                "mentions": [[item.place.start_char, item.place.end_char]] if named else [],
             }
             doc._.actors = [*doc._.actors, actors[item.target]]
 

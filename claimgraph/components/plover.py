@@ -60,6 +60,7 @@ class Plover:
     keep_content: set[str] = field(default_factory=set)
     topic: set[str] = field(default_factory=set)
     recipient_verbs: set[str] = field(default_factory=set)
+    temporal_preps: set[str] = field(default_factory=set)  # "since the invasion": a time, not a role
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -96,6 +97,8 @@ def parse_plover(
             continue  # read by strict_plover
         elif kind == "recipient":
             plover.recipient_verbs |= set(row.get("cues", "").split())
+        elif kind == "temporal":
+            plover.temporal_preps |= set(row.get("cues", "").split())
         elif kind == "context":
             for cue in row.get("cues", "").split():
                 plover.context_cues[cue] = name

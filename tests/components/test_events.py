@@ -356,3 +356,23 @@ def test_arrest_warrant_and_release_of_an_official(nlp):
     assert ("COERCE", "GUY.GOV", "BRA") in dyads(doc)
     doc = nlp("Israel released the mayor of Nablus, a member of Hamas.")
     assert any(e["type"] == "RETREAT" and e["source"] == "ISR" for e in doc._.events)
+
+
+@pytest.mark.model
+def test_concession_with_no_recipient_is_aimed_at_the_source_country(nlp):
+    doc = nlp("The Mozambique government on Thursday accepted demands from rebels.")
+    assert ("CONCEDE", "MOZ.GOV", "MOZ") in dyads(doc)
+    mozambique = next(a for a in doc._.actors if a["id"] == "MOZ")
+    assert mozambique["kind"] == "country" and mozambique["mentions"] == []  # implied
+
+
+@pytest.mark.model
+def test_participle_modifying_a_noun_has_no_source_of_its_own(nlp):
+    doc = nlp("Israel released a member of Hamas jailed a year ago.")
+    assert all(e["type"] != "COERCE" for e in doc._.events)
+
+
+@pytest.mark.model
+def test_trigger_in_a_dating_phrase_does_not_take_the_clause_actors(nlp):
+    doc = nlp("Russia faces sanctions imposed by the US since the February invasion.")
+    assert not any(e["type"] == "ASSAULT" and e["source"] == "USA" for e in doc._.events)
