@@ -227,6 +227,20 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
         for child in head.children:
             if child.i in skip:
                 continue
+            if child.dep_ == "dobj" and head.i == tok.i:  # "shelled the regional capital Juba"
+                named = next(
+                    (
+                        t
+                        for t in [child, *child.children, named_place(child)]
+                        if t is not None
+                        and t.i not in skip
+                        and t.ent_type_ in PLACE_ENTS
+                        and (t.i == child.i or t.dep_ in ("appos", "pobj"))
+                    ),
+                    None,
+                )
+                if named is not None:
+                    return entity_span(doc, named)
             if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head.i == tok.i:
                 return entity_span(doc, child)
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:

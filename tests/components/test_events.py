@@ -376,3 +376,16 @@ def test_participle_modifying_a_noun_has_no_source_of_its_own(nlp):
 def test_trigger_in_a_dating_phrase_does_not_take_the_clause_actors(nlp):
     doc = nlp("Russia faces sanctions imposed by the US since the February invasion.")
     assert not any(e["type"] == "ASSAULT" and e["source"] == "USA" for e in doc._.events)
+
+
+@pytest.mark.model
+def test_place_attacked_is_the_location_and_its_country_the_target(nlp):
+    doc = nlp("Sudanese rebels shelled the southern regional capital Juba on Sunday.")
+    assault = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert assault and assault[0]["location"] == "Juba" and assault[0]["target"] == "SDN"
+
+
+@pytest.mark.model
+def test_country_modifying_an_object_is_no_location(nlp):
+    doc = nlp("Sullivan laid out the US case against Russia's invasion in Rome.")
+    assert all(e["location"] != "US" for e in doc._.events)
