@@ -64,6 +64,9 @@ INTENTION_MEANINGS = {"intention", "hope"}
 # ("described her as ...", "accused him of ...")
 OBJECT_DEPS = {"dobj", "oprd", "attr"}
 OBJECT_PREPS = {"as", "of"}
+# cue meanings whose direct object may be the content ("cited the report", "denied the charges"); the object
+# of a knowledge, perception or belief verb is a thing found or seen ("showed signs of frailty"), not words
+OBJECT_MEANINGS = {"speech", "report", "denial", "intention"}
 SUBJECT_RELATIVES = {"who", "that", "which"}
 
 # Confidence of each way a quote is found: a hand-set prior, ordered by how reliable each rule
@@ -108,7 +111,7 @@ class Found:
         "mixed_ratio": 0.8,
         "nested": False,
         "carry_paragraphs": 1,
-        "object_content": False,
+        "object_content": True,
     },
 )
 def make_quotes(
@@ -152,7 +155,7 @@ class QuoteFinder:
         mixed_ratio=0.8,
         nested=False,
         carry_paragraphs=1,
-        object_content=False,
+        object_content=True,
     ):
         self.name = name
         self.vocab = nlp.vocab
@@ -164,6 +167,7 @@ class QuoteFinder:
         self.object_content = object_content
         self.cues: list[dict[str, str]] = []
         self.pronouns: dict[str, dict[str, str]] = {}
+        self.not_content_objects: set[str] = set()
         self.verb_cues: dict[str, list[dict[str, str]]] = {}
         self.noun_cues: dict[str, dict[str, str]] = {}
         self.phrases: dict[str, dict[str, str]] = {}
@@ -202,6 +206,9 @@ class QuoteFinder:
         self.pronouns = {
             row["pronoun"]: row
             for row in lexicons.load("speaker_pronouns", required=("pronoun", "kinds"))
+        }
+        self.not_content_objects = {
+            row["cue"] for row in lexicons.load("cue_objects", required=("cue", "object"))
         }
 
     def to_disk(self, path, exclude=()):
@@ -290,7 +297,13 @@ class QuoteFinder:
                 continue
             row = self._verb_cue(token)
             if row is not None:
-                item = verb_quote(token, row, self.object_content)
+                item = verb_quote(
+                    token,
+                    row,
+                    self.object_content
+                    and row["meaning"] in OBJECT_MEANINGS
+                    and row["cue"] not in self.not_content_objects,
+                )
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
                 item = noun_quote(token, self.noun_cues[token.lemma_.lower()])
                 verb = (

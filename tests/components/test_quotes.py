@@ -52,6 +52,15 @@ def test_cue_lexicon_columns_and_values():
 # -- quotation marks (no model) ------------------------------------------------------------
 
 
+def test_cue_objects_are_verb_cues():
+    verbs = {
+        row["cue"] for row in lexicons.load("cues", required=Q.CUE_COLUMNS) if row["type"] == "verb"
+    }
+    rows = list(lexicons.load("cue_objects", required=("cue", "object")))
+    assert rows and {row["cue"] for row in rows} <= verbs
+    assert {row["object"] for row in rows} <= {"addressee", "act", "evidence"}
+
+
 @pytest.mark.parametrize(
     "text, index, expected",
     [
@@ -263,6 +272,18 @@ def test_transcript_line_quoted_whole_names_its_speaker(nlp):
 
 
 # -- indirect speech ------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_object_of_a_speech_cue_is_its_content_but_not_an_addressee_or_a_thing_shown(nlp):
+    _, quotes = run(nlp, "Clinton cited the derogatory comments Trump had made about Machado.")
+    quote = only(quotes)
+    assert quote["cue"] == "cite" and quote["speaker"]["text"] == "Clinton"
+    assert quote["text"] == "the derogatory comments Trump had made about Machado"
+    _, quotes = run(nlp, "The spokesman told reporters in Brussels about the new sanctions.")
+    assert [q for q in quotes if q["cue"] == "tell"] == []
+    _, quotes = run(nlp, "The Russian military has shown signs of frailty in the north.")
+    assert quotes == []
 
 
 @pytest.mark.model
