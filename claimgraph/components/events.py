@@ -466,10 +466,12 @@ class EventCoder:
             if (
                 verb.dep_ == "xcomp"
             ):  # object control: "urged Iran to halt", "expected X to negotiate"
+                # a passive head's subject controls too: "Obama is scheduled to attend", "Iran was
+                # urged to halt"
                 objs = [
                     found
                     for o in head.children
-                    if o.dep_ == "dobj"
+                    if o.dep_ == "dobj" or o.dep_ in PASSIVE_SUBJECT_DEPS
                     for t in with_conjuncts(o)
                     for found in self._phrase_actors(doc, t)
                 ]

@@ -389,3 +389,10 @@ def test_place_attacked_is_the_location_and_its_country_the_target(nlp):
 def test_country_modifying_an_object_is_no_location(nlp):
     doc = nlp("Sullivan laid out the US case against Russia's invasion in Rome.")
     assert all(e["location"] != "US" for e in doc._.events)
+
+
+@pytest.mark.model
+def test_passive_subject_controls_the_infinitive(nlp):
+    doc = nlp("Obama is scheduled to attend a summit in Switzerland.")
+    summit = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert summit and summit[0]["source"] == "person:barack-obama"
