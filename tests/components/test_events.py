@@ -396,3 +396,9 @@ def test_passive_subject_controls_the_infinitive(nlp):
     doc = nlp("Obama is scheduled to attend a summit in Switzerland.")
     summit = [e for e in doc._.events if e["type"] == "CONSULT"]
     assert summit and summit[0]["source"] == "person:barack-obama"
+
+
+@pytest.mark.model
+def test_host_of_a_visit_is_the_source_as_in_cameo_043(nlp):
+    doc = nlp("Russia hosted a delegation from Japan. Egypt hosted Jordan for talks.")
+    assert ("CONSULT", "EGY", "JOR") in dyads(doc, "CONSULT")
