@@ -570,12 +570,14 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
 
 
 def subject(cue: Token) -> Token | None:
-    """Who speaks through a cue verb: its subject, the agent of a passive, or the subject it shares."""
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in SUBJECT_RELATIVES and cue.dep_ == "relcl":
-                return cue.head
-            return child
+    """Who speaks through a cue verb: its subject (the one nearest the cue when a misparse hangs a quoted
+    clause's subject on it too), the agent of a passive, or the subject it shares ("began by saying")."""
+    subjects = [child for child in cue.children if child.dep_ == "nsubj"]
+    if subjects:
+        child = min(subjects, key=lambda t: abs(t.i - cue.i))
+        if child.lower_ in SUBJECT_RELATIVES and cue.dep_ == "relcl":
+            return cue.head
+        return child
     for child in cue.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -587,6 +589,13 @@ def subject(cue: Token) -> Token | None:
         or cue.dep_ == "xcomp"
     ):
         return subject(cue.head) if cue.head.i != cue.i else None
+    if (
+        cue.dep_ == "pcomp"
+        and cue.tag_ == "VBG"
+        and cue.head.dep_ == "prep"
+        and cue.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject(cue.head.head)  # "began by saying", "apologised for saying"
     return None
 
 

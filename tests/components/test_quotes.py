@@ -287,6 +287,22 @@ def test_object_of_a_speech_cue_is_its_content_but_not_an_addressee_or_a_thing_s
 
 
 @pytest.mark.model
+def test_speaker_of_by_saying_and_of_a_quote_whose_subject_hangs_on_the_cue(nlp):
+    _, quotes = run(
+        nlp,
+        "Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would "
+        "\u201cnever\u201d diagnose someone through television.",
+    )
+    assert only(quotes)["speaker"]["text"] == "Dean, a medical doctor"
+    _, quotes = run(
+        nlp,
+        '"He would be a great senator. Not good, great. One of the brightest members of the entire '
+        'Congress," Rep. Elijah E. Cummings said in a phone interview.',
+    )
+    assert only(quotes)["speaker"]["text"] == "Rep. Elijah E. Cummings"
+
+
+@pytest.mark.model
 def test_trailing_participle_clause_is_not_part_of_the_content(nlp):
     _, quotes = run(
         nlp,
