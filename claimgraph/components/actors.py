@@ -507,14 +507,16 @@ class ActorResolver:
                 return entry.id, nend
         return None
 
-    def _country_after_in(self, doc: Doc, names: dict, end: int) -> str | None:
+    def _country_after_in(
+        self, doc: Doc, names: dict, end: int, preps: tuple[str, ...] = ("in",)
+    ) -> str | None:
         """The country of the place in "<...> in Baghdad" / "in the West Bank city of Hebron" right
         after token ``end`` - 1 (a country, a seat that is a place, or a city of cities.tsv)."""
-        if end + 1 >= len(doc) or doc[end].lower_ != "in":
+        if end + 1 >= len(doc) or doc[end].lower_ not in preps:
             return None
         place = doc[end + 1]
-        if place.lower_ == "the" and end + 2 < len(doc):
-            place = doc[end + 2]
+        while place.pos_ in ("DET", "ADJ") and place.i + 1 < min(len(doc), end + 4):
+            place = doc[place.i + 1]  # "in the West Bank", "of southern Serbia"
         if place.i in names:
             entry = names[place.i][2]
             return entry.iso3 if entry.kind == "country" or entry.place else None
@@ -669,6 +671,17 @@ class ActorResolver:
             text = doc[i : i + 2].text
             group = (f"group:{gazetteer.slug(text)}", text, first[2].id)
             cands.append(_Cand(i, i + 2, PRIORITY_TABLE, "fixed", *group))
+        for i, (start, end, entry) in names.items():
+            # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a minority is
+            # coded by the country it lives in (CAMEO); the demonym alone stays the country
+            if i != start or entry.kind != "country" or doc[end - 1].tag_ not in ("NNPS", "NNS"):
+                continue
+            home = self._country_after_in(doc, names, end, ("in", "of"))
+            if home is None or home == entry.id:
+                continue
+            text = doc[start:end].text
+            group = (f"group:{home.lower()}-{gazetteer.slug(text)}", text, home)
+            cands.append(_Cand(start, end, PRIORITY_TABLE + 1, "fixed", *group))
         return cands
 
     # -- resolution -------------------------------------------------------------------------

@@ -648,3 +648,12 @@ def test_people_named_by_two_demonyms_belong_to_the_first_country(nlp):
     doc = nlp("Bosnian Serbs demanded a truce in east Bosnia.")
     group = next(a for a in doc._.actors if a["id"].startswith("group:"))
     assert group["country"] == "BIH" and group["kind"] != "person"
+
+
+@pytest.mark.model
+def test_minority_is_coded_by_the_country_it_lives_in(nlp):
+    doc = nlp("Ethnic Albanians in south Serbia demanded autonomy.")
+    group = next(a for a in doc._.actors if a["id"].startswith("group:"))
+    assert group["country"] == "SRB"
+    doc = nlp("Albanians protested in Tirana.")  # a demonym alone stays the country
+    assert "ALB" in {a["id"] for a in doc._.actors}
