@@ -135,6 +135,14 @@ def dask_pass(corpus: Path, workers: int, work: Path) -> tuple[float, batch.Summ
     return seconds, summary, rss.largest_mb
 
 
+def warn_failures(summary: batch.Summary, db: Path) -> None:
+    """Say how many documents failed and why (the first reason), so a broken run is not read as a slow one."""
+    if summary.failed:
+        with Store(db, read_only=True) as store:
+            first = store.failures(limit=1)
+        print(f"    {summary.failed} documents failed, e.g. {first[0]['error'] if first else '?'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -194,9 +202,14 @@ def main() -> None:
                 report(
                     f"claimgraph ingest --workers {workers}", seconds, analysed, summary.words, rss
                 )
+                warn_failures(summary, work / f"ingest-{workers}.duckdb")
         if "dask" not in args.skip:
             seconds, summary, rss = dask_pass(work / "corpus", 2, work)
             report("claimgraph batch (LocalCluster, 2)", seconds, summary.added, summary.words, rss)
+            if summary.failed:
+                print(
+                    f"    {summary.failed} documents failed (see {work / 'batch-out' / 'failures'})"
+                )
 
     rates = {name: n_words / seconds for name, seconds, _, n_words, _ in results}
     spacy_rate = rates.get("spaCy nlp.pipe (own components)")
