@@ -729,7 +729,7 @@ class ActorResolver:
                 last_country = actor.id
                 if doc[cand.start : cand.end].root.dep_ in ("nsubj", "nsubjpass"):
                     last_subject_country = actor.id
-        _home_officials(actors.values())
+        _home_officials(actors.values(), self.gaz.by_id)
         return sorted(actors.values(), key=lambda a: min(a.mentions))
 
     def _administration_country(self, chosen: list[_Cand]) -> str:
@@ -811,15 +811,22 @@ class ActorResolver:
         return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
 
 
-def _home_officials(actors: Iterable[_Actor]) -> None:
+def _home_officials(actors: Iterable[_Actor], known: dict[str, Entry]) -> None:
     """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
-    one country only (as itself, its government or its military) holds that country's office."""
+    one country only (as itself, its government or its military) holds that country's office.
+    Table persons keep the table's word (an IGO leader has no country)."""
     actors = list(actors)
     states = {a.country for a in actors if a.kind in STATE_KINDS and a.country}
     if len(states) != 1:
         return
     for actor in actors:
-        if actor.kind == "person" and actor.role and actor.country is None:
+        if (
+            actor.kind == "person"
+            and actor.role
+            and actor.country is None
+            and actor.id not in known
+            and not any(a.kind == "igo" for a in actors)  # "U.N. Secretary-General Kofi Annan"
+        ):
             actor.country = next(iter(states))
 
 

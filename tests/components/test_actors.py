@@ -657,3 +657,10 @@ def test_minority_is_coded_by_the_country_it_lives_in(nlp):
     assert group["country"] == "SRB"
     doc = nlp("Albanians protested in Tirana.")  # a demonym alone stays the country
     assert "ALB" in {a["id"] for a in doc._.actors}
+
+
+@pytest.mark.model
+def test_igo_leader_gets_no_country_from_the_article(nlp):
+    doc = nlp("The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt reforms.")
+    annan = next(a for a in doc._.actors if a["id"] == "person:kofi-annan")
+    assert annan["country"] is None
