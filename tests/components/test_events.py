@@ -402,3 +402,9 @@ def test_passive_subject_controls_the_infinitive(nlp):
 def test_host_of_a_visit_is_the_source_as_in_cameo_043(nlp):
     doc = nlp("Russia hosted a delegation from Japan. Egypt hosted Jordan for talks.")
     assert ("CONSULT", "EGY", "JOR") in dyads(doc, "CONSULT")
+
+
+@pytest.mark.model
+def test_complaint_targets_what_it_is_about_not_the_addressee(nlp):
+    doc = nlp("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.")
+    assert ("ACCUSE", "LBN", "ISR") in dyads(doc, "ACCUSE")
