@@ -72,6 +72,8 @@ def classify_mark(text: str, i: int) -> tuple[str, str] | None:
     if char in DOUBLE_OPEN:
         return "double", "open"
     if char in DOUBLE_CLOSE:
+        if left_open and nxt.isalnum():
+            return "double", "open"  # a misprinted opening mark: ”Fear. I am truly afraid …”
         return "double", "close"
     if char in SINGLE_OPEN:
         return "single", "open"

@@ -73,6 +73,8 @@ def test_cue_objects_are_verb_cues():
         ("back in the '90s", 12, None),  # elided year
         ("the \u00abguillemets\u00bb", 4, ("double", "open")),
         ("''It works,'' he said", 0, ("double", "open")),  # NYT archive double mark
+        ("\n\u201dFear. I am afraid", 1, ("double", "open")),  # misprinted opening mark
+        ("afraid.\u201d \u2015 Edwin", 7, ("double", "close")),
     ],
 )
 def test_classify_mark(text, index, expected):
