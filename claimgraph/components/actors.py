@@ -291,9 +291,23 @@ class ActorResolver:
                 continue
             if start in names and names[start][:2] == (start, end):
                 continue  # "Kyiv" tagged PERSON: the table knows better (but "Mark Cuban" is a person)
-            cands.append(_Cand(start, end, PRIORITY_NER, "person", None, doc[start:end].text))
+            name, country = doc[start:end].text, self._appositive_country(doc, names, ent.root)
+            cands.append(_Cand(start, end, PRIORITY_NER, "person", None, name, country))
             seen.update(range(start, end))
         return cands + self._short_name_candidates(doc, cands, seen)
+
+    def _appositive_country(self, doc: Doc, names: dict, root: Token) -> str | None:
+        """The country an apposition gives a person: "Salaheddine Sidhoum, **Algeria's** leading
+        human rights activist", "a member of the **Syrian** parliament, Mohammed Mamoun"."""
+        related = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            related.append(root.head)
+        for phrase in related:
+            for tok in phrase.subtree:
+                if tok.i in names and names[tok.i][2].kind in STATE_KINDS and tok.i != root.i:
+                    if abs(tok.i - root.i) <= 10:
+                        return names[tok.i][2].iso3
+        return None
 
     def _short_name_candidates(self, doc: Doc, persons: list[_Cand], seen: set[int]) -> list[_Cand]:
         """A lone first or last part of a fuller name in the article ("Petrauskas" after "Tomas
