@@ -440,6 +440,10 @@ class EventCoder:
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
         # "a member of Hamas jailed a year ago": a participle modifying its noun is passive too
         passive = passive or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"))
+        if passive and verb.lemma_.lower() in self.plover.stative_verbs:
+            # "Serb forces were engaged in ethnic cleansing": a state of the subject, who acts
+            subjects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            passive = False
         if passive:
             agents = self._role_actors(doc, verb, ["agent"])
             if agents:

@@ -408,3 +408,11 @@ def test_host_of_a_visit_is_the_source_as_in_cameo_043(nlp):
 def test_complaint_targets_what_it_is_about_not_the_addressee(nlp):
     doc = nlp("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.")
     assert ("ACCUSE", "LBN", "ISR") in dyads(doc, "ACCUSE")
+
+
+@pytest.mark.model
+def test_stative_passive_subject_is_the_actor(nlp):
+    doc = nlp("Serb forces were engaged in ethnic cleansing against the Albanian population.")
+    assert any(e["type"] == "ASSAULT" and e["source"] == "SRB.MIL" for e in doc._.events)
+    doc = nlp("Three Iraqi soldiers were killed on Sunday.")  # a real passive: no known actor
+    assert not doc._.events
