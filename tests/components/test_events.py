@@ -416,3 +416,9 @@ def test_stative_passive_subject_is_the_actor(nlp):
     assert any(e["type"] == "ASSAULT" and e["source"] == "SRB.MIL" for e in doc._.events)
     doc = nlp("Three Iraqi soldiers were killed on Sunday.")  # a real passive: no known actor
     assert not doc._.events
+
+
+@pytest.mark.model
+def test_blocking_transport_is_a_protest(nlp):
+    doc = nlp("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.")
+    assert any(e["type"] == "PROTEST" and e["source"] == "group:civ-rebels" for e in doc._.events)
