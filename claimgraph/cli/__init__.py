@@ -28,11 +28,13 @@ app = typer.Typer(
 
 def main() -> None:
     """Console entry point: runs the app and maps claimgraph errors to exit code 1."""
-    from . import analyze, corpus, serve  # noqa: F401  (register their commands)
-
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
     except ClaimgraphError as err:
         print(f"claimgraph: error: {err}", file=sys.stderr)
         sys.exit(1)
+
+
+# The command modules register their commands on `app` when imported.
+from . import analyze, corpus, serve  # noqa: E402, F401
