@@ -60,8 +60,8 @@ class Plover:
     keep_content: set[str] = field(default_factory=set)
     topic: set[str] = field(default_factory=set)
     recipient_verbs: set[str] = field(default_factory=set)
-    temporal_preps: set[str] = field(default_factory=set)
-    stative_verbs: set[str] = field(default_factory=set)  # "were engaged in": the subject acts  # "since the invasion": a time, not a role
+    temporal_preps: set[str] = field(default_factory=set)  # "since the invasion": a date
+    stative_verbs: set[str] = field(default_factory=set)  # "were engaged in": the subject acts
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 

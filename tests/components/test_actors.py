@@ -661,13 +661,17 @@ def test_minority_is_coded_by_the_country_it_lives_in(nlp):
 
 @pytest.mark.model
 def test_igo_leader_gets_no_country_from_the_article(nlp):
-    doc = nlp("The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt reforms.")
+    doc = nlp(
+        "The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt reforms."
+    )
     annan = next(a for a in doc._.actors if a["id"] == "person:kofi-annan")
     assert annan["country"] is None
 
 
 @pytest.mark.model
 def test_apposition_gives_an_unknown_person_a_country(nlp):
-    doc = nlp("Salaheddine Sidhoum, Algeria's leading human rights activist, began a hunger strike.")
+    doc = nlp(
+        "Salaheddine Sidhoum, Algeria's leading human rights activist, began a hunger strike."
+    )
     person = next(a for a in doc._.actors if a["kind"] == "person")
     assert person["country"] == "DZA"
