@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from claimgraph import nlp as nlp_module
-from claimgraph.components.plover import strict_plover
+from claimgraph.components.plover import act_cameo, strict_plover
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval" / "event-coding"
@@ -106,8 +106,8 @@ def predicted(doc) -> list[dict]:
         out.append(
             {
                 "type": strict,
-                # CAMEO coders code an announced act itself, but a refusal as a refusal
-                "root": "12" if strict == "REJECT" else (event["cameo"] or "")[:2],
+                # CAMEO coders code an announced act itself (0331 -> 07), but a refusal as a refusal
+                "root": "12" if strict == "REJECT" else (act_cameo(event["cameo"]) or "")[:2],
                 "src": actor_country(event["source"], actors),
                 "tgt": actor_country(event["target"], actors),
                 "trigger": event["trigger"]["text"],

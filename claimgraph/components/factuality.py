@@ -35,6 +35,7 @@ from .. import dates, lexicons
 from ..errors import Errors, LexiconError
 from . import char_span
 from .actors import actor_for_span
+from .plover import NEGATIVE_FACTUALITY, intent_cameo
 
 logger = logging.getLogger(__name__)
 
@@ -699,6 +700,15 @@ def make_factuality(
     )
 
 
+def announced_act(result) -> bool:
+    """A future act that is neither conditional nor denied: CAMEO codes it as the intent (0331)."""
+    return (
+        result.time == "future"
+        and not result.hypothetical
+        and result.factuality not in NEGATIVE_FACTUALITY
+    )
+
+
 class Factuality:
     """Completes each event's attribution, factuality, time, hypothetical and date."""
 
@@ -739,6 +749,8 @@ class Factuality:
             event["factuality"] = result.factuality
             event["time"] = result.time
             event["hypothetical"] = result.hypothetical
+            if announced_act(result):
+                event["cameo"] = intent_cameo(event.get("cameo")) or event.get("cameo")
             event["attribution"] = _attribution(token, result.cues, quotes, self.lexicon)
             dated = event_date(token, result.time, doc._.published)
             event["date"] = dated[1] if dated else None

@@ -237,3 +237,22 @@ def _intent_words() -> set[str]:
     return {
         row["lemma"] for row in rows if {"intent", "intentonly"} & set(row.get("flags", "").split())
     }
+
+
+def intent_cameo(cameo: str | None) -> str | None:
+    """The CAMEO code for announcing ``cameo``'s act (071 -> 0331), or None when it has none."""
+    if not cameo:
+        return None
+    rows = lexicons.load("cameo_intent", required=("act", "intent"))
+    matches = [row for row in rows if cameo.startswith(row["act"])]
+    return max(matches, key=lambda row: len(row["act"]))["intent"] if matches else None
+
+
+def act_cameo(cameo: str | None) -> str | None:
+    """The act behind an intent code (0331 -> 071), for coders that code announced acts as acts."""
+    if not cameo:
+        return cameo
+    for row in lexicons.load("cameo_intent", required=("act", "intent")):
+        if row["intent"] == cameo:
+            return row["act"]
+    return cameo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.components.plover import parse_plover, parse_triggers, strict_plover
+from claimgraph.components.plover import act_cameo, parse_plover, parse_triggers, strict_plover
 from claimgraph.errors import LexiconError
 
 
@@ -111,7 +111,9 @@ def test_control_verb_hands_its_subject_to_the_event(nlp):
     doc = nlp("Turkey has decided to supply Azerbaijan with armed drones.")
     events = [e for e in doc._.events if e["type"] == "AID"]
     assert [countries(doc, e) for e in events] == [("TUR", "AZE")]
-    assert events[0]["cameo"] == "072"
+    # military aid; decided, not yet done, so the record carries CAMEO's intent code (0332)
+    assert act_cameo(events[0]["cameo"]) == "072"
+    assert events[0]["cameo"] == "0332"
 
 
 @pytest.mark.model

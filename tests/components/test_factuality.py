@@ -644,3 +644,19 @@ def test_infinitive_complement_of_an_unlisted_verb_is_probable(nlp):
     )
     (woo,) = run(nlp, "Program trading is undercutting efforts to woo investors.", "woo")
     assert (investigate["factuality"], woo["factuality"]) == ("probable", "possible")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "cameo"),
+    [
+        ("China will provide Russia with economic aid, officials said.", "provide", "0331"),
+        ("China provided Russia with economic aid last year.", "provided", "071"),
+        ("If China provides Russia with economic aid, the US will respond.", "provides", "071"),
+    ],
+)
+def test_announced_aid_takes_cameo_intent_code(nlp, sentence, trigger, cameo):
+    doc = nlp(sentence)
+    event = next(e for e in doc._.events if e["trigger"]["text"] == trigger)
+    assert event["type"] == "AID"
+    assert event["cameo"] == cameo
