@@ -6,6 +6,16 @@ from .model import Analysis
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):
+    """``claimgraph.Store`` on first use, so importing claimgraph does not load DuckDB."""
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    raise AttributeError(f"module 'claimgraph' has no attribute {name!r}")
+
+
 __all__ = [
     "Analysis",
     "AnalyzeOptions",
@@ -13,6 +23,7 @@ __all__ = [
     "InputError",
     "LexiconError",
     "ModelError",
+    "Store",
     "StoreError",
     "analyze",
     "analyze_many",

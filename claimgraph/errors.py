@@ -71,6 +71,7 @@ class Errors(metaclass=_Codes):
     CG314 = "{source}: not a readable RSS or Atom feed ({detail})."
     CG315 = "Analysis failed for {source}: {detail}. This is a claimgraph bug; please report it with the input."
     CG316 = "Export format '{format}' writes one file per table: give a directory with --out."
+    CG317 = "{path}: skipped {count} files that are not articles by their extension ({kinds}). Name a file directly to read it anyway."
     # HTTP API and web UI (CG35x)
     CG350 = "The request body is over the {limit}-byte limit. Send a shorter article, or raise 'max_body_bytes' in [serve] with --config."
     CG351 = "Refusing to fetch {url}: {host} resolves to {address}, a {reason} address. The server fetches only public addresses; start it with --allow-private-urls to fetch from your own network."

@@ -145,7 +145,7 @@ INTERVALS = ("day", "week", "month", "quarter", "year")
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS failures (source VARCHAR, stage VARCHAR, error VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp);
-CREATE OR REPLACE VIEW actor_index AS
+CREATE VIEW IF NOT EXISTS actor_index AS
     SELECT actor_id AS id, mode(name) AS name, mode(kind) AS kind, mode(country) AS country,
            count(DISTINCT document_id) AS documents, sum(mentions) AS mentions
     FROM actors WHERE actor_id NOT LIKE 'anon:%' GROUP BY actor_id;

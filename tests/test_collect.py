@@ -40,6 +40,22 @@ def test_directory_is_read_recursively_without_hidden_files(tmp_path):
     assert docs[0].content.startswith(ARTICLES[0][0])  # the .txt.gz one, decompressed
 
 
+def test_directory_walk_skips_non_article_files_and_says_so(tmp_path):
+    write_articles(tmp_path, 2)
+    (tmp_path / "README.md").write_text("# Notes\n\nThese are the articles we collected.\n")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    docs, failures = _split(iter_inputs([str(tmp_path)], SETTINGS))
+    assert len(docs) == 2
+    assert [f.stage for f in failures] == ["skip"]
+    assert (
+        "CG317" in failures[0].error
+        and ".md ×1" in failures[0].error
+        and ".png ×1" in failures[0].error
+    )
+    named, none_failed = _split(iter_inputs([str(tmp_path / "README.md")], SETTINGS))
+    assert len(named) == 1 and not none_failed  # named directly, any file is read
+
+
 def test_globs_and_missing_inputs(tmp_path):
     write_articles(tmp_path, 4)
     docs, failures = _split(

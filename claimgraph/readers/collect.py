@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 GLOB_CHARS = ("*", "?", "[")
+# File endings read when walking a directory; other files (README.md, images …) are counted as skipped.
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".gz", ".xml", ".rss", ".atom")
 # A directory holding this file is a `claimgraph batch` output, loaded as Parquet, not read as articles.
 BATCH_MARKER = "_claimgraph_batch.json"
 
@@ -64,11 +66,22 @@ def expand(item: str) -> Iterator[Path | ReadFailure]:
         if is_batch_output(path):
             logger.info("%s is a batch output directory: load it with Store.load_parquet", path)
             return
+        skipped: dict[str, int] = {}
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not any(
+            if not child.is_file() or any(
                 part.startswith(".") for part in child.relative_to(path).parts
             ):
+                continue
+            name = child.name.lower()
+            if name.endswith(ARTICLE_SUFFIXES + WARC_SUFFIXES + JSONL_SUFFIXES):
                 yield child
+            else:
+                kind = child.suffix.lower() or "(no extension)"
+                skipped[kind] = skipped.get(kind, 0) + 1
+        if skipped:
+            kinds = ", ".join(f"{kind} ×{n}" for kind, n in sorted(skipped.items()))
+            detail = Errors.CG317.format(path=path, count=sum(skipped.values()), kinds=kinds)
+            yield ReadFailure(str(path), "skip", detail)
     else:
         yield path  # a missing path is reported by the reader (CG101)
 
