@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..analyze import AnalyzeOptions, analyze
+from ..analyze import analyze
 from ..model import json_schema
 from ..readers import read
 from . import app
+from .options import ActorsOption, ConfigOption, ModelOption, analyze_options
 from .render import print_analysis
 
 
@@ -33,34 +33,21 @@ def analyze_command(
         str | None,
         typer.Option(help="The article's canonical URL (gives the document id and outlet)."),
     ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="An installed spaCy English pipeline to use.")
-    ] = None,
-    actors: Annotated[
-        Path | None,
-        typer.Option(help="Your actor dictionary (YAML or CSV); overrides built-in entries."),
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="A TOML file overriding settings.toml (limits, timeouts).")
-    ] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Analyse one article: actors, quotes with speakers, events with attribution and factuality.
 
     Examples:
 
-      claimgraph analyze examples/china-russia-aid.txt
+      claimgraph analyze examples/baltic-drills.txt
 
       claimgraph analyze page.html --json > page.json
 
       curl -s https://example.org/story | claimgraph analyze - --published 2022-03-14
     """
-    options = AnalyzeOptions(
-        model=model,
-        actors=str(actors) if actors else None,
-        published=published,
-        url=url,
-        config=str(config) if config else None,
-    )
+    options = analyze_options(model, actors, config, published=published, url=url)
     raw = read(source, options.settings)
     result = analyze(raw, options=options)
     if as_json:

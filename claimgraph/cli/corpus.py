@@ -22,12 +22,19 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from ..analyze import AnalyzeOptions
 from ..export import FORMATS, export
 from ..readers.collect import expand, is_batch_output
-from ..settings import load as load_settings
 from ..store import Filters, Store, dumps_row
 from . import app
+from .options import (
+    ActorsOption,
+    ConfigOption,
+    DbOption,
+    FetchOption,
+    ModelOption,
+    analyze_options,
+    store_path,
+)
 
 query_app = typer.Typer(
     help="Query the stored corpus: events, quotes, actors.", no_args_is_help=True
@@ -51,14 +58,6 @@ CONTAINERS = (
 # Free-text columns: one line each in a table, cut with an ellipsis (use --json or --csv for all of it).
 LONG_COLUMNS = ("sentence", "text", "according_to", "error", "source")
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="The DuckDB corpus file (default: [store] path, else the user data dir's claimgraph/corpus.duckdb).",
-    ),
-]
-ConfigOption = Annotated[Path | None, typer.Option(help="A TOML file overriding settings.toml.")]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="One JSON object a line instead of a table.")
 ]
@@ -68,14 +67,7 @@ OffsetOption = Annotated[int, typer.Option(help="Skip this many rows first.")]
 
 
 def open_store(db: Path | None, config: Path | None = None, *, read_only: bool = False) -> Store:
-    configured = load_settings(str(config) if config else None)["store"]["path"]
-    return Store(db or configured or None, read_only=read_only)
-
-
-def _options(model, actors, config) -> AnalyzeOptions:
-    return AnalyzeOptions(
-        model=model, actors=str(actors) if actors else None, config=str(config) if config else None
-    )
+    return Store(store_path(db, config), read_only=read_only)
 
 
 def _verbose(verbose: bool) -> None:
@@ -161,15 +153,9 @@ def ingest_command(
         int | None,
         typer.Option(help="Worker processes (default: one per CPU core; 0 = in this process)."),
     ] = None,
-    fetch: Annotated[
-        bool, typer.Option(help="Download the linked page of feed items that embed no content.")
-    ] = False,
-    model: Annotated[
-        str | None, typer.Option(help="An installed spaCy English pipeline to use.")
-    ] = None,
-    actors: Annotated[
-        Path | None, typer.Option(help="Your actor dictionary (YAML or CSV).")
-    ] = None,
+    fetch: FetchOption = False,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
     config: ConfigOption = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each committed chunk.")
@@ -186,7 +172,7 @@ def ingest_command(
     from ..batch import Summary, ingest
 
     _verbose(verbose)
-    options = _options(model, actors, config)
+    options = analyze_options(model, actors, config)
     console = Console(stderr=True)
     started = time.perf_counter()
     batch_dirs = [i for i in inputs if Path(i).is_dir() and is_batch_output(Path(i))]
@@ -226,15 +212,9 @@ def batch_command(
     workers: Annotated[
         int | None, typer.Option(help="Workers of the local cluster (default: one per CPU core).")
     ] = None,
-    fetch: Annotated[
-        bool, typer.Option(help="Download the linked page of feed items that embed no content.")
-    ] = False,
-    model: Annotated[
-        str | None, typer.Option(help="An installed spaCy English pipeline to use.")
-    ] = None,
-    actors: Annotated[
-        Path | None, typer.Option(help="Your actor dictionary (YAML or CSV).")
-    ] = None,
+    fetch: FetchOption = False,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Analyse many articles on a Dask cluster into partitioned Parquet; load it with 'claimgraph ingest OUT'.
@@ -247,7 +227,7 @@ def batch_command(
     """
     from ..batch import run_dask
 
-    options = _options(model, actors, config)
+    options = analyze_options(model, actors, config)
     console = Console(stderr=True)
     started = time.perf_counter()
     with _Progress(console, _total(inputs), "batch") as progress:

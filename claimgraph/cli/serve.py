@@ -12,21 +12,15 @@ import typer
 
 from ..analyze import AnalyzeOptions
 from ..errors import Errors, InputError
-from ..settings import load as load_settings
 from . import app
+from .options import ActorsOption, ConfigOption, DbOption, ModelOption, analyze_options, store_path
 
 DEMO_PATTERNS = ("*.txt", "*.html", "*.htm")
 
 
 @app.command("serve")
 def serve_command(
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db",
-            help="The DuckDB corpus file (default: [store] path, else the user data dir's claimgraph/corpus.duckdb).",
-        ),
-    ] = None,
+    db: DbOption = None,
     host: Annotated[
         str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless others must reach it.")
     ] = "127.0.0.1",
@@ -44,16 +38,9 @@ def serve_command(
             help="Ingest the articles of this folder (e.g. examples/) into a temporary store and serve that."
         ),
     ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="An installed spaCy English pipeline to use.")
-    ] = None,
-    actors: Annotated[
-        Path | None, typer.Option(help="Your actor dictionary (YAML or CSV).")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="A TOML file overriding settings.toml (e.g. [serve] max_body_bytes)."),
-    ] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the web UI (/) over a corpus store.
 
@@ -67,18 +54,16 @@ def serve_command(
 
     from ..api import create_app
 
-    options = AnalyzeOptions(
-        model=model, actors=str(actors) if actors else None, config=str(config) if config else None
-    )
-    store_path = db or load_settings(str(config) if config else None)["store"]["path"] or None
+    options = analyze_options(model, actors, config)
+    path = store_path(db, config)
     if demo is not None:
-        store_path = _demo_store(demo, options)
-        atexit.register(shutil.rmtree, store_path.parent, ignore_errors=True)
+        path = _demo_store(demo, options)
+        atexit.register(shutil.rmtree, path.parent, ignore_errors=True)
     application = create_app(
-        store_path, allow_private_urls=allow_private_urls, config=config, options=options
+        path, allow_private_urls=allow_private_urls, config=config, options=options
     )
     typer.echo(
-        f"claimgraph: serving {store_path or 'the default store'} on http://{host}:{port}/ (API docs at /docs)"
+        f"claimgraph: serving {path or 'the default store'} on http://{host}:{port}/ (API docs at /docs)"
     )
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
