@@ -41,3 +41,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found (benchmark data lives in ../shared/eval)")
     return path
+
+
+def load_bench(name: str):
+    """bench/<name>.py as a module (bench/ is not a package), for the quality gates."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -254,17 +254,9 @@ def test_boilerplate_lexicon_rows_are_valid():
 
 
 def _bench():
-    """bench/extraction.py as a module (bench/ is not a package)."""
-    import importlib.util
+    from conftest import load_bench
 
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location(
-        "bench_extraction", ROOT / "bench" / "extraction.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("extraction")
 
 
 def test_gate_junk_lines_on_benchmark_bodies(settings):
