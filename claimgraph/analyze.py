@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from . import nlp as nlp_module
 from . import settings
@@ -32,8 +33,9 @@ class AnalyzeOptions:
         if self.published is not None and not ISO_DATE.match(self.published):
             raise InputError(Errors.CG205.format(value=self.published))
 
-    @property
+    @cached_property
     def settings(self) -> dict:
+        """settings.toml with ``config`` laid over it, read once per options object."""
         return settings.load(self.config)
 
 

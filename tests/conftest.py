@@ -51,3 +51,18 @@ def load_bench(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def build_example_corpus(path: Path) -> None:
+    """A store of the repository's example articles, and the reference article when ../shared has it."""
+    from claimgraph import analyze
+    from claimgraph.readers import read
+    from claimgraph.settings import load as load_settings
+    from claimgraph.store import Store
+
+    with Store(path) as store:
+        for example in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.html")):
+            store.add(analyze(read(str(example), load_settings())), source=str(example))
+        if REFERENCE.exists():
+            reference = analyze(REFERENCE.read_text("utf-8"), published="2022-03-14")
+            store.add(reference, source=str(REFERENCE))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from conftest import EXAMPLES, REFERENCE
+from conftest import EXAMPLES, build_example_corpus
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -36,21 +36,10 @@ ARTICLE = (
 )
 
 
-def build_corpus(path: Path) -> None:
-    """The repository's example articles, and the reference article when ../shared has it."""
-    with Store(path) as store:
-        for example in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.html")):
-            store.add(analyze(read(str(example), load_settings())), source=str(example))
-        if REFERENCE.exists():
-            store.add(
-                analyze(REFERENCE.read_text("utf-8"), published="2022-03-14"), source=str(REFERENCE)
-            )
-
-
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
-    build_corpus(path)
+    build_example_corpus(path)
     return path
 
 

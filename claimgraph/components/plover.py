@@ -9,6 +9,7 @@ modes, contexts and the small word lists the argument rules read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -187,12 +188,7 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
     ("agreed to a ceasefire", "is willing to send") as AGREE, and an announced cooperative act that
     is denied ("would not provide support") as REJECT. Give ``doc`` to check intent words.
     """
-    future = {
-        row["name"]: row.get("future", "")
-        for row in lexicons.load("plover", required=("kind", "name"))
-        if row["kind"] == "type"
-    }
-    strict = future.get(event["type"]) or ""
+    strict = _future_types().get(event["type"]) or ""
     cooperative = strict in ("AGREE", "CONCEDE")
     root = _trigger_root(doc, event) if doc is not None else None
     if root is not None and cooperative and _governed_by(root, _intent_words()):
@@ -227,16 +223,30 @@ def _governed_by(tok: Token, lemmas: set[str]) -> bool:
     return any(anc.lemma_.lower() in lemmas for anc in tok.ancestors)
 
 
-def _future_words() -> set[str]:
-    rows = lexicons.load("plover", required=("kind", "name"))
-    return {cue for row in rows if row["kind"] == "future" for cue in row.get("cues", "").split()}
-
-
-def _intent_words() -> set[str]:
-    rows = lexicons.load("triggers", required=("lemma", "pos", "type"))
+@lru_cache(maxsize=1)
+def _future_types() -> dict[str, str]:
+    """Each PLOVER type's strict type when announced for the future (plover.tsv ``future``)."""
     return {
-        row["lemma"] for row in rows if {"intent", "intentonly"} & set(row.get("flags", "").split())
+        row["name"]: row.get("future", "")
+        for row in lexicons.load("plover", required=("kind", "name"))
+        if row["kind"] == "type"
     }
+
+
+@lru_cache(maxsize=1)
+def _future_words() -> frozenset[str]:
+    rows = lexicons.load("plover", required=("kind", "name"))
+    return frozenset(
+        cue for row in rows if row["kind"] == "future" for cue in row.get("cues", "").split()
+    )
+
+
+@lru_cache(maxsize=1)
+def _intent_words() -> frozenset[str]:
+    rows = lexicons.load("triggers", required=("lemma", "pos", "type"))
+    return frozenset(
+        row["lemma"] for row in rows if {"intent", "intentonly"} & set(row.get("flags", "").split())
+    )
 
 
 def intent_cameo(cameo: str | None) -> str | None:

@@ -10,16 +10,7 @@ from claimgraph import lexicons
 from claimgraph.components import quote_marks as M
 from claimgraph.components import quotes as Q
 from claimgraph.components.actors import actor_at
-
-FACTUALITY = {
-    "certain",
-    "probable",
-    "possible",
-    "certain_not",
-    "probable_not",
-    "possible_not",
-    "unknown",
-}
+from claimgraph.model import FACTUALITY_VALUES
 
 
 def run(nlp, text):
@@ -39,7 +30,7 @@ def only(quotes, kind=None):
 def test_cue_lexicon_columns_and_values():
     rows = lexicons.load("cues", required=Q.CUE_COLUMNS)
     assert {row["type"] for row in rows} <= {"verb", "phrase", "noun"}
-    assert {row["factuality"] for row in rows} <= FACTUALITY
+    assert {row["factuality"] for row in rows} <= set(FACTUALITY_VALUES)
     by_cue = {(row["cue"], row["type"]): row for row in rows}
     assert by_cue[("say", "verb")]["factuality"] == "certain"
     assert by_cue[("fear", "verb")]["meaning"] == "fear"

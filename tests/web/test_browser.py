@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from conftest import EXAMPLES, REFERENCE, ROOT, build_example_corpus
 
 from claimgraph import analyze
 from claimgraph.api import actor_profile, create_app
@@ -25,9 +26,6 @@ from claimgraph.store import Filters, Store
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-REFERENCE = ROOT.parent / "shared" / "corpus" / "china-russia-aid.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -48,20 +46,10 @@ XSS_ARTICLE = (
 )
 
 
-def build_corpus(path: Path) -> None:
-    """The repository's example articles, and the reference article when ../shared has it."""
-    with Store(path) as store:
-        for example in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.html")):
-            store.add(analyze(read(str(example), load_settings())), source=str(example))
-        if REFERENCE.exists():
-            reference = analyze(REFERENCE.read_text("utf-8"), published="2022-03-14")
-            store.add(reference, source=str(REFERENCE))
-
-
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("web") / "corpus.duckdb"
-    build_corpus(path)
+    build_example_corpus(path)
     return path
 
 
