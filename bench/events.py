@@ -171,40 +171,59 @@ def run_docs(nlp, texts: list[str]):
 
 
 # ----- (a) PLOVER GSR -------------------------------------------------------------------------
-def bench_gsr(show: int) -> dict:
+def gsr_sentences() -> list[tuple[str, list[tuple]]]:
+    """The GSR as sentences with their gold events: (text, [(type, sources, targets, reciprocal)]).
+
+    Six sentences appear in two records each, one per event they hold ("Benin opened its borders
+    ... but was still refusing admittance to Ghanaians" is AID and REJECT): a sentence's gold is
+    every event recorded for it, so a prediction of either counts as right.
+    """
     records = json.loads((EVAL / "plover-gsr-cameo" / "PLOVER_GSR_CAMEO.json").read_text("utf-8"))
-    records = [r for r in records if r.get("event") and r.get("text")]
-    nlp = nlp_module.load()
-    docs, rate = run_docs(nlp, [r["text"] for r in records])
-    score = Score()
-    typed = typed_right = 0
-    errors = []
-    for record, doc in zip(records, docs, strict=True):
+    sentences: dict[str, list[tuple]] = {}
+    for record in records:
+        if not record.get("event") or not record.get("text") or record["event"] == "DOCUMENT":
+            continue
         gtype = RENAME_2016.get(record["event"], record["event"])
         srcs = {norm_code(a["code"]) for a in record.get("source") or [] if isinstance(a, dict)}
         tgts = {norm_code(a["code"]) for a in record.get("target") or [] if isinstance(a, dict)}
         info = record.get("textInfo")
         reciprocal = isinstance(info, dict) and "SRC/TAR" in info.get("markup", "")
-        gold = (gtype, srcs, tgts, reciprocal)
+        sentences.setdefault(record["text"], []).append((gtype, srcs, tgts, reciprocal))
+    return list(sentences.items())
 
-        def match(g, p):
-            gt, gs, gtg, rec = g
-            if p["type"] != gt or p["src"] not in gs:
-                return False
-            if gtg:
-                return p["tgt"] in gtg or (rec and p["tgt"] in gs)
-            return p["tgt"] is None or p["tgt"] in gs  # no recipient coded: none, or a co-actor
 
+def gsr_match(gold: tuple, pred: dict) -> bool:
+    """A prediction matches a gold event on type, source country and target country."""
+    gtype, srcs, tgts, reciprocal = gold
+    if pred["type"] != gtype or pred["src"] not in srcs:
+        return False
+    if tgts:
+        return pred["tgt"] in tgts or (reciprocal and pred["tgt"] in srcs)
+    return pred["tgt"] is None or pred["tgt"] in srcs  # no recipient coded: none, or a co-actor
+
+
+def bench_gsr(show: int, half: str = "all") -> dict:
+    """``half``: "dev" (even sentence indices), "held" (odd) or "all" — tuning looks at dev only."""
+    sentences = gsr_sentences()
+    if half != "all":
+        sentences = sentences[half == "held" :: 2]
+    nlp = nlp_module.load()
+    docs, rate = run_docs(nlp, [text for text, _ in sentences])
+    score = Score()
+    typed = typed_right = 0
+    errors = []
+    for (text, golds), doc in zip(sentences, docs, strict=True):
         preds = predicted(doc)
-        score.add([(gtype, gold)], [(p["type"], p) for p in preds], match)
+        score.add([(g[0], g) for g in golds], [(p["type"], p) for p in preds], gsr_match)
         if preds:
             typed += 1
-            typed_right += any(p["type"] == gtype for p in preds)
-        if not any(match(gold, p) for p in preds):
-            errors.append(
-                (record["text"], gtype, sorted(map(str, srcs)), sorted(map(str, tgts)), preds)
-            )
-    result = score.report(f"PLOVER GSR ({len(records)} sentences), (type, source, target)")
+            typed_right += any(p["type"] == g[0] for p in preds for g in golds)
+        if not all(any(gsr_match(g, p) for p in preds) for g in golds):
+            gold = [(g[0], sorted(map(str, g[1])), sorted(map(str, g[2]))) for g in golds]
+            errors.append((text, gold, preds))
+    result = score.report(
+        f"PLOVER GSR ({len(sentences)} sentences, {half}), (type, source, target)"
+    )
     print(
         f"type accuracy on sentences with a predicted event: {typed_right}/{typed} = {typed_right / max(typed, 1):.3f}"
     )
@@ -413,6 +432,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", default="all", choices=["gsr", "petr2", "unit", "ngec", "all"])
     parser.add_argument("--ngec-sample", type=int, default=320)
     parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument(
+        "--half",
+        default="all",
+        choices=["all", "dev", "held"],
+        help="GSR half (even/odd sentences)",
+    )
     args = parser.parse_args(argv)
     if not EVAL.exists():
         print(f"benchmark data not found at {EVAL}", file=sys.stderr)
@@ -420,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = ["gsr", "petr2", "unit", "ngec"] if args.set == "all" else [args.set]
     for name in sets:
         if name == "gsr":
-            bench_gsr(args.show_errors)
+            bench_gsr(args.show_errors, args.half)
         elif name == "petr2":
             bench_petr2(args.show_errors)
         elif name == "unit":
