@@ -9,20 +9,16 @@ served under a strict Content-Security-Policy, and there is no SQL over HTTP.
 """
 
 import datetime
-import ipaddress
 import json
 import logging
 import re
-import socket
 import threading
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urljoin, urlsplit
 
-import urllib3
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -36,6 +32,7 @@ from .errors import ClaimgraphError, Errors, InputError, LexiconError, ModelErro
 from .model import EVENT_TYPES, FACTUALITY_VALUES, Analysis
 from .readers import RawDocument
 from .readers.files import from_bytes
+from .readers.url import fetch
 from .store import FACTUALITY_GROUPS, Filters, Store
 
 logger = logging.getLogger(__name__)
@@ -59,7 +56,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Factuality filter as `claimgraph query` takes it: a FactBank value or a group such as "probable+".
 FACTUALITY_PATTERN = (
     "^(" + "|".join(re.escape(v) for v in (*FACTUALITY_GROUPS, *FACTUALITY_VALUES)) + ")$"
@@ -267,7 +263,7 @@ def create_app(
         """
         raw, published = await _read_analyze_body(request, settings)
         if isinstance(raw, str):
-            raw = await run_in_threadpool(fetch_url, raw, settings, allow_private_urls)
+            raw = await run_in_threadpool(fetch, raw, settings, public_only=not allow_private_urls)
         run_options = replace(options, published=published) if published else options
         result = await run_in_threadpool(analyze, raw, options=run_options)
         if store:
@@ -503,97 +499,6 @@ def _first_error(err: Exception) -> str:
         first = err.errors()[0]
         return f"{'.'.join(str(p) for p in first['loc']) or 'body'}: {first['msg']}"
     return f"not JSON ({err})"
-
-
-def fetch_url(url: str, settings: dict, allow_private: bool = False) -> RawDocument:
-    """The article at ``url``, fetched only from public addresses unless ``allow_private``.
-
-    Each hop (the URL and every redirect) is resolved, every address checked
-    with ``ipaddress``, and the connection made to the checked address, so a
-    DNS answer cannot change between the check and the request.
-    """
-    from .readers import read
-    from .readers.url import ACCEPT_HEADER, read_response
-
-    if allow_private:
-        return read(url, settings)
-    fetch_settings = settings["fetch"]
-    timeout = urllib3.Timeout(
-        connect=fetch_settings["connect_timeout"], read=fetch_settings["read_timeout"]
-    )
-    headers = {"User-Agent": fetch_settings["user_agent"], "Accept": ACCEPT_HEADER}
-    for _ in range(fetch_settings["max_redirects"] + 1):
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise InputError(Errors.CG111.format(url=url))
-        try:
-            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-        except ValueError as err:
-            raise InputError(Errors.CG108.format(url=url, detail=err)) from err
-        address = public_address(parts.hostname, port, url)
-        if parts.scheme.lower() == "https":
-            pool = urllib3.HTTPSConnectionPool(
-                address,
-                port,
-                timeout=timeout,
-                server_hostname=parts.hostname,
-                assert_hostname=parts.hostname,
-            )
-        else:
-            pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout)
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        try:
-            response = pool.urlopen(
-                "GET",
-                target,
-                headers={**headers, "Host": parts.netloc.rpartition("@")[2]},
-                redirect=False,
-                retries=False,
-                preload_content=False,
-            )
-        except urllib3.exceptions.HTTPError as err:
-            raise InputError(Errors.CG108.format(url=url, detail=type(err).__name__)) from err
-        location = response.headers.get("Location")
-        if response.status in REDIRECT_STATUSES and location:
-            response.release_conn()
-            url = urljoin(url, location)
-            continue
-        try:
-            raw = read_response(url, response, settings["input"]["max_bytes"], settings)
-        finally:
-            response.release_conn()
-        raw.url = url
-        return raw
-    raise InputError(Errors.CG114.format(url=url, limit=fetch_settings["max_redirects"]))
-
-
-def public_address(host: str, port: int, url: str) -> str:
-    """The first address ``host`` resolves to, after checking that every one of them is public."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as err:
-        raise InputError(Errors.CG108.format(url=url, detail=f"cannot resolve {host}")) from err
-    addresses = [info[4][0] for info in infos]
-    for address in addresses:
-        reason = refused_reason(address)
-        if reason:
-            raise InputError(
-                Errors.CG351.format(url=url, host=host, address=address, reason=reason)
-            )
-    return addresses[0]
-
-
-def refused_reason(address: str) -> str | None:
-    """Why ``address`` must not be fetched from (loopback, private, link-local …), or None when it is public."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for reason in ("loopback", "link_local", "private", "multicast", "reserved", "unspecified"):
-        if getattr(ip, f"is_{reason}"):
-            return reason.replace("_", "-")
-    if not ip.is_global:
-        return "non-global"
-    return None
 
 
 async def _claimgraph_error(_request: Request, err: ClaimgraphError) -> JSONResponse:

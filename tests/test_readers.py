@@ -13,7 +13,9 @@ import pytest
 from claimgraph import settings as settings_module
 from claimgraph.errors import InputError
 from claimgraph.readers import RawDocument, read
+from claimgraph.readers import url as url_reader
 from claimgraph.readers.files import decode_bytes, read_file, read_stream
+from claimgraph.readers.url import fetch, refused_reason
 
 ARTICLE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Talks resume</title></head>
 <body><article><h1>Talks resume in Geneva</h1>
@@ -126,6 +128,8 @@ class Handler(BaseHTTPRequestHandler):
         elif route.startswith("/hop/"):
             left = int(route.rsplit("/", 1)[1])
             self._redirect("/article" if left == 0 else f"/hop/{left - 1}")
+        elif route == "/elsewhere":  # to the address in the query string
+            self._redirect(self.path.split("?to=", 1)[1])
         elif route == "/loop":
             self._redirect("/loop")
         elif route == "/image":
@@ -241,3 +245,74 @@ def test_url_unreachable_port(fast):
 def test_unsupported_scheme(settings):
     with pytest.raises(InputError, match=r"\[CG111\].*ftp://"):
         read("ftp://files.example.org/story.txt", settings)
+
+
+# --- public_only: the HTTP API's address check, on the same fetch -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("10.0.0.8", "private"),
+        ("fd00:ec2::254", "private"),
+        ("::ffff:192.168.1.1", "private"),
+        ("100.64.0.1", "non-global"),
+        ("0.0.0.0", "private"),
+        ("224.0.0.1", "multicast"),
+        ("8.8.8.8", None),
+        ("2606:4700:4700::1111", None),
+    ],
+)
+def test_refused_reason_names_the_kind_of_address(address, reason):
+    assert refused_reason(address) == reason
+
+
+@pytest.fixture
+def loopback_as_public(monkeypatch):
+    """Let the test server's 127.0.0.1 pass the address check as if it were public; nothing else."""
+    checked = refused_reason
+    monkeypatch.setattr(
+        url_reader,
+        "refused_reason",
+        lambda address: None if address == "127.0.0.1" else checked(address),
+    )
+
+
+def test_public_only_refuses_a_loopback_address(server, fast):
+    with pytest.raises(InputError, match=r"\[CG351\].*127\.0\.0\.1, a loopback address"):
+        fetch(f"{server}/article", fast, public_only=True)
+
+
+def test_public_only_refuses_a_name_that_resolves_to_loopback(fast):
+    with pytest.raises(InputError, match=r"\[CG351\].*localhost resolves to .*loopback"):
+        fetch("http://localhost:9/article", fast, public_only=True)
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["/article", "/latin", "/hop/2", "/loop", "/hop/5", "/missing", "/pdf", "/huge", "/slow"],
+)
+def test_public_only_fetch_gives_the_same_answers_and_errors(
+    server, fast, loopback_as_public, route
+):
+    def outcome(public_only: bool):
+        try:
+            raw = fetch(f"{server}{route}", fast, public_only=public_only)
+        except InputError as err:
+            return str(err)
+        return raw.url, raw.content, raw.meta
+
+    assert outcome(public_only=True) == outcome(public_only=False)
+
+
+def test_public_only_checks_every_redirect(server, fast, loopback_as_public):
+    port = server.rsplit(":", 1)[1]
+    with pytest.raises(InputError, match=r"\[CG351\].*127\.0\.0\.2, a loopback address"):
+        fetch(f"{server}/elsewhere?to=http://127.0.0.2:{port}/article", fast, public_only=True)
+    raw = fetch(f"{server}/elsewhere?to=/hop/0", fast, public_only=True)
+    assert raw.url == f"{server}/article"
+    assert raw.meta["redirects"] == ["/hop/0", "/article"]
