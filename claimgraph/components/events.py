@@ -59,6 +59,7 @@ from .plover import Plover, Trigger, parse_plover, parse_triggers
 logger = logging.getLogger(__name__)
 
 SPANS_KEY = "claimgraph_events"
+ACTOR_COUNTRIES = "claimgraph_events.actor_countries"  # doc.user_data cache: actor id -> country
 # modifiers of a noun that may name the actor of a noun event ("US sanctions", "Russian invasion")
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # how a clause hands its subject to a dependent clause without one
@@ -67,6 +68,8 @@ MODIFIER_PREFERENCE = {"appos": 0, "compound": 1, "poss": 2, "nmod": 3, "amod": 
 # prepositions that tie a group to the actor it belongs to or comes from
 GROUP_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"})
+# prepositions whose gerund gives the reason an act is aimed at its object ("blamed X for -ing")
+REASON_PREPS = frozenset({"for", "of"})
 # pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
 ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
@@ -204,6 +207,7 @@ class EventCoder:
         for sent_no, sent in enumerate(doc.sents):
             for item in self._sentence_events(doc, sent):
                 found.append((sent_no, item))
+        doc.user_data.pop(ACTOR_COUNTRIES, None)
         countries = {a["id"]: a.get("country") for a in doc._.actors if a.get("country")}
         kept = self._drop_restated(self._fill_from_context(found, countries))
         self._add_country_actors(doc, kept)
@@ -318,7 +322,14 @@ class EventCoder:
                 if nominal and pred is not None and pred.i != tok.i and tok.dep_ in OBJECT_DEPS
                 else []
             )
-            targets = content_target(doc, heads, {a for a, _ in sources})
+            # "Peskov warned that Moscow would respond": the source's own side, as the subject of
+            # what it announces, is no target
+            home = {self._country(doc, a) for a, _ in sources}
+            targets = [
+                (a, t)
+                for a, t in content_target(doc, heads, {a for a, _ in sources})
+                if not (t.dep_ in SUBJECT_DEPS and self._country(doc, a) in home)
+            ]
             confidence -= cfg["content_penalty"] if targets else 0
         clause_subject = None
         if nominal and not targets:
@@ -343,6 +354,16 @@ class EventCoder:
             )
             for s, t in pairs
         ]
+
+    @staticmethod
+    def _country(doc: Doc, actor: str) -> str | None:
+        """The country an actor belongs to (its table entry's, else its id's)."""
+        table = doc.user_data.get(ACTOR_COUNTRIES)
+        if table is None:
+            table = doc.user_data[ACTOR_COUNTRIES] = {
+                a["id"]: a.get("country") for a in doc._.actors if a.get("country")
+            }
+        return table.get(actor) or country_of(actor)
 
     def _modal_arguments(self, doc, tok):
         """ "X said that Y must do Z": X asks Y (the modal's clause must be reported by X)."""
@@ -482,6 +503,12 @@ class EventCoder:
                 if objs:
                     return objs, self.cfg["control_penalty"]
             if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "... about backing Moscow"
+                if head.lower_ in REASON_PREPS:
+                    # "accused Nato of provoking", "sanctions on Belarus for allowing": the one
+                    # blamed or punished did it
+                    blamed = self._role_actors(doc, head.head, ["dobj", "prep:on", "prep:against"])
+                    if blamed:
+                        return blamed, self.cfg["control_penalty"]
                 head = head.head
             inherited, pen = self._subjects(doc, head, depth + 1)
             return inherited, pen + (self.cfg["control_penalty"] if inherited else 0)
@@ -734,6 +761,15 @@ class EventCoder:
         out = []
         for sent_no, item in kept:
             above = {a.i for a in item.token.ancestors}
+            # "began a hunger strike ... to demand": a protest noun stands for its light verb
+            protest_verbs = {
+                other.token.head.i
+                for n, other in kept
+                if n == sent_no
+                and other.nominal
+                and other.token.dep_ in OBJECT_DEPS
+                and other.trigger.type in self.plover.topic
+            }
             restated = any(
                 other.token.i in above
                 and (
@@ -745,7 +781,7 @@ class EventCoder:
                 )
                 for n, other in kept
                 if n == sent_no and other is not item
-            )
+            ) or (item.trigger.type in self.plover.content and bool(protest_verbs & above))
             if not restated:
                 out.append((sent_no, item))
         return out

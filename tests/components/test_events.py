@@ -424,3 +424,37 @@ def test_stative_passive_subject_is_the_actor(nlp):
 def test_blocking_transport_is_a_protest(nlp):
     doc = nlp("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.")
     assert any(e["type"] == "PROTEST" and e["source"] == "group:civ-rebels" for e in doc._.events)
+
+
+@pytest.mark.model
+def test_gerund_of_a_reason_phrase_is_done_by_the_one_blamed(nlp):
+    doc = nlp(
+        "The European Union imposed new sanctions on Belarus last month for allowing Russian "
+        "forces to use its territory."
+    )
+    concessions = [e for e in doc._.events if e["type"] == "CONCEDE"]
+    assert concessions, doc._.events
+    assert {countries(doc, e)[0] for e in concessions} == {"BLR"}
+    assert ("SANCTION", "EU", "BLR") in dyads(doc)
+
+
+@pytest.mark.model
+def test_own_side_announced_as_acting_is_no_target_of_a_warning(nlp):
+    doc = nlp(
+        "Dmitry Peskov, the Kremlin spokesman, warned that Moscow would respond to any new "
+        "deployment."
+    )
+    threats = [e for e in doc._.events if e["type"] == "THREATEN"]
+    assert threats, doc._.events
+    assert all(countries(doc, e)[1] != "RUS" for e in threats)
+
+
+@pytest.mark.model
+def test_demand_of_a_protest_named_by_its_light_verb_is_its_topic(nlp):
+    doc = nlp(
+        "Algerian landowners began a hunger strike outside the parliament building to demand the "
+        "return of their property."
+    )
+    types = [e["type"] for e in doc._.events]
+    assert "PROTEST" in types
+    assert "REQUEST" not in types
