@@ -163,6 +163,11 @@ class ActorResolver:
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for label, table in (("INST", self.gaz.institutions), ("TITLE", self.gaz.titles)):
             self.lower.add(label, [make(phrase) for phrase in table])
+            # "Gen." inside a sentence is one token; alone, the tokenizer splits off its period
+            self.lower.add(
+                label,
+                [Doc(self.nlp.vocab, words=phrase.split()) for phrase in table if "." in phrase],
+            )
         self.user_names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.gaz.user_lower:
             self.user_names.add(phrase, [make(phrase)])

@@ -487,6 +487,11 @@ class EventCoder:
             head = verb.head
             if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
                 actor = self._phrase_actor(doc, head)
+                clause = governor(head)
+                if not actor and verb.tag_ == "VBG" and clause is not None and depth < 3:
+                    # "issued a declaration demanding ...": the one who issued it demands
+                    inherited, pen = self._subjects(doc, clause, depth + 1)
+                    return inherited, pen + self.cfg["control_penalty"]
                 return ([(actor, head)] if actor else []), self.cfg["control_penalty"]
             if (
                 verb.dep_ == "xcomp"

@@ -675,3 +675,11 @@ def test_apposition_gives_an_unknown_person_a_country(nlp):
     )
     person = next(a for a in doc._.actors if a["kind"] == "person")
     assert person["country"] == "DZA"
+
+
+@pytest.mark.model
+def test_abbreviated_title_with_a_period_is_a_title(nlp):
+    doc = nlp("Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first elections.")
+    person = next(a for a in doc._.actors if a["kind"] == "person")
+    assert person["role"] == "general"
+    assert person["country"] == "HTI"

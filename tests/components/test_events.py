@@ -458,3 +458,15 @@ def test_demand_of_a_protest_named_by_its_light_verb_is_its_topic(nlp):
     types = [e["type"] for e in doc._.events]
     assert "PROTEST" in types
     assert "REQUEST" not in types
+
+
+@pytest.mark.model
+def test_participle_of_an_issued_statement_is_done_by_its_issuer(nlp):
+    doc = nlp(
+        "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+        "release its prisoners."
+    )
+    requests = [e for e in doc._.events if e["type"] == "REQUEST"]
+    assert requests, doc._.events
+    assert countries(doc, requests[0]) == ("TUR", "TUR")
+    assert requests[0]["source"] != requests[0]["target"]
