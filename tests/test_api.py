@@ -354,29 +354,31 @@ def test_serve_demo_serves_the_example_articles():
         port = probe.getsockname()[1]
     command = "from claimgraph.cli import main; main()"
     args = ["serve", "--demo", str(EXAMPLES), "--port", str(port)]
-    server = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    try:
-        stats = None
-        deadline = time.monotonic() + 180
-        while stats is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats", timeout=5) as answer:
-                    stats = json.load(answer)
-            except OSError:
-                time.sleep(0.5)
-        assert stats is not None, (
-            server.stderr.read().decode() if server.poll() is not None else "no answer"
-        )
-        articles = sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.html"))
-        ids = {analyze(read(str(path), load_settings())).document.id for path in articles}
-        assert stats["documents"] == len(ids)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
-            assert b"/static/corpus.js" in answer.read()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    ) as server:
+        try:
+            stats = None
+            deadline = time.monotonic() + 180
+            while stats is None and time.monotonic() < deadline and server.poll() is None:
+                try:
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/stats", timeout=5
+                    ) as answer:
+                        stats = json.load(answer)
+                except OSError:
+                    time.sleep(0.5)
+            assert stats is not None, (
+                server.stderr.read().decode() if server.poll() is not None else "no answer"
+            )
+            articles = sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.html"))
+            ids = {analyze(read(str(path), load_settings())).document.id for path in articles}
+            assert stats["documents"] == len(ids)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                assert b"/static/corpus.js" in answer.read()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def test_serve_demo_needs_articles(tmp_path):
