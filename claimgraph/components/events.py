@@ -317,19 +317,32 @@ class EventCoder:
             and trigger.targets != ()
             and not ("reciprocal" in trigger.flags and len(sources) > 1)
         ):
-            heads = [tok] + (
-                [pred]
-                if nominal and pred is not None and pred.i != tok.i and tok.dep_ in OBJECT_DEPS
-                else []
-            )
-            # "Peskov warned that Moscow would respond": the source's own side, as the subject of
-            # what it announces, is no target
-            home = {self._country(doc, a) for a, _ in sources}
-            targets = [
-                (a, t)
-                for a, t in content_target(doc, heads, {a for a, _ in sources})
-                if not (t.dep_ in SUBJECT_DEPS and self._country(doc, a) in home)
-            ]
+            if "needs_target" in trigger.flags and trigger.targets is not None:
+                # a row naming its only target slots takes the subject of its complement ("wants
+                # Putin to attack", parsed as a clause), not what that complement acts on ("wants
+                # to attack Switzerland")
+                targets = [
+                    found
+                    for c in tok.children
+                    if c.dep_ in ("ccomp", "xcomp")
+                    for subj in c.children
+                    if subj.dep_ in SUBJECT_DEPS
+                    for found in self._phrase_actors(doc, subj)
+                ]
+            else:
+                heads = [tok] + (
+                    [pred]
+                    if nominal and pred is not None and pred.i != tok.i and tok.dep_ in OBJECT_DEPS
+                    else []
+                )
+                # "Peskov warned that Moscow would respond": the source's own side, as the
+                # subject of what it announces, is no target
+                home = {self._country(doc, a) for a, _ in sources}
+                targets = [
+                    (a, t)
+                    for a, t in content_target(doc, heads, {a for a, _ in sources})
+                    if not (t.dep_ in SUBJECT_DEPS and self._country(doc, a) in home)
+                ]
             confidence -= cfg["content_penalty"] if targets else 0
         clause_subject = None
         if nominal and not targets:
@@ -557,12 +570,14 @@ class EventCoder:
         """Like ``_phrase_actor``, but coordinated modifiers give one actor each ("Turkish and
         Greek sides", "French and Egyptian warships") and a generic subject with a plural
         possessive takes the pronoun's antecedents ("their countries should cooperate")."""
-        if actor_at(doc, tok) is None and tok.pos_ in ("NOUN", "PROPN", "NUM"):
+        if tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            # "US and British activists": the actor table may have read the last one with its noun
             for child in tok.children:
-                if child.dep_ in ("amod", "compound") and actor_at(doc, child) and child.conjuncts:
+                if child.dep_ in MODIFIER_DEPS and actor_at(doc, child) and child.conjuncts:
                     group = [(a, c) for c in [child, *child.conjuncts] if (a := actor_at(doc, c))]
-                    if len(group) > 1:
+                    if len(dict.fromkeys(a for a, _ in group)) > 1:
                         return group
+        if actor_at(doc, tok) is None and tok.pos_ in ("NOUN", "PROPN", "NUM"):
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if (
                 subject

@@ -470,3 +470,19 @@ def test_participle_of_an_issued_statement_is_done_by_its_issuer(nlp):
     assert requests, doc._.events
     assert countries(doc, requests[0]) == ("TUR", "TUR")
     assert requests[0]["source"] != requests[0]["target"]
+
+
+@pytest.mark.model
+def test_coordinated_demonyms_on_a_group_give_one_event_each(nlp):
+    doc = nlp("US and British activists staged a dramatic protest in Beijing on Wednesday.")
+    protests = [e for e in doc._.events if e["type"] == "PROTEST"]
+    assert {countries(doc, e)[0] for e in protests} == {"USA", "GBR"}
+
+
+@pytest.mark.model
+def test_wanting_to_act_is_no_request_of_the_one_acted_on(nlp):
+    doc = nlp("Obama wants to attack Switzerland.")
+    assert not [e for e in doc._.events if e["type"] == "REQUEST"]
+    doc = nlp("Obama wants Putin to attack Switzerland.")
+    requests = [e for e in doc._.events if e["type"] == "REQUEST"]
+    assert [countries(doc, e) for e in requests] == [("USA", "RUS")]
