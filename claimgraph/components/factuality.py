@@ -267,7 +267,7 @@ def assess_token(
         child = head
     if not embedded and _nonfinite(token):
         value = combine(value, _nonfinite_cap(token, lexicon, settings))
-    elif _generic_noun(token, lexicon):
+    elif not embedded and _generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
         value = combine(value, settings.generic)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
@@ -318,11 +318,14 @@ def _negative_coordinator(conjunct: Token, head: Token, lexicon: Lexicon) -> boo
 
 
 def _embedding_participles(token: Token, lexicon: Lexicon) -> list[dict[str, str]]:
-    """Lexicon rows of the participles modifying a noun event: 'the *planned* attack', 'the *cancelled* deal'."""
+    """Lexicon rows of the participles modifying a noun event: 'the *planned* attack', 'the *cancelled* deal',
+    'test flight *delayed* after accident'."""
     if token.pos_ not in NOMINAL_POS:
         return []
     rows = (
-        lexicon.get("embedding", c) for c in token.children if c.dep_ == "amod" and c.tag_ == "VBN"
+        lexicon.get("embedding", c)
+        for c in token.children
+        if c.tag_ == "VBN" and (c.dep_ == "amod" or (c.dep_ == "acl" and c.i > token.i))
     )
     return [row for row in rows if row]
 

@@ -81,9 +81,64 @@ def test_combination_multiplies_polarity_and_unknown_absorbs():
 # --- cue classes ---------------------------------------------------------------------------------
 
 
-def test_will_is_a_probable_future(nlp):
-    (event,) = run(nlp, "Japan will send two frigates to the region.", "send")
-    assert (event["factuality"], event["time"]) == ("probable", "future")
+def test_will_is_a_certain_future(nlp):
+    """Time is its own field: 'will' commits to the event (MEANTIME CT+ future); 'may' does not."""
+    (will,) = run(nlp, "Japan will send two frigates to the region.", "send")
+    (may,) = run(nlp, "Korea may send one frigate to the region.", "send")
+    assert (will["factuality"], will["time"]) == ("certain", "future")
+    assert (may["factuality"], may["time"]) == ("possible", "future")
+
+
+def test_nearly_and_almost_mean_it_did_not_happen(nlp):
+    (broke,) = run(nlp, "The index nearly broke its record on Friday.", "broke")
+    (collapsed,) = run(nlp, "Markets almost collapsed after the announcement.", "collapsed")
+    (closed,) = run(nlp, "The index closed at a record on Friday.", "closed")
+    assert (broke["factuality"], collapsed["factuality"]) == ("certain_not", "certain_not")
+    assert closed["factuality"] == "certain"
+
+
+def test_cancelled_delayed_and_postponed_events_did_not_take_place(nlp):
+    (visit,) = run(nlp, "The state visit was cancelled at short notice.", "visit")
+    (plan,) = run(nlp, "The government scrapped the plan.", "plan")
+    (vote,) = run(nlp, "The minister postponed the vote until June.", "vote")
+    (summit,) = run(nlp, "Critics welcomed the summit postponed by the crisis.", "summit")
+    (delivery,) = run(nlp, "The airline will be compensated for the delay in delivery.", "delivery")
+    assert [e["factuality"] for e in (visit, plan, vote, summit, delivery)] == ["certain_not"] * 5
+    assert (visit["time"], vote["time"]) == ("future", "future")
+
+
+def test_ceasing_ends_the_event(nlp):
+    (flying,) = run(nlp, "The airline ceased flying to Lagos in May.", "flying")
+    assert flying["factuality"] == "certain_not"
+
+
+def test_negotiated_and_permitted_events_are_possible(nlp):
+    (purchase,) = run(nlp, "The airline is negotiating the purchase of ten jets.", "purchase")
+    (bid,) = run(nlp, "The firm was allowed to bid for the contract.", "bid")
+    (barred,) = run(nlp, "Boeing was not allowed to bid for the contract.", "bid")
+    assert (purchase["factuality"], purchase["time"]) == ("possible", "future")
+    assert (bid["factuality"], barred["factuality"]) == ("possible", "probable_not")
+
+
+def test_fears_hopes_and_prospects_of_an_event(nlp):
+    (recession,) = run(nlp, "Stocks fell on fears of a recession in Europe.", "recession")
+    (downturn,) = run(nlp, "Investors voiced worries of a downturn.", "downturn")
+    (recovery,) = run(nlp, "The prospects for a recovery look poor.", "recovery")
+    assert [e["factuality"] for e in (recession, downturn, recovery)] == ["possible"] * 3
+    assert recession["time"] == "future"
+
+
+def test_seem_and_appear_are_evidential(nlp):
+    (run_,) = run(nlp, "The device appears to run an older system.", "run")
+    (stalled,) = run(nlp, "Talks seem to have stalled.", "stalled")
+    assert (run_["factuality"], stalled["factuality"]) == ("probable", "probable")
+    assert stalled["time"] == "past"
+
+
+def test_calling_a_sale_a_step_does_not_embed_it(nlp):
+    """'call' embeds 'called on China to send', not the object it names."""
+    (sale,) = run(nlp, "The chairman called the sale a significant step.", "sale")
+    assert sale["factuality"] == "certain"
 
 
 def test_threatened_noun_event_is_not_yet_real(nlp):
@@ -323,9 +378,9 @@ def test_direct_quote_is_attributed_to_its_speaker(nlp):
         {"actor": "person:minister", "text": "the minister", "cue": "say"}
     ]
     assert (event["factuality"], event["time"]) == (
-        "probable",
+        "certain",
         "future",
-    )  # a prediction, not yet a fact
+    )  # the minister commits to it; "will" sets the time, not the certainty
 
 
 def test_quote_across_sentences_uses_the_quote_cue(nlp):
@@ -613,7 +668,7 @@ def test_noun_events_under_participles_and_passive_embedding(nlp):
     (attack,) = run(nlp, "The planned attack on the port worried the navy.", "attack")
     assert (attack["factuality"], attack["time"]) == ("probable", "future")
     (departure,) = run(nlp, "The departure of the delegation has been delayed.", "departure")
-    assert (departure["factuality"], departure["time"]) == ("unknown", "future")
+    assert (departure["factuality"], departure["time"]) == ("certain_not", "future")  # not yet gone
 
 
 def test_gerunds_after_prepositions(nlp):
