@@ -49,6 +49,7 @@ from .event_syntax import (
     emphatic_do,
     governor,
     has_dependent,
+    infinitive,
     object_lemmas,
     objects,
     place_of,
@@ -263,6 +264,13 @@ class EventCoder:
         for i, trigger in candidates.items():
             if i in silent or "intentonly" in trigger.flags:
                 continue
+            tok = doc[i]
+            if (
+                tok.lemma_.lower() in self.plover.purpose_verbs
+                and tok.dep_ == "advcl"
+                and infinitive(tok)
+            ):
+                continue  # "resigned to allow elections": what the resignation is for
             if "needs_content" in trigger.flags and not any(
                 c.dep_ in CONTENT_DEPS for c in doc[i].children
             ):

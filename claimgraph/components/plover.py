@@ -63,6 +63,7 @@ class Plover:
     recipient_verbs: set[str] = field(default_factory=set)
     temporal_preps: set[str] = field(default_factory=set)  # "since the invasion": a date
     stative_verbs: set[str] = field(default_factory=set)  # "were engaged in": the subject acts
+    purpose_verbs: set[str] = field(default_factory=set)  # "resigned to allow": an aim, no act
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -103,6 +104,8 @@ def parse_plover(
             plover.temporal_preps |= set(row.get("cues", "").split())
         elif kind == "stative":
             plover.stative_verbs |= set(row.get("cues", "").split())
+        elif kind == "purpose":
+            plover.purpose_verbs |= set(row.get("cues", "").split())
         elif kind == "context":
             for cue in row.get("cues", "").split():
                 plover.context_cues[cue] = name

@@ -486,3 +486,11 @@ def test_wanting_to_act_is_no_request_of_the_one_acted_on(nlp):
     doc = nlp("Obama wants Putin to attack Switzerland.")
     requests = [e for e in doc._.events if e["type"] == "REQUEST"]
     assert [countries(doc, e) for e in requests] == [("USA", "RUS")]
+
+
+@pytest.mark.model
+def test_allowing_as_the_purpose_of_an_act_is_no_concession_of_its_own(nlp):
+    doc = nlp("General Prosper Avril of Haiti resigned yesterday to allow democratic elections.")
+    assert [e["type"] for e in doc._.events] == ["RETREAT"]
+    doc = nlp("The Haitian government allowed democratic elections.")
+    assert "CONCEDE" in [e["type"] for e in doc._.events]
