@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import shutil
+import socket
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -321,3 +325,54 @@ def test_public_only_checks_every_redirect(server, fast, loopback_as_public):
     raw = fetch(f"{server}/elsewhere?to=/hop/0", fast, public_only=True)
     assert raw.url == f"{server}/article"
     assert raw.meta["redirects"] == ["/hop/0", "/article"]
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """An HTTPS server on 127.0.0.1 whose certificate names news.example only (openssl-made, trusted
+    through SSL_CERT_FILE); gives its port and the server names the clients asked for (SNI)."""
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+        + ["-nodes", "-days", "1", "-subj", "/CN=news.example"]
+        + ["-addext", "subjectAltName=DNS:news.example", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    names: list[str | None] = []
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _socket, name, _context: names.append(name)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], names, cert
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_public_only_https_connects_to_the_checked_address_and_checks_the_name(
+    tls_server, fast, loopback_as_public, monkeypatch
+):
+    port, names, cert = tls_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    lookups = []
+    real_getaddrinfo = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):  # news.example is 127.0.0.1 here, and only here
+        lookups.append(host)
+        return real_getaddrinfo("127.0.0.1" if host == "news.example" else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    raw = fetch(f"https://news.example:{port}/article", fast, public_only=True)
+    assert "Negotiators from both countries" in raw.content
+    assert raw.url == f"https://news.example:{port}/article"
+    assert names == ["news.example"]  # the certificate was asked for, and checked against, the name
+    assert lookups.count("news.example") == 1  # resolved once, for the check; then the address
+    with pytest.raises(InputError, match=r"\[CG108\].*news\.example"):
+        # The same server under another name: its certificate does not match, so no article.
+        fetch(f"https://127.0.0.1:{port}/article", fast, public_only=True)

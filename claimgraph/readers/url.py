@@ -82,11 +82,11 @@ def _request(
     host = parts.host
     pool_kwargs = None
     if public_only:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        host = public_address(parts.host.strip("[]"), port, url)
+        name = parts.host.strip("[]")  # an IPv6 literal without its URL brackets
+        host = public_address(name, parts.port or (443 if parts.scheme == "https" else 80), url)
         headers["Host"] = parts.netloc
         # TLS still checks the certificate against the name, not the address.
-        pool_kwargs = {"server_hostname": parts.host, "assert_hostname": parts.host}
+        pool_kwargs = {"server_hostname": name, "assert_hostname": name}
     pool = pool_manager.connection_from_host(host, parts.port, parts.scheme, pool_kwargs)
     try:
         return pool.urlopen(
