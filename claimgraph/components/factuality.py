@@ -262,7 +262,8 @@ def assess_token(
             # "during its war", relative clauses: presupposed, not part of the claim
             clausal = False
         if time is None and head.pos_ in ("VERB", "AUX"):
-            infinitive = child.i == token.i and _infinitive(token)
+            # "is said to want": a raising cue's infinitive takes the cue's tense, not the future
+            infinitive = child.i == token.i and _infinitive(token) and not (cue and dep == "xcomp")
             time = "future" if infinitive else _own_time(head, lexicon)
         child = head
     if not embedded and _nonfinite(token):
@@ -497,8 +498,11 @@ def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | 
     row = (particles and lexicon.cues.get(f"{lemma} {particles[0]}")) or lexicon.cues.get(lemma)
     if not row or row["meaning"] not in SOURCE_MEANINGS or head.pos_ not in ("VERB", "AUX"):
         return None
+    raised = dep == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
     if dep not in REPORTED_DEPS or (
-        dep in ("xcomp", "dobj", "pcomp") and row["meaning"] not in OBJECT_CUE_MEANINGS
+        dep in ("xcomp", "dobj", "pcomp")
+        and row["meaning"] not in OBJECT_CUE_MEANINGS
+        and not raised  # "is believed to be worth": an impersonal passive cue over the infinitive
     ):
         return None
     if dep == "dobj" and child.pos_ not in ("VERB", "AUX"):

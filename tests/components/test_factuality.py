@@ -135,6 +135,15 @@ def test_seem_and_appear_are_evidential(nlp):
     assert stalled["time"] == "past"
 
 
+def test_passive_reporting_verbs_over_an_infinitive(nlp):
+    """'is believed to be': an impersonal belief cue; its infinitive keeps the cue's tense."""
+    (worth,) = run(nlp, "The order is believed to be worth 15 billion dollars.", "worth")
+    (want,) = run(nlp, "The studios are reported to want a higher price.", "want")
+    assert (worth["factuality"], worth["time"]) == ("probable", "present")
+    assert (want["factuality"], want["time"]) == ("certain", "present")
+    assert worth["attribution"] == want["attribution"] == []  # no source is named
+
+
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
     """'call' embeds 'called on China to send', not the object it names."""
     (sale,) = run(nlp, "The chairman called the sale a significant step.", "sale")
