@@ -79,9 +79,10 @@ def words(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
 
 
 def group_of(text: str, spans: list[tuple[int, int]]) -> str:
+    """ "direct" when a double mark lies in the span or touches its edges (two characters out: '' is one mark)."""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     return (
-        "direct" if DOUBLE_MARK.search(text, max(0, lo - 1), min(len(text), hi + 1)) else "indirect"
+        "direct" if DOUBLE_MARK.search(text, max(0, lo - 2), min(len(text), hi + 2)) else "indirect"
     )
 
 

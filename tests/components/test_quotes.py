@@ -484,3 +484,86 @@ def test_reference_article(nlp, reference_text):
         len(cnn) == 1 and cnn[0]["kind"] == "indirect" and cnn[0]["speaker"]["actor"] == "media:cnn"
     )
     assert actors["media:cnn"]["kind"] == "media"
+
+
+# -- quoted words in the argument of a verb that is no cue --------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "Former President Bill Clinton criticized the health law as a \u201ccrazy system\u201d during a stop in Flint.",
+            "criticize",
+            "the health law as a \u201ccrazy system",
+            "Former President Bill Clinton",
+        ),
+        (
+            "The two Republican presidents introduced the \u201cWar On Drugs,\u201d which came with harsh new laws.",
+            "introduce",
+            "the \u201cWar On Drugs",
+            "The two Republican presidents",
+        ),
+        (
+            "Bemoaning the \u201cphony system,\u201d Trump left the stage early.",
+            "bemoan",
+            "the \u201cphony system",
+            "Trump",
+        ),
+        (
+            "Trump openly admires the Russian president as a \u201cstrong leader\u201d despite the sanctions.",
+            "admire",
+            "the Russian president as a \u201cstrong leader",
+            "Trump",
+        ),
+    ],
+)
+def test_quoted_words_in_a_non_cue_argument_are_a_mixed_quote(nlp, text, cue, content, speaker):
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["kind"] == "mixed" and quote["cue"] == cue
+    assert quote["text"].rstrip("\u201d,") == content
+    assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.model
+def test_quoted_words_keep_the_phrase_they_modify(nlp):
+    """The cut at the closing mark keeps the noun the quoted words modify ("his "average American" followers")."""
+    _, quotes = run(
+        nlp, "He keeps flattering his \u201caverage American\u201d followers on television."
+    )
+    assert only(quotes)["text"] == "his \u201caverage American\u201d followers"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place or time phrase: the title of a show, not anyone's words
+        "Sanders appeared on \u201cFace the Nation\u201d last Sunday.",
+        # the subject is no source
+        "It comes across as \u201ctoo loud\u201d to many listeners.",
+        # a quote in the subject
+        "The \u201cphony system\u201d collapsed last year.",
+    ],
+)
+def test_quoted_words_that_quote_nobody(nlp, text):
+    _, quotes = run(nlp, text)
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_attribution_inside_another_quote_is_not_reported(nlp):
+    """PolNeAR-style: what officials believe, inside what the minister said, is part of the minister's quote."""
+    text = "The minister said that officials believe the plan will fail within a year."
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["cue"] == "say" and quote["speaker"]["text"] == "The minister"
+    assert quote["text"] == "that officials believe the plan will fail within a year"
+    nlp.get_pipe("claimgraph_quotes").nested = True
+    try:
+        _, quotes = run(nlp, text)
+    finally:
+        nlp.get_pipe("claimgraph_quotes").nested = False
+    assert {q["cue"] for q in quotes} == {"say", "believe"}
