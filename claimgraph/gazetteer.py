@@ -85,8 +85,10 @@ class Gazetteer:
     phrases: dict[str, Entry] = field(default_factory=dict)  # exact surface form -> entry
     by_id: dict[str, Entry] = field(default_factory=dict)  # actor id -> canonical entry
     persons: list[Entry] = field(default_factory=list)  # table persons, for "Russia's president"
-    # lower phrase -> GOV | MIL | GROUP | SELF
+    # lower phrase -> GOV | MIL | GROUP | SELF (BODY rows are read into ``bodies`` only)
     institutions: dict[str, str] = field(default_factory=dict)
+    # last words of institution and BODY phrases: an unknown organisation so named is a national body
+    bodies: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # lower phrase -> role ("" for honorifics)
     anonymous: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (type, role)
     # reporting verb lemmas (cues.tsv, the quotes component's lexicon)
@@ -246,10 +248,11 @@ def _builtin(gaz: Gazetteer) -> None:
         gaz.by_id[entry.id] = entry
         for phrase in [row["name"], *_split(row["aliases"])]:
             _add(gaz.phrases, phrase, entry)
+    rows = lexicons.load("institutions", required=("phrase", "branch"))
     gaz.institutions = {
-        row["phrase"].lower(): row["branch"]
-        for row in lexicons.load("institutions", required=("phrase", "branch"))
+        row["phrase"].lower(): row["branch"] for row in rows if row["branch"] != "BODY"
     }
+    gaz.bodies = frozenset(row["phrase"].lower().split()[-1] for row in rows)
     gaz.titles = {
         row["title"].lower(): row["role"] for row in lexicons.load("titles", required=("title",))
     }

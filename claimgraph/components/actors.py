@@ -748,7 +748,7 @@ class ActorResolver:
                 last_country = actor.id
                 if doc[cand.start : cand.end].root.dep_ in ("nsubj", "nsubjpass"):
                     last_subject_country = actor.id
-        _home_officials(actors.values(), self.gaz.by_id)
+        _home_officials(actors.values(), self.gaz.by_id, self.gaz.bodies)
         return sorted(actors.values(), key=lambda a: min(a.mentions))
 
     def _administration_country(self, chosen: list[_Cand]) -> str:
@@ -830,10 +830,14 @@ class ActorResolver:
         return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
 
 
-def _home_officials(actors: Iterable[_Actor], known: dict[str, Entry]) -> None:
+def _home_officials(
+    actors: Iterable[_Actor], known: dict[str, Entry], bodies: frozenset[str]
+) -> None:
     """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
-    one country only (as itself, its government or its military) holds that country's office.
-    Table persons keep the table's word (an IGO leader has no country)."""
+    one country only (as itself, its government or its military) holds that country's office, and
+    an unknown organisation named by an institution noun ("the Islamic Salvation Front", "the
+    Homeland Union") is that country's. Table entries keep the table's word (an IGO leader has no
+    country)."""
     actors = list(actors)
     states = {a.country for a in actors if a.kind in STATE_KINDS and a.country}
     if len(states) != 1:
@@ -847,6 +851,13 @@ def _home_officials(actors: Iterable[_Actor], known: dict[str, Entry]) -> None:
             and not any(a.kind == "igo" for a in actors)  # "U.N. Secretary-General Kofi Annan"
         ):
             actor.country = next(iter(states))
+        if (
+            actor.kind == "organization"
+            and actor.country is None
+            and actor.id not in known
+            and actor.name.split()[-1].lower() in bodies
+        ):
+            actor.country = next(iter(states))  # "the Islamic Salvation Front", "Umma party"
 
 
 def _last_holder(persons: list[_Actor], role: str | None, country: str | None = None) -> str | None:

@@ -683,3 +683,13 @@ def test_abbreviated_title_with_a_period_is_a_title(nlp):
     person = next(a for a in doc._.actors if a["kind"] == "person")
     assert person["role"] == "general"
     assert person["country"] == "HTI"
+
+
+@pytest.mark.model
+def test_unknown_party_or_front_in_a_one_country_article_is_that_countrys(nlp):
+    doc = nlp("The Islamic Salvation Front called for a general strike across Algeria.")
+    front = next(a for a in doc._.actors if a["kind"] == "organization")
+    assert front["country"] == "DZA"
+    doc = nlp("The Third World Water Forum said the United States must allocate more money.")
+    forum = next(a for a in doc._.actors if a["kind"] == "organization")
+    assert forum["country"] is None  # no party, front, movement, union or wing
