@@ -494,3 +494,12 @@ def test_allowing_as_the_purpose_of_an_act_is_no_concession_of_its_own(nlp):
     assert [e["type"] for e in doc._.events] == ["RETREAT"]
     doc = nlp("The Haitian government allowed democratic elections.")
     assert "CONCEDE" in [e["type"] for e in doc._.events]
+
+
+@pytest.mark.model
+def test_sending_peacekeepers_is_aid_not_mobilisation(nlp):
+    doc = nlp("Bangladesh sent peacekeeping troops to Sierra Leone on Tuesday.")
+    assert [(e["type"], e["cameo"]) for e in doc._.events] == [("AID", "074")]
+    assert countries(doc, doc._.events[0]) == ("BGD", "SLE")
+    doc = nlp("Russia sent troops to the border on Tuesday.")
+    assert "AID" not in [e["type"] for e in doc._.events]
