@@ -2,12 +2,24 @@
 
 Runs claimgraph's factuality logic (``assess_token``, the function the
 component runs on triggers) on the gold event tokens of each corpus, parsed
-with claimgraph's spaCy pipeline, and maps its labels onto the −3…+3 scale
+with the spaCy model claimgraph loads, and maps its labels onto the −3…+3 scale
 (certain +3, probable +2, possible +1, unknown 0, negatives mirrored).
 
-    .venv/bin/python bench/factuality.py [--split test|dev|all] [--errors N]
+    .venv/bin/python bench/factuality.py [--split test|dev|train|all] [--errors N]
 
 Data is read from ../shared/eval/factuality (never copied into the repository).
+
+Classes. The unified MEANTIME files hold the discrete values of Stanovsky et
+al.'s conversion (gabrielStanovsky/unified-factuality, src/readers.py,
+``Meantime.get_translate_dic``): CERTAIN ±3, PROBABLE ±1.5, POSSIBLE ±0.75,
+anything underspecified 0. ``gold_class`` maps them back to FactBank classes
+(±3 CT, ±1.5 PR, ±0.75 PS, 0 Uu); UW means are rounded to the nearest of our
+seven values. On the non-factual events (gold below +2.5):
+
+- exact: our class is the gold class (7-way: CT+, PR+, PS+, Uu, PS−, PR−, CT−);
+- bucket: same polarity and certainty bucket (5-way: CT+, PR/PS+, Uu, PR/PS−, CT−);
+- flagged: predicted below certain (+3), the loosest reading;
+- sign: same factual (> 0) / uncertain (0) / counterfactual (< 0) class.
 """
 
 from __future__ import annotations
@@ -15,8 +27,11 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+from functools import lru_cache
 from pathlib import Path
 
+import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph import nlp as nlp_module
@@ -24,8 +39,9 @@ from claimgraph.components.factuality import SCALE, Lexicon, Settings, assess_to
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "factuality"
 
-# Published figures on the same unified test splits. None = not verified from the source
-# within this session (only the papers' abstracts were reachable); fill in from the PDFs.
+# Published figures on the same unified test splits, as (MAE, r) per corpus, only when read in a
+# source that can be cited. None were: the searches of 2026-11-29 (docs/factuality.md lists them)
+# reached the papers' abstracts, the ACL 2017 slides' opening and READMEs without result tables.
 PUBLISHED = [
     # (system, source, {corpus: (MAE, r)})
     (
@@ -51,6 +67,31 @@ def score(value: str) -> int:
     return polarity * strength
 
 
+def gold_class(value: float) -> int:
+    """The FactBank class of a gold value on our −3…+3 integer scale.
+
+    MEANTIME's ±1.5 (PROBABLE) and ±0.75 (POSSIBLE) become ±2 and ±1; a UW mean rounds to the
+    nearest integer (halves away from zero).
+    """
+    magnitude = abs(value)
+    if magnitude in (0.75, 1.5):
+        strength = 1 if magnitude == 0.75 else 2
+    else:
+        strength = min(3, int(magnitude + 0.5))
+    return strength if value > 0 else -strength
+
+
+def _bucket(value: int) -> int:
+    """Polarity and certainty: CT+ 2, PR/PS+ 1, Uu 0, PR/PS− −1, CT− −2."""
+    if abs(value) == 3:
+        return 2 if value > 0 else -2
+    return (value > 0) - (value < 0)
+
+
+def _sign(value: float) -> int:
+    return 0 if abs(value) < 0.5 else (1 if value > 0 else -1)
+
+
 def read_conll(path: Path) -> list[list[tuple[str, float | None]]]:
     """Sentences as (token, gold factuality or None) pairs."""
     sentences, current = [], []
@@ -67,15 +108,15 @@ def read_conll(path: Path) -> list[list[tuple[str, float | None]]]:
     return sentences
 
 
-def model_pipes(nlp):
-    return [proc for name, proc in nlp.pipeline if not name.startswith("claimgraph_")]
+@lru_cache(maxsize=1)
+def model_parser() -> Language:
+    """The spaCy model alone, its parser reading every sentence (claimgraph's pipeline may parse
+    only the sentences that hold a trigger or a cue; the gold events sit anywhere)."""
+    return spacy.load(nlp_module.resolve_model())
 
 
-def parse_words(nlp, words: list[str]) -> Doc:
-    doc = Doc(nlp.vocab, words=words)
-    for proc in model_pipes(nlp):
-        doc = proc(doc)
-    return doc
+def parse_words(parser: Language, words: list[str]) -> Doc:
+    return parser(Doc(parser.vocab, words=words))
 
 
 def pearson(xs: list[float], ys: list[float]) -> float:
@@ -87,10 +128,16 @@ def pearson(xs: list[float], ys: list[float]) -> float:
     return cov / (vx * vy) if vx and vy else float("nan")
 
 
-def evaluate_conll(nlp, lexicon: Lexicon, settings: Settings, path: Path, errors: int = 0) -> dict:
+def _share(hits: list[bool]) -> float:
+    return sum(hits) / len(hits) if hits else float("nan")
+
+
+def evaluate_conll(
+    parser: Language, lexicon: Lexicon, settings: Settings, path: Path, errors: int = 0
+) -> dict:
     gold, predicted, misses = [], [], []
     for sentence in read_conll(path):
-        doc = parse_words(nlp, [word for word, _ in sentence])
+        doc = parse_words(parser, [word for word, _ in sentence])
         for i, (_, value) in enumerate(sentence):
             if value is None:
                 continue
@@ -110,20 +157,11 @@ def evaluate_conll(nlp, lexicon: Lexicon, settings: Settings, path: Path, errors
         "mae": mae,
         "r": pearson(predicted, gold),
         "nonfactual": len(nonfactual),
-        # same 7-way class after rounding the gold mean
-        "nonfactual_exact": sum(round(g) == p for g, p in nonfactual) / len(nonfactual)
-        if nonfactual
-        else float("nan"),
-        # flagged as not certainly factual (predicted below +3)
-        "nonfactual_flagged": sum(p < 3 for _, p in nonfactual) / len(nonfactual)
-        if nonfactual
-        else float("nan"),
-        # same sign class: factual (>0) / uncertain (0) / counterfactual (<0)
-        "nonfactual_sign": sum(_sign(g) == _sign(p) for g, p in nonfactual) / len(nonfactual)
-        if nonfactual
-        else float("nan"),
-        "factual_kept": sum(p == 3 for g, p in zip(gold, predicted, strict=True) if g >= 2.5)
-        / max(1, sum(g >= 2.5 for g in gold)),
+        "nonfactual_exact": _share([gold_class(g) == p for g, p in nonfactual]),
+        "nonfactual_bucket": _share([_bucket(gold_class(g)) == _bucket(p) for g, p in nonfactual]),
+        "nonfactual_flagged": _share([p < 3 for _, p in nonfactual]),
+        "nonfactual_sign": _share([_sign(g) == _sign(p) for g, p in nonfactual]),
+        "factual_kept": _share([p == 3 for g, p in zip(gold, predicted, strict=True) if g >= 2.5]),
     }
 
 
@@ -138,21 +176,13 @@ def print_errors(path: Path, misses: list, count: int) -> None:
     print()
 
 
-def _sign(value: float) -> int:
-    return 0 if abs(value) < 0.5 else (1 if value > 0 else -1)
-
-
-def commitmentbank(nlp, lexicon: Lexicon, settings: Settings) -> dict:
+def commitmentbank(parser: Language, lexicon: Lexicon, settings: Settings) -> dict:
     """Correlation on the embedded clause of 'X thinks/believes/fears … that p'."""
-    path = EVAL.parent / "factuality" / "commitmentbank" / "CommitmentBank-items.csv"
+    path = EVAL / "commitmentbank" / "CommitmentBank-items.csv"
     gold, predicted, skipped = [], [], 0
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    docs = nlp.pipe(
-        (row["Target"] for row in rows),
-        disable=[n for n in nlp.pipe_names if n.startswith("claimgraph_")],
-    )
-    for row, doc in zip(rows, docs, strict=True):
+    for row, doc in zip(rows, parser.pipe(row["Target"] for row in rows), strict=True):
         verb = row["Verb"].lower()
         matrix = [t for t in doc if t.lemma_.lower() == verb or t.lower_ == verb]
         embedded = [c for t in matrix for c in t.children if c.dep_ in ("ccomp", "xcomp")]
@@ -171,38 +201,42 @@ def commitmentbank(nlp, lexicon: Lexicon, settings: Settings) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--split", default="test", choices=["test", "dev", "train", "all"])
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="print the N largest errors per corpus"
     )
     args = parser.parse_args()
     if not EVAL.exists():
         raise SystemExit(f"benchmark data not found at {EVAL}")
-    nlp = nlp_module.load()
+    model = model_parser()
     lexicon = Lexicon.packaged()
     settings = Settings()
-    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    splits = ["train", "dev", "test"] if args.split == "all" else [args.split]
     print(
-        f"{'corpus':<22}{'events':>7}{'MAE':>7}{'r':>7}{'non-fact':>9}{'exact':>7}{'flagged':>8}{'sign':>6}{'fact kept':>10}"
+        f"{'corpus':<24}{'events':>7}{'MAE':>7}{'r':>7}{'non-fact':>9}{'exact':>7}{'bucket':>7}"
+        f"{'flagged':>8}{'sign':>6}{'fact kept':>10}"
     )
     for corpus in ("uw-unified", "meantime-unified"):
         for split in splits:
-            result = evaluate_conll(
-                nlp, lexicon, settings, EVAL / corpus / f"{split}.conll", args.errors
-            )
+            path = EVAL / corpus / f"{split}.conll"
+            if not path.exists():  # UW has no train split in ../shared
+                continue
+            result = evaluate_conll(model, lexicon, settings, path, args.errors)
             print(
-                f"{corpus + '/' + split:<22}{result['events']:>7}{result['mae']:>7.3f}{result['r']:>7.3f}"
-                f"{result['nonfactual']:>9}{result['nonfactual_exact']:>7.3f}{result['nonfactual_flagged']:>8.3f}"
+                f"{corpus + '/' + split:<24}{result['events']:>7}{result['mae']:>7.3f}{result['r']:>7.3f}"
+                f"{result['nonfactual']:>9}{result['nonfactual_exact']:>7.3f}"
+                f"{result['nonfactual_bucket']:>7.3f}{result['nonfactual_flagged']:>8.3f}"
                 f"{result['nonfactual_sign']:>6.3f}{result['factual_kept']:>10.3f}"
             )
-    cb = commitmentbank(nlp, lexicon, settings)
+    cb = commitmentbank(model, lexicon, settings)
     print(
         f"\nCommitmentBank (embedded clause of the target): {cb['items']} items ({cb['skipped']} without a parsed"
         f" complement), Pearson r {cb['r']:.3f}, MAE {cb['mae']:.3f}"
     )
     print(
-        "\nnon-fact = gold < 2.5; exact = same 7-way class as the rounded gold; flagged = predicted below +3;"
+        "\nnon-fact = gold < 2.5; exact = same 7-way FactBank class (MEANTIME ±1.5 = PR, ±0.75 = PS);"
     )
+    print("bucket = same CT+ / PR-PS+ / Uu / PR-PS- / CT- bucket; flagged = predicted below +3;")
     print(
         "sign = same factual/uncertain/counterfactual class; fact kept = gold >= 2.5 predicted +3."
     )
@@ -210,7 +244,7 @@ def main() -> None:
     for system, source, figures in PUBLISHED:
         shown = (
             ", ".join(f"{corpus} {mae}/{r}" for corpus, (mae, r) in figures.items())
-            or "not verified"
+            or "not verified (no result table found in a citable source; docs/factuality.md)"
         )
         print(f"  {system}: {shown}  [{source}]")
 

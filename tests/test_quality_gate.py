@@ -30,10 +30,8 @@ def test_gate_uw_factuality():
     """Measured on UW test: MAE 0.542, Pearson r 0.632 (issue targets: MAE ≤ 0.9, r ≥ 0.6)."""
     path = shared_path("eval", "factuality", "uw-unified", "test.conll")
     bench = load_bench("factuality")
-    from claimgraph import nlp as nlp_module
-
     result = bench.evaluate_conll(
-        nlp_module.load(), bench.Lexicon.packaged(), bench.Settings(), path
+        bench.model_parser(), bench.Lexicon.packaged(), bench.Settings(), path
     )
     assert result["mae"] <= 0.6
     assert result["r"] >= 0.6

@@ -113,6 +113,7 @@ KINDS = (
     "embedding",
     "light",
     "presupposing",
+    "result",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -226,6 +227,7 @@ def assess_token(
     # "without consulting": asserted not, not merely named
     embedded = token.dep_ == "pcomp" and bool(lexicon.get("negation", token.head))
     clausal = True  # every edge climbed so far embeds a clause or a complement
+    argument = False  # a noun argument of the verb climbed to ("disapproves the decision")
     child = token
     while child.head.i != child.i:
         head, dep = child.head, child.dep_
@@ -243,8 +245,9 @@ def assess_token(
             # headline "China to send aid, officials fear": the cue embeds the infinitive
             embedded = embedded or child.i == token.i
         elif dep == "conj":
-            if commits and not _has_own_subject_or_aux(child):
-                value = combine(value, _local_value(head, lexicon, negation=True))
+            if commits and not _has_own_subject_or_aux(child) and _same_form(child, head):
+                # the verb an argument noun hangs on does not negate it, nor do that verb's conjuncts
+                value = combine(value, _local_value(head, lexicon, negation=not argument))
             elif commits and _negative_coordinator(child, head, lexicon):
                 value = negate(value)  # "…, nor can the government back down"
             time = time or _own_time(head, lexicon)
@@ -256,6 +259,7 @@ def assess_token(
                 value, time = _embed(child, head, value, time, lexicon)
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
+            argument = True
             if commits:  # "transfers would not be …"
                 value = combine(value, _local_value(head, lexicon, negation=False))
         else:
@@ -425,7 +429,8 @@ def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
     verb outside the lexicon ('joined the police to investigate') or a gerund after a preposition
     is usually carried out; after a presupposing preposition ('after selling') it happened."""
     if token.dep_ in ("advcl", "xcomp"):
-        return settings.purpose
+        # "fell 9% to reach a low": after a change of value the infinitive states its outcome
+        return "certain" if lexicon.get("result", token.head) else settings.purpose
     if token.dep_ == "pcomp":
         return "certain" if lexicon.get("presupposing", token.head) else settings.gerund
     return settings.nonfinite
@@ -455,6 +460,14 @@ def _embeds(head: Token, lexicon: Lexicon) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c)
         for c in head.children
     )
+
+
+def _same_form(conjunct: Token, head: Token) -> bool:
+    """Coordinated verbs under one auxiliary share its form ('did not approve or reject'); a verb of
+    another form heads its own clause or is a misattached conjunct ('did not know which one had
+    been located, interviewed and released'), so it does not share the head's modal or negation."""
+    verbs = conjunct.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX")
+    return not verbs or conjunct.tag_ == head.tag_
 
 
 def _has_own_subject_or_aux(token: Token) -> bool:

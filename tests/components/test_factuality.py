@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
+from functools import lru_cache
 
+import pytest
+import spacy
+
+from claimgraph import nlp as nlp_module
 from claimgraph.components.factuality import SCALE, Factuality, Lexicon, Settings, combine, negate
 
 pytestmark = pytest.mark.model
 
 
+@lru_cache(maxsize=1)
+def _model():
+    """The spaCy model alone: its parser reads every sentence (the pipeline may skip some)."""
+    return spacy.load(nlp_module.resolve_model())
+
+
 def parse(nlp, text: str, published: str | None = "2022-03-14"):
-    """Run the model's own pipes only; events and quotes are set by the test."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("claimgraph_"):
-            doc = proc(doc)
+    """Parse with the model alone; events and quotes are set by the test."""
+    doc = _model()(text)
     doc._.published = published
     doc._.events = []
     doc._.quotes = []
@@ -142,6 +149,27 @@ def test_passive_reporting_verbs_over_an_infinitive(nlp):
     assert (worth["factuality"], worth["time"]) == ("probable", "present")
     assert (want["factuality"], want["time"]) == ("certain", "present")
     assert worth["attribution"] == want["attribution"] == []  # no source is named
+
+
+def test_conjuncts_share_negation_only_in_the_same_form(nlp):
+    (bomb,) = run(nlp, "The army did not shell or bomb the city.", "bomb")
+    (provide,) = run(nlp, "The government may send troops or provide aid.", "provide")
+    assert (bomb["factuality"], provide["factuality"]) == ("certain_not", "possible")
+    (released,) = run(
+        nlp,
+        "He said he did not know which one had been located, interviewed and released.",
+        "released",
+    )
+    assert released["factuality"] == "certain"  # misattached to 'know', not negated by it
+
+
+def test_a_noun_argument_is_not_negated_through_its_verbs_conjunct(nlp):
+    (decision,) = run(
+        nlp,
+        "The court neither approves nor disapproves the decision to reject the applications.",
+        "decision",
+    )
+    assert decision["factuality"] == "certain"
 
 
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
