@@ -402,9 +402,7 @@ class EventCoder:
 
     def _verb_arguments(self, doc, tok, trigger):
         (sources, penalty) = self._subjects(doc, tok)
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children) or any(
-            c.dep_ == "auxpass" for c in tok.children
-        )
+        passive = self._passive(tok) and not self._stative(tok)
         specs = trigger.targets if trigger.targets is not None else DEFAULT_TARGETS
         if passive:
             specs = ("nsubjpass", *specs)
@@ -479,11 +477,9 @@ class EventCoder:
     ) -> tuple[list[tuple[str, Token]], float]:
         """Actors of a clause's subject, or of the clause controlling it (with a penalty)."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
         # "a member of Hamas jailed a year ago": a participle modifying its noun is passive too
-        passive = passive or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"))
-        if passive and verb.lemma_.lower() in self.plover.stative_verbs:
-            # "Serb forces were engaged in ethnic cleansing": a state of the subject, who acts
+        passive = self._passive(verb) or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"))
+        if passive and self._stative(verb):
             subjects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             passive = False
         if passive:
@@ -539,6 +535,17 @@ class EventCoder:
             inherited, pen = self._subjects(doc, head, depth + 1)
             return inherited, pen + (self.cfg["control_penalty"] if inherited else 0)
         return found, penalty
+
+    @staticmethod
+    def _passive(verb: Token) -> bool:
+        return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+    def _stative(self, verb: Token) -> bool:
+        """A passive that states what its subject does: "Serb forces were engaged in ethnic
+        cleansing", "Israel is opposed to French mediation" (but "was opposed by China": China)."""
+        return verb.lemma_.lower() in self.plover.stative_verbs and not any(
+            c.dep_ == "agent" for c in verb.children
+        )
 
     def _role_actors(self, doc: Doc, tok: Token, specs) -> list[tuple[str, Token]]:
         """Actors in the first role of ``specs`` that holds any (dobj, dative, prep:X, agent)."""

@@ -503,3 +503,13 @@ def test_sending_peacekeepers_is_aid_not_mobilisation(nlp):
     assert countries(doc, doc._.events[0]) == ("BGD", "SLE")
     doc = nlp("Russia sent troops to the border on Tuesday.")
     assert "AID" not in [e["type"] for e in doc._.events]
+
+
+@pytest.mark.model
+def test_being_opposed_to_is_a_rejection_by_the_subject_unless_an_agent_is_named(nlp):
+    doc = nlp("Israel is opposed to French mediation in peace negotiations with Syria.")
+    rejections = [e for e in doc._.events if e["type"] == "REJECT"]
+    assert [countries(doc, e) for e in rejections] == [("ISR", "FRA")]
+    doc = nlp("The Russian proposal was opposed by China.")
+    rejections = [e for e in doc._.events if e["type"] == "REJECT"]
+    assert [countries(doc, e)[0] for e in rejections] == ["CHN"]
