@@ -287,7 +287,7 @@ class QuoteFinder:
         for row in self.verb_cues.get(token.lemma_.lower(), []):
             words = row["cue"].split()
             if len(words) == 1 or any(
-                c.lower_ == words[1] and c.dep_ in ("prt", "prep") for c in token.children
+                c.lower_ == words[1] and c.dep_ in ("prt", "prep", "dobj") for c in token.children
             ):
                 return row
         return None
@@ -676,6 +676,10 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         None,
     )
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    # "as the memo put it, ...", "as Trump said, ...": the clause the as-clause comments on
+    as_clause = cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    )
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
@@ -685,6 +689,10 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         # "called for new sanctions": the object of the cue's preposition
         content = trimmed([t for c in particle.children if c.dep_ == "pobj" for t in c.subtree])
         kind = "verb"
+    elif as_clause:
+        own = {t.i for t in cue.subtree}
+        content = trimmed([t for t in cue.head.subtree if t.i not in own])
+        kind = "parenthetical"
     elif obj is not None:
         # "Cruz called Trump a "liar"", "described her as "a lifetime politician"": a nominal content,
         # kept only when it quotes words unless object_content is on

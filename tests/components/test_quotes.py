@@ -567,3 +567,33 @@ def test_attribution_inside_another_quote_is_not_reported(nlp):
     finally:
         nlp.get_pipe("claimgraph_quotes").nested = False
     assert {q["cue"] for q in quotes} == {"say", "believe"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            'As a Homeland Security memo put it, the main requirement is a "lawful source of investment income."',
+            "put it",
+            'the main requirement is a "lawful source of investment income."',
+            "a Homeland Security memo",
+        ),
+        (
+            "As the senator said, the system is rigged against working families.",
+            "say",
+            "the system is rigged against working families",
+            "the senator",
+        ),
+    ],
+)
+def test_as_clause_cue_attributes_the_main_clause(nlp, text, cue, content, speaker):
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert (quote["cue"], quote["text"], quote["speaker"]["text"]) == (cue, content, speaker)
+
+
+@pytest.mark.model
+def test_as_clause_without_a_cue_is_no_quote(nlp):
+    _, quotes = run(nlp, "As expected, the plan failed after the first week.")
+    assert quotes == []
