@@ -266,8 +266,14 @@ def assess_token(
             # "during its war", relative clauses: presupposed, not part of the claim
             clausal = False
         if time is None and head.pos_ in ("VERB", "AUX"):
-            # "is said to want": a raising cue's infinitive takes the cue's tense, not the future
-            infinitive = child.i == token.i and _infinitive(token) and not (cue and dep == "xcomp")
+            # "is said to want", "fell 9% to reach": the infinitive of a raising cue or the outcome
+            # of a change of value takes its head's tense, not the future
+            infinitive = (
+                child.i == token.i
+                and _infinitive(token)
+                and not (cue and dep == "xcomp")
+                and not lexicon.get("result", head)
+            )
             time = "future" if infinitive else _own_time(head, lexicon)
         child = head
     if not embedded and _nonfinite(token):

@@ -172,6 +172,13 @@ def test_a_noun_argument_is_not_negated_through_its_verbs_conjunct(nlp):
     assert decision["factuality"] == "certain"
 
 
+def test_outcome_of_a_change_of_value_is_asserted(nlp):
+    (reach,) = run(nlp, "The index fell 9 percent to reach a 20-year low.", "reach")
+    (appease,) = run(nlp, "The president went on television to appease the public.", "appease")
+    assert (reach["factuality"], reach["time"]) == ("certain", "past")
+    assert (appease["factuality"], appease["time"]) == ("probable", "future")  # a purpose
+
+
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
     """'call' embeds 'called on China to send', not the object it names."""
     (sale,) = run(nlp, "The chairman called the sale a significant step.", "sale")
