@@ -834,12 +834,13 @@ def _home_officials(
     actors: Iterable[_Actor], known: dict[str, Entry], bodies: frozenset[str]
 ) -> None:
     """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
-    one country only (as itself, its government or its military) holds that country's office, and
-    an unknown organisation named by an institution noun ("the Islamic Salvation Front", "the
-    Homeland Union") is that country's. Table entries keep the table's word (an IGO leader has no
-    country)."""
+    one country only (as itself, its government, its military or a person's) holds that country's
+    office, and an unknown organisation named by an institution noun ("the Islamic Salvation
+    Front", "the Homeland Union") is that country's. Table entries keep the table's word (an IGO
+    leader has no country). "Congress is asking Obama to help Iran" names two countries.
+    """
     actors = list(actors)
-    states = {a.country for a in actors if a.kind in STATE_KINDS and a.country}
+    states = {a.country for a in actors if a.kind in DESIGNATOR_KINDS and a.country}
     if len(states) != 1:
         return
     for actor in actors:

@@ -693,3 +693,10 @@ def test_unknown_party_or_front_in_a_one_country_article_is_that_countrys(nlp):
     doc = nlp("The Third World Water Forum said the United States must allocate more money.")
     forum = next(a for a in doc._.actors if a["kind"] == "organization")
     assert forum["country"] is None  # no party, front, movement, union or wing
+
+
+@pytest.mark.model
+def test_a_persons_country_counts_among_the_countries_an_article_names(nlp):
+    doc = nlp("Congress is asking Barack Obama to help Iran.")
+    congress = next(a for a in doc._.actors if a["name"] == "Congress")
+    assert congress["country"] != "IRN"
