@@ -38,6 +38,10 @@ class AnalyzeOptions:
         """settings.toml with ``config`` laid over it, read once per options object."""
         return settings.load(self.config)
 
+    def pipeline(self):
+        """The spaCy pipeline these options analyse with (loaded once per process, then cached)."""
+        return nlp_module.load(self.model, self.actors, self.settings["nlp"]["parse"])
+
 
 def document_id(url: str | None, text: str) -> str:
     """Stable id: a hash of the canonical URL when known, else of the clean text."""
@@ -76,7 +80,7 @@ def analyze_many(
     be cleaned, so a batch reports it and goes on.
     """
     options = options or AnalyzeOptions()
-    nlp = nlp_module.load(options.model, options.actors)
+    nlp = options.pipeline()
     failed: list[tuple[RawDocument, ClaimgraphError]] = []
 
     def prepared() -> Iterator[tuple]:

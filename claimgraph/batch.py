@@ -153,10 +153,8 @@ _worker_options: AnalyzeOptions | None = None
 def _init_worker(options: AnalyzeOptions) -> None:
     """Process-pool initializer: load the pipeline once for this process."""
     global _worker_options
-    from . import nlp
-
     _worker_options = options
-    nlp.load(options.model, options.actors)
+    options.pipeline()
 
 
 def _pool_chunk(raws: list[RawDocument], keys: list[str | None]) -> list[Outcome]:
@@ -294,9 +292,7 @@ class ModelPlugin(WorkerPlugin):
         self.options = options
 
     def setup(self, worker) -> None:
-        from . import nlp
-
-        nlp.load(self.options.model, self.options.actors)
+        self.options.pipeline()
 
 
 def _dask_chunk(

@@ -18,9 +18,13 @@ from .components import factuality as _factuality  # noqa: F401
 from .components import paragraphs as _paragraphs  # noqa: F401
 from .components import quotes as _quotes  # noqa: F401
 from .components import register_extensions
-from .errors import Errors, ModelError
+from .components import selective_parser as _selective_parser  # noqa: F401
+from .errors import Errors, InputError, ModelError
 
 logger = logging.getLogger(__name__)
+
+# [nlp] parse: which sentences the dependency parser reads.
+PARSE_MODES = ("all", "candidates")
 
 COMPONENTS = (
     "claimgraph_actors",
@@ -44,9 +48,21 @@ def resolve_model(name: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load(model: str | None = None, actors: str | None = None) -> Language:
-    """The English pipeline with claimgraph's components; cached per (model, actor file)."""
+def load(model: str | None = None, actors: str | None = None, parse: str | None = None) -> Language:
+    """The English pipeline with claimgraph's components; cached per (model, actor file, parse mode).
+
+    ``parse`` is ``"all"`` (the model's parser reads every sentence) or ``"candidates"``
+    (``claimgraph_selective_parser``: only sentences that can hold an event or a quote);
+    None = ``[nlp] parse`` of settings.toml.
+    """
     name = resolve_model(model)
+    parse = parse or settings.defaults()["nlp"]["parse"]
+    if parse not in PARSE_MODES:
+        raise InputError(
+            Errors.CG206.format(
+                path="settings", detail=f"[nlp] parse = {parse!r}: use one of {PARSE_MODES}"
+            )
+        )
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as err:
@@ -58,8 +74,16 @@ def load(model: str | None = None, actors: str | None = None) -> Language:
     register_extensions()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
+        if parse == "candidates" and "senter" in nlp.component_names:
+            # the senter splits sentences cheaply; the selective parser runs the parser on the candidates
+            nlp.disable_pipe("parser")
+            nlp.enable_pipe("senter")
+            nlp.add_pipe("claimgraph_selective_parser", after="senter")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     nlp.get_pipe("claimgraph_actors").initialize(nlp=nlp, user_actors=actors)
+    for component in COMPONENTS[1:]:
+        # now, not lazily on the first Doc: tables built inside an nlp.memory_zone() would lose their strings
+        nlp.get_pipe(component).initialize(nlp=nlp)
     logger.debug("loaded %s with %s", name, nlp.pipe_names)
     return nlp
