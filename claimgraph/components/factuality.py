@@ -231,10 +231,12 @@ def assess_token(
     child = token
     while child.head.i != child.i:
         head, dep = child.head, child.dep_
+        against = False
         if dep in ("pobj", "pcomp") and head.dep_ in PREP_DEPS and head.head.i != head.i:
+            against = head.lower_ == "against"  # "decided against seeking": decided not to seek
             head = head.head  # "decision on sending", "taken on sending": the prep is transparent
         commits = clausal and not cues  # still inside the innermost source's claim about the event
-        cue = _source_cue(child, head, dep, lexicon)
+        cue = _source_cue(child, head, dep, lexicon, content=child.i != token.i)
         if cue is not None:
             if commits:
                 value = combine(value, cue.factuality)
@@ -256,7 +258,9 @@ def assess_token(
         ):
             if commits:
                 before = (value, time)
-                value, time = _embed(child, head, value, time, lexicon)
+                value, time = _embed(
+                    child, head, negate(value) if against else value, time, lexicon
+                )
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
             argument = True
@@ -496,7 +500,7 @@ def _embed(
             predicate, row = nouns[0], lexicon.get("embedding", nouns[0])
     if row is None:
         return value, time
-    negated = _local_value(predicate, lexicon) in ("certain_not",) or (
+    negated = _local_value(predicate, lexicon).endswith("_not") or (
         predicate is not head and _local_value(head, lexicon).endswith("_not")
     )
     effect = (row["negated"] or "unknown") if negated else row["factuality"]
@@ -507,8 +511,14 @@ def _embed(
     return value, time
 
 
-def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | None:
-    """A reporting or belief cue over ``child``'s clause, with a subject, as a ``Cue``."""
+def _source_cue(
+    child: Token, head: Token, dep: str, lexicon: Lexicon, content: bool = False
+) -> Cue | None:
+    """A reporting or belief cue over ``child``'s clause, with a subject, as a ``Cue``.
+
+    ``content``: the event is not ``child`` itself but the content of it ('rejected a proposal
+    to *combine*'), which a denial of the noun does deny.
+    """
     according = _according_to(child)
     if according is not None:
         return according
@@ -524,7 +534,7 @@ def _source_cue(child: Token, head: Token, dep: str, lexicon: Lexicon) -> Cue | 
         and not raised  # "is believed to be worth": an impersonal passive cue over the infinitive
     ):
         return None
-    if dep == "dobj" and child.pos_ not in ("VERB", "AUX"):
+    if dep == "dobj" and child.pos_ not in ("VERB", "AUX") and not content:
         # "rejected the offer": the offer was made; only "denied sending" denies an event
         return None
     subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name

@@ -179,6 +179,28 @@ def test_outcome_of_a_change_of_value_is_asserted(nlp):
     assert (appease["factuality"], appease["time"]) == ("probable", "future")  # a purpose
 
 
+def test_forbidden_prohibited_and_embargoed_events(nlp):
+    (work,) = run(nlp, "The Taliban have forbidden women to work.", "work")
+    (organizing,) = run(nlp, "He is prohibited from organizing his own defense.", "organizing")
+    (trade,) = run(nlp, "The council ordered an embargo on trade with the country.", "trade")
+    assert [e["factuality"] for e in (work, organizing, trade)] == ["certain_not"] * 3
+
+
+def test_deciding_against_and_rejecting_a_proposal(nlp):
+    (seeking,) = run(nlp, "He has decided against seeking a white knight.", "seeking")
+    merge, proposal = run(
+        nlp, "The board rejected a proposal to merge the two carriers.", "merge", "proposal"
+    )
+    assert (seeking["factuality"], seeking["time"]) == ("probable_not", "future")
+    assert merge["factuality"] == "possible_not"  # the content of the rejected proposal
+    assert proposal["factuality"] == "certain"  # the proposal itself was made
+
+
+def test_any_negated_embedding_takes_its_negated_value(nlp):
+    (succeed,) = run(nlp, "They must not be allowed to succeed.", "succeed")
+    assert succeed["factuality"] == "probable_not"
+
+
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
     """'call' embeds 'called on China to send', not the object it names."""
     (sale,) = run(nlp, "The chairman called the sale a significant step.", "sale")
@@ -677,8 +699,8 @@ def test_unknown_config_value_is_a_coded_error():
 
 
 def test_bare_event_noun_names_a_kind_of_event(nlp):
-    (trade,) = run(nlp, "The Security Council ordered an embargo on trade with Iraq.", "trade")
-    assert trade["factuality"] == "probable"
+    (trade,) = run(nlp, "The council imposed limits on trade with Iraq.", "trade")
+    assert trade["factuality"] == "probable"  # an embargo on trade: certain_not (embargo embeds)
     (war,) = run(nlp, "Russia made war on its neighbour.", "war")
     (quake,) = run(nlp, "Japanese stocks fell sharply after earthquake.", "earthquake")
     (attack,) = run(nlp, "The army repelled the attack on the city.", "attack")
