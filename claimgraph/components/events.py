@@ -69,6 +69,8 @@ MODIFIER_PREFERENCE = {"appos": 0, "compound": 1, "poss": 2, "nmod": 3, "amod": 
 # prepositions that tie a group to the actor it belongs to or comes from
 GROUP_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "acomp"})
+# types whose event, named in a phrase of a passive or suffering clause, hits that clause's subject
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # prepositions whose gerund gives the reason an act is aimed at its object ("blamed X for -ing")
 REASON_PREPS = frozenset({"for", "of"})
 # pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
@@ -434,14 +436,22 @@ class EventCoder:
         pred = governor(tok)
         if not sources and between:
             sources, between = between, []
-        if (
-            pred is not None
-            and pred.lemma_.lower() in self.plover.recipient_verbs
-            and tok.dep_ in OBJECT_DEPS
-        ):
+        undergoes = pred is not None and (
+            (pred.lemma_.lower() in self.plover.recipient_verbs and tok.dep_ in OBJECT_DEPS)
+            # "died as a result of torture", "were killed in Israeli tank shelling": the clause's
+            # subject suffers the attack or crackdown named in its phrase
+            or (
+                tok.dep_ == "pobj"
+                and trigger.type in VICTIM_TYPES
+                and (pred.lemma_.lower() in self.plover.recipient_verbs or self._passive(pred))
+            )
+        )
+        if undergoes:
             # "Russia needs aid", "Georgia received weapons from Russia": the subject receives it
             if not targets:
-                targets = self._subjects(doc, pred)[0]
+                targets = self._subjects(doc, pred)[0] or self._role_actors(
+                    doc, pred, ["nsubjpass"]
+                )
             if not sources:
                 sources = self._role_actors(doc, pred, ["prep:from"])
         elif (

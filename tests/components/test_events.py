@@ -513,3 +513,12 @@ def test_being_opposed_to_is_a_rejection_by_the_subject_unless_an_agent_is_named
     doc = nlp("The Russian proposal was opposed by China.")
     rejections = [e for e in doc._.events if e["type"] == "REJECT"]
     assert [countries(doc, e)[0] for e in rejections] == ["CHN"]
+
+
+@pytest.mark.model
+def test_attack_named_in_a_passive_or_suffering_clause_hits_its_subject(nlp):
+    doc = nlp("Three Iraqi civilians were killed in an American air strike.")
+    attacks = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert [countries(doc, e) for e in attacks] == [("USA", "IRQ")]
+    doc = nlp("A Palestinian prisoner died as a result of torture.")
+    assert not [e for e in doc._.events if countries(doc, e)[0] == "PSE"]  # the victim acts not
