@@ -443,7 +443,10 @@ class EventCoder:
             or (
                 tok.dep_ == "pobj"
                 and trigger.type in VICTIM_TYPES
-                and (pred.lemma_.lower() in self.plover.recipient_verbs or self._passive(pred))
+                and (
+                    pred.lemma_.lower() in self.plover.recipient_verbs
+                    or (self._passive(pred) and not self._stative(pred))
+                )
             )
         )
         if undergoes:
