@@ -8,6 +8,8 @@ quotes) and those without ("indirect"), plus all together. Predictions and gold 
 one-to-one on content first; a source or cue counts when its pair's source/cue also matches.
 
     .venv/bin/python bench/quotes.py [--split dev|test] [--limit N] [--errors N] [--no-textacy]
+
+``score_polnear(split)`` runs it from Python (the quality gate in tests/test_quality_gate.py).
 """
 
 from __future__ import annotations
@@ -285,6 +287,119 @@ def cue_coverage(golds_by_doc: list[tuple[str, list[dict]]], nlp, component) -> 
     print("  most frequent uncovered:", ", ".join(f"{c!r}×{n}" for c, n in missing.most_common(25)))
 
 
+def f1(counts: dict, group: str, fieldname: str, mode: str = "overlap") -> float:
+    return prf(*counts[group][mode][fieldname])[2]
+
+
+def score_polnear(
+    split: str = "dev",
+    *,
+    limit: int = 0,
+    settings: dict | None = None,
+    errors: int = 0,
+    textacy: bool = True,
+    show: bool = True,
+) -> dict:
+    """Score claimgraph_quotes (and textacy's direct_quotations, when installed and ``textacy``) on a
+    PolNeAR split. ``settings`` overrides claimgraph_quotes settings for the run; ``show`` prints the
+    tables; ``errors`` prints up to N error rows. Returns overlap F1 per group and field
+    (``ours["direct"]["content"]`` …, the same for ``textacy`` or None), the raw counts, ``articles``
+    and ``articles_per_s`` (whole pipeline). Raises FileNotFoundError when the data is absent."""
+    if not DATA.exists():
+        raise FileNotFoundError(f"PolNeAR not found at {DATA}")
+    from claimgraph import nlp as nlp_module
+
+    files = annotator_files(split)
+    names = sorted(files)[: limit or None]
+    texts = [(DATA / split / "text" / f"{n}.txt").read_text("utf-8") for n in names]
+    golds = []
+    for name, text in zip(names, texts, strict=True):
+        items = parse_ann(files[name])
+        for g in items:
+            g["cue_spans"] = g["cue"]
+            g["group"] = group_of(text, g["content"])
+            g["content"], g["source"], g["cue"] = (
+                words(text, g[k]) for k in ("content", "source", "cue")
+            )
+        golds.append(items)
+    if show:
+        print(
+            f"PolNeAR {split}: {len(names)} documents, {sum(map(len, golds))} gold attributions "
+            f"({sum(g['group'] == 'direct' for gs in golds for g in gs)} with quote marks)"
+        )
+
+    nlp = nlp_module.load()
+    component = nlp.get_pipe("claimgraph_quotes")
+    saved = {key: getattr(component, key) for key in settings or {}}
+    try:
+        for key, value in (settings or {}).items():
+            setattr(component, key, value)
+        start = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=16))
+        elapsed = time.perf_counter() - start
+        start = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        quote_elapsed = time.perf_counter() - start
+    finally:
+        for key, value in saved.items():
+            setattr(component, key, value)
+    scored = [(claimgraph_preds(doc), g) for doc, g in zip(docs, golds, strict=True)]
+    ours = score(scored)
+    if show:
+        report("claimgraph_quotes", ours)
+    if errors:
+        dump_errors(texts, scored, errors)
+
+    theirs = None
+    try:
+        if not textacy:
+            raise ImportError("textacy comparison switched off")
+        from textacy.extract.triples import direct_quotations
+    except ImportError as err:
+        if show:
+            print(
+                f"\ntextacy: not available ({err}); install the bench extra: .venv/bin/pip install textacy"
+            )
+    else:
+        results = [
+            (textacy_preds(doc, direct_quotations), g) for doc, g in zip(docs, golds, strict=True)
+        ]
+        failed = sum(1 for preds, _ in results if preds is None)
+        theirs = score([(preds or [], g) for preds, g in results])
+        if show:
+            report(
+                f"textacy.extract.triples.direct_quotations ({failed}/{len(docs)} documents raised, scored as empty)",
+                theirs,
+            )
+            print(
+                "\ndirect-quote content F1 (overlap): claimgraph {:.3f} vs textacy {:.3f}".format(
+                    f1(ours, "direct", "content"), f1(theirs, "direct", "content")
+                )
+            )
+
+    if show:
+        cue_coverage(list(zip(texts, golds, strict=True)), nlp, component)
+        print(
+            f"\nthroughput: {len(docs) / elapsed:.2f} articles/s for the whole pipeline "
+            f"({len(docs)} articles, {elapsed:.1f} s); claimgraph_quotes alone {len(docs) / quote_elapsed:.1f} articles/s"
+        )
+
+    def table(counts):
+        return {
+            group: {name: f1(counts, group, name) for name in ("content", "source", "cue")}
+            for group in GROUPS
+        }
+
+    return {
+        "ours": table(ours),
+        "textacy": table(theirs) if theirs is not None else None,
+        "counts": ours,
+        "articles": len(docs),
+        "articles_per_s": len(docs) / elapsed,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
@@ -311,79 +426,23 @@ def main() -> int:
         return 1
     from claimgraph import nlp as nlp_module
 
-    files = annotator_files(args.split)
-    names = sorted(files)[: args.limit or None]
-    texts = [(DATA / args.split / "text" / f"{n}.txt").read_text("utf-8") for n in names]
-    golds = []
-    for name, text in zip(names, texts, strict=True):
-        items = parse_ann(files[name])
-        for g in items:
-            g["cue_spans"] = g["cue"]
-            g["group"] = group_of(text, g["content"])
-            g["content"], g["source"], g["cue"] = (
-                words(text, g[k]) for k in ("content", "source", "cue")
-            )
-        golds.append(items)
-    print(
-        f"PolNeAR {args.split}: {len(names)} documents, {sum(map(len, golds))} gold attributions "
-        f"({sum(g['group'] == 'direct' for gs in golds for g in gs)} with quote marks)"
-    )
-
-    nlp = nlp_module.load()
-    component = nlp.get_pipe("claimgraph_quotes")
+    component = nlp_module.load().get_pipe("claimgraph_quotes")
+    settings = {}
     for setting in args.set:
         key, value = setting.split("=", 1)
         current = getattr(component, key)
-        setattr(
-            component,
-            key,
+        settings[key] = (
             value.lower() in ("1", "true", "yes")
             if isinstance(current, bool)
-            else type(current)(value),
+            else type(current)(value)
         )
-        print(f"setting {key} = {getattr(component, key)!r}")
-    start = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
-    elapsed = time.perf_counter() - start
-    start = time.perf_counter()
-    for doc in docs:
-        component(doc)
-    quote_elapsed = time.perf_counter() - start
-    scored = [(claimgraph_preds(doc), g) for doc, g in zip(docs, golds, strict=True)]
-    ours = score(scored)
-    report("claimgraph_quotes", ours)
-    if args.errors:
-        dump_errors(texts, scored, args.errors)
-
-    try:
-        if args.no_textacy:
-            raise ImportError("--no-textacy")
-        from textacy.extract.triples import direct_quotations
-    except ImportError as err:
-        print(
-            f"\ntextacy: not available ({err}); install the bench extra: .venv/bin/pip install textacy"
-        )
-    else:
-        results = [
-            (textacy_preds(doc, direct_quotations), g) for doc, g in zip(docs, golds, strict=True)
-        ]
-        failed = sum(1 for preds, _ in results if preds is None)
-        theirs = score([(preds or [], g) for preds, g in results])
-        report(
-            f"textacy.extract.triples.direct_quotations ({failed}/{len(docs)} documents raised, scored as empty)",
-            theirs,
-        )
-        print(
-            "\ndirect-quote content F1 (overlap): claimgraph {:.3f} vs textacy {:.3f}".format(
-                prf(*ours["direct"]["overlap"]["content"])[2],
-                prf(*theirs["direct"]["overlap"]["content"])[2],
-            )
-        )
-
-    cue_coverage(list(zip(texts, golds, strict=True)), nlp, component)
-    print(
-        f"\nthroughput: {len(docs) / elapsed:.2f} articles/s for the whole pipeline "
-        f"({len(docs)} articles, {elapsed:.1f} s); claimgraph_quotes alone {len(docs) / quote_elapsed:.1f} articles/s"
+        print(f"setting {key} = {settings[key]!r}")
+    score_polnear(
+        args.split,
+        limit=args.limit,
+        settings=settings,
+        errors=args.errors,
+        textacy=not args.no_textacy,
     )
     return 0
 

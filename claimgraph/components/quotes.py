@@ -607,9 +607,12 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
 # -- parse helpers ----------------------------------------------------------------
 
 
-def subject(cue: Token) -> Token | None:
+def subject(cue: Token, controlled: bool = False) -> Token | None:
     """Who speaks through a cue verb: its subject (the one nearest the cue when a misparse hangs a quoted
-    clause's subject on it too), the agent of a passive, or the subject it shares ("began by saying")."""
+    clause's subject on it too), the agent of a passive, the subject it shares ("began by saying", "went on
+    to", "was able to tout", "stopped short of calling", "after saying ..., she was whisked"), or
+    ``controlled``: the verb lends its subject to
+    a non-finite cue under it, so a passive subject counts too."""
     subjects = [child for child in cue.children if child.dep_ == "nsubj"]
     if subjects:
         child = min(subjects, key=lambda t: abs(t.i - cue.i))
@@ -619,22 +622,34 @@ def subject(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if any(child.dep_ in ("nsubjpass", "expl") for child in cue.children):
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and controlled:
+        return passive
+    if passive is not None or any(child.dep_ == "expl" for child in cue.children):
         return None  # "X was told that", "it is believed that": the source is not named
-    if (
-        cue.dep_ == "conj"
-        or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
-        or cue.dep_ == "xcomp"
-    ):
-        return subject(cue.head) if cue.head.i != cue.i else None
-    if (
-        cue.dep_ == "pcomp"
-        and cue.tag_ == "VBG"
-        and cue.head.dep_ == "prep"
-        and cue.head.head.pos_ in ("VERB", "AUX")
-    ):
-        return subject(cue.head.head)  # "began by saying", "apologised for saying"
+    if cue.head.i == cue.i:
+        return None
+    if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
+        return controller(cue.head)
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
+        return controller(cue.head)
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep":
+        return controller(cue.head.head)  # "began by saying", "apologised for saying"
     return None
+
+
+def controller(token: Token) -> Token | None:
+    """The subject a verb lends to a non-finite verb under it, climbing over the adjective, adverb or
+    preposition between them ("was able to tout", "stopped short of calling")."""
+    while (
+        token.pos_ not in ("VERB", "AUX")
+        and token.dep_ in ("acomp", "advmod", "prep", "pcomp", "amod")
+        and token.head.i != token.i
+    ):
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject(token, controlled=True)
 
 
 def reduced_passive(cue: Token) -> bool:
@@ -845,8 +860,23 @@ def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
     content = trimmed(list(clause.subtree))
     if content is None:
         return None
-    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return Found("indirect", content, row["cue"], (noun.i,), speaker, CONFIDENCE["noun"])
+    return Found("indirect", content, row["cue"], (noun.i,), noun_speaker(noun), CONFIDENCE["noun"])
+
+
+def noun_speaker(noun: Token) -> Token | None:
+    """Whose claim, fear, warning: the possessor ("Trump's claim"), a name the parser hung on the noun
+    ("Trump claims that", read as a compound), the object of "from"/"by" ("warnings from his attorney"),
+    or the subject of the verb the noun is the object of ("Republicans have expressed concern that")."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return subject(noun.head)
+    return None
 
 
 def phrase_speaker(phrase: Span) -> Token | None:

@@ -597,3 +597,49 @@ def test_as_clause_cue_attributes_the_main_clause(nlp, text, cue, content, speak
 def test_as_clause_without_a_cue_is_no_quote(nlp):
     _, quotes = run(nlp, "As expected, the plan failed after the first week.")
     assert quotes == []
+
+
+# -- speakers of non-finite cues and cue nouns ----------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # the passive subject controls a fronted gerund
+        (
+            "After saying her foot was badly swollen, she was taken to a naval hospital.",
+            "say",
+            "she",
+        ),
+        # over an adjective, over "short of"
+        ("The senator was able to tout his polling strength at every stop.", "tout", "The senator"),
+        (
+            "The mayor stopped short of calling the shooting racially motivated.",
+            "call",
+            "The mayor",
+        ),
+        # cue nouns: a light verb's subject, a from-phrase
+        (
+            "Republicans have expressed concern that changing the policy could lead to fraud.",
+            "concern",
+            "Republicans",
+        ),
+        (
+            "The move took place despite repeated warnings from his attorney that the showdown was fruitless.",
+            "warning",
+            "his attorney",
+        ),
+    ],
+)
+def test_speaker_of_a_non_finite_cue_or_a_cue_noun(nlp, text, cue, speaker):
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["cue"] == cue and quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.model
+def test_passive_cue_still_names_nobody(nlp):
+    """The controlled passive subject is only lent to a gerund: "X was told that" keeps speaker null."""
+    _, quotes = run(nlp, "The committee was told that the money had been spent abroad.")
+    assert all(q["speaker"] is None for q in quotes) and quotes
