@@ -417,8 +417,10 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
         if not row:
             return False
         return row["time"] == "future" or _local_value(head, lexicon) == "certain_not"
-    if dep in ("pobj", "pcomp") and child.head.i < head.i:
-        return False
+    if dep in ("pobj", "pcomp") and (
+        child.head.i < head.i or lexicon.get("presupposing", child.head)
+    ):
+        return False  # a fronted adjunct, or 'delayed after *accident*': the accident happened
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
 
 
@@ -498,8 +500,8 @@ def _embed(
         ]
         if nouns:
             predicate, row = nouns[0], lexicon.get("embedding", nouns[0])
-    if row is None:
-        return value, time
+    if row is None or (row["factuality"] in ("certain", "certain_not") and _finite_clause(child)):
+        return value, time  # "so they stopped the market": an implicative takes no finite clause
     negated = _local_value(predicate, lexicon).endswith("_not") or (
         predicate is not head and _local_value(head, lexicon).endswith("_not")
     )
@@ -509,6 +511,15 @@ def _embed(
     if time is None:
         time = row["time"] or _own_time(head, lexicon)
     return value, time
+
+
+def _finite_clause(token: Token) -> bool:
+    """A tensed clause with its own subject ('they *were* afraid'), not a complement of an implicative."""
+    tensed = token.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        for c in token.children
+    )
+    return tensed and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _source_cue(
