@@ -754,6 +754,9 @@ def test_gerunds_after_prepositions(nlp):
         nlp, "The government kept one share after selling its stake in 1984.", "selling"
     )
     assert selling["factuality"] == "certain"
+    (going,) = run(nlp, "The index fell 9 percent before going back up.", "going")
+    (flee,) = run(nlp, "Police arrested him before he could flee.", "flee")
+    assert (going["factuality"], flee["factuality"]) == ("certain", "possible")
 
 
 def test_negated_intention_is_neg_raising(nlp):
