@@ -421,10 +421,9 @@ class EventCoder:
         sources = []
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS:
-                actor, pen = self._modifier_actor(doc, child)
-                if actor:
-                    sources.append((actor, child))
-                    penalty = max(penalty, pen)
+                group, pen = self._modifier_actors(doc, child)
+                sources += group
+                penalty = max(penalty, pen if group else 0.0)
         sources += self._role_actors(doc, tok, ["prep:by"])
         for child in tok.children:
             if child.dep_ == "acl":  # "sanctions imposed by the US"
@@ -639,15 +638,19 @@ class EventCoder:
                             return actor
         return None
 
-    def _modifier_actor(self, doc: Doc, tok: Token) -> tuple[str | None, float]:
-        """A modifier's actor; a possessive pronoun resolves to the nearest earlier actor."""
+    def _modifier_actors(self, doc: Doc, tok: Token) -> tuple[list[tuple[str, Token]], float]:
+        """A modifier's actor; a possessive pronoun resolves to the nearest earlier actor, "their"
+        to the coordinated ones ("Gondor and Osgiliath postponed their meeting")."""
         if tok.pos_ != "PRON":
-            return self._phrase_actor(doc, tok), 0.0
+            actor = self._phrase_actor(doc, tok)
+            return ([(actor, tok)] if actor else []), 0.0
         actor = actor_at(doc, tok)
         if actor:
-            return actor, 0.0
+            return [(actor, tok)], 0.0
         group = self._antecedents(doc, tok)
-        return (group[0][0], self.cfg["pronoun_penalty"]) if group else (None, 0.0)
+        if tok.lower_ not in PLURAL_PRONOUNS:
+            group = group[:1]
+        return [(a, tok) for a, _ in group], self.cfg["pronoun_penalty"]
 
     def _antecedents(self, doc: Doc, tok: Token) -> list[tuple[str, Token]]:
         """The nearest earlier actor of the sentence for an unresolved pronoun; for "they" and

@@ -522,3 +522,10 @@ def test_attack_named_in_a_passive_or_suffering_clause_hits_its_subject(nlp):
     assert [countries(doc, e) for e in attacks] == [("USA", "IRQ")]
     doc = nlp("A Palestinian prisoner died as a result of torture.")
     assert not [e for e in doc._.events if countries(doc, e)[0] == "PSE"]  # the victim acts not
+
+
+@pytest.mark.model
+def test_their_meeting_belongs_to_both_coordinated_actors(nlp):
+    doc = nlp("France and Germany have postponed their meeting until next month.")
+    meetings = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert {countries(doc, e) for e in meetings} == {("FRA", "DEU"), ("DEU", "FRA")}
