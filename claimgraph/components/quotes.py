@@ -110,6 +110,8 @@ class Found:
     segments: list[Segment] = field(default_factory=list)
     # the cue tokens the speaker mention was found with (differs when the speaker is carried on)
     mention_cue: tuple[int, ...] = ()
+    # the speaker mention's token range when it is not read from the parse (a byline's name)
+    mention: tuple[int, int] | None = None
     # a nominal content ("called him a "liar"") counts only when it quotes words
     needs_quote: bool = False
     # the content is a noun phrase (a cue verb's object), which ends with its quoted words
@@ -437,9 +439,10 @@ class QuoteFinder:
                 (content.start, content.end),
                 None,
                 (dash.i,),
-                byline,
+                byline[0],
                 CONFIDENCE["direct_framed"],
                 [seg],
+                mention=byline[1],
             )
         for tokens, forward in ((after, True), (before, False)):
             cue = self._region_cue(doc, tokens, quoted, phrases)
@@ -534,6 +537,7 @@ class QuoteFinder:
                 continue
             item.speaker = previous.speaker
             item.mention_cue = previous.mention_cue or previous.cue_tokens
+            item.mention = previous.mention
             if item.cue is None:
                 item.cue, item.cue_tokens = previous.cue, previous.cue_tokens
             item.confidence = CONFIDENCE["direct_carried"]
@@ -561,15 +565,25 @@ class QuoteFinder:
             "text": doc.text[start:end],
             "span": [start, end],
             "cue": item.cue,
-            "speaker": self._speaker(doc, item.speaker, item.mention_cue or item.cue_tokens),
+            "speaker": self._speaker(
+                doc, item.speaker, item.mention_cue or item.cue_tokens, item.mention
+            ),
             "confidence": item.confidence,
         }
 
-    def _speaker(self, doc: Doc, head: Token | None, cue_tokens: tuple[int, ...]) -> dict | None:
+    def _speaker(
+        self,
+        doc: Doc,
+        head: Token | None,
+        cue_tokens: tuple[int, ...],
+        mention: tuple[int, int] | None = None,
+    ) -> dict | None:
         if head is None:
             return None
-        tokens = mention_tokens(head, cue_tokens)
-        span = doc[tokens[0] : tokens[-1] + 1]
+        if mention is None:
+            tokens = mention_tokens(head, cue_tokens)
+            mention = tokens[0], tokens[-1] + 1
+        span = doc[mention[0] : mention[1]]
         return {
             "text": span.text,
             "span": [span.start_char, span.end_char],
@@ -941,10 +955,12 @@ def region(
     return tokens, "edge"
 
 
-def byline_name(tokens: list[Token], follows: str) -> Token | None:
+def byline_name(tokens: list[Token], follows: str) -> tuple[Token, tuple[int, int]] | None:
     """The name in a byline after a quote ("..." ― Karen Bobadilla): ``follows`` (the text right after the
     closing mark) opens with a dash, then only proper nouns (the tokenizer may glue the dash to the mark,
-    "”―", and a no-break space may stand around it), then capitalised words ending in a proper noun."""
+    "”―", and a no-break space may stand around it), then capitalised words ending in a proper noun.
+    Returns the name's head and its token range, which is the run of words itself, not a parse subtree
+    (a byline line may be left unparsed: claimgraph_selective_parser)."""
     follows = follows.lstrip()
     if not any(follows.startswith(dash) for dash in BYLINE_DASHES):
         return None
@@ -958,7 +974,8 @@ def byline_name(tokens: list[Token], follows: str) -> Token | None:
         )  # capitalised words; an initial ("A.") may parse as a noun
     ):
         return None
-    return names[-1] if names[-1].head.i not in {t.i for t in names} else names[-1].head
+    head = names[-1] if names[-1].head.i not in {t.i for t in names} else names[-1].head
+    return head, (names[0].i, names[-1].i + 1)
 
 
 def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
