@@ -84,6 +84,9 @@ DATED_BY_HEAD_DEPS = frozenset(
 DATE_PATH_DEPS = frozenset(
     {"pobj", "prep", "npadvmod", "compound", "nmod", "nummod", "amod", "det", "appos"}
 )
+# Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
+PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
 BOUND_NOUN_DEPS = frozenset({"det", "poss", "nummod"})
@@ -592,14 +595,25 @@ def _subject(verb: Token) -> Span | None:
 
 
 def _scope(token: Token, lexicon: Lexicon) -> list[Token]:
-    """The token and its ancestors up to a factive cue: "did he know that p?" still presupposes p."""
+    """The token and its ancestors up to a factive cue ("did he know that p?" still presupposes p)
+    or a relative clause ("if the relatives who *are seeking* asylum appeal": they are seeking it)."""
     nodes = [token]
     for node in token.ancestors:
         row = lexicon.cues.get(node.lemma_.lower())
         if row and row["meaning"] in FACTIVE_MEANINGS and nodes[-1].dep_ == "ccomp":
             break
+        if nodes[-1].dep_ in PRESUPPOSED_DEPS and _definite(node):
+            break
         nodes.append(node)
     return nodes
+
+
+def _definite(noun: Token) -> bool:
+    """'the relatives', 'his objections', 'Elian': a noun whose referent the sentence presupposes."""
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS)
+        for c in noun.children
+    )
 
 
 def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:

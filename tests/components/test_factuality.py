@@ -211,6 +211,22 @@ def test_presupposed_adjuncts_and_finite_clauses_are_not_embedded(nlp):
     assert were["factuality"] == "certain"  # misparsed as the clause 'stopped' embeds
 
 
+def test_relative_clause_of_a_definite_noun_in_a_condition_is_presupposed(nlp):
+    text = "If the relatives who sought asylum lose the case, the boy will return to Cuba."
+    sought, lose = run(nlp, text, "sought", "lose")
+    assert (sought["factuality"], sought["hypothetical"]) == ("certain", False)
+    assert (lose["factuality"], lose["hypothetical"]) == ("unknown", True)
+    (indefinite,) = run(
+        nlp, "If a relative who sought asylum loses the case, the boy will return.", "sought"
+    )
+    assert indefinite["hypothetical"]  # 'a relative who …' is part of the supposition
+
+
+def test_a_negated_abandonment_keeps_the_event(nlp):
+    (pursuit,) = run(nlp, "StatesWest is not abandoning its pursuit of Mesa.", "pursuit")
+    assert pursuit["factuality"] == "certain"
+
+
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
     """'call' embeds 'called on China to send', not the object it names."""
     (sale,) = run(nlp, "The chairman called the sale a significant step.", "sale")
