@@ -227,6 +227,39 @@ def test_a_negated_abandonment_keeps_the_event(nlp):
     assert pursuit["factuality"] == "certain"
 
 
+CUE_CLASSES = [
+    # (cues.tsv meaning, sentence, trigger, factuality, hypothetical, attributed cue)
+    ("speech", "Officials said that China sent aid.", "sent", "certain", False, "say"),
+    ("report", "CNN reported that China sent aid.", "sent", "certain", False, "report"),
+    ("belief", "Officials believe that China sent aid.", "sent", "probable", False, "believe"),
+    ("fear", "Officials fear that China sent aid.", "sent", "probable", False, "fear"),
+    ("hope", "Officials hope that China sent aid.", "sent", "unknown", False, "hope"),
+    ("denial", "Officials denied that China sent aid.", "sent", "certain_not", False, "deny"),
+    ("knowledge", "Officials know that China sent aid.", "sent", "certain", False, "know"),
+    ("perception", "Officials saw that China sent aid.", "sent", "certain", False, "see"),
+    ("question", "Officials asked whether China sent aid.", "sent", "unknown", True, "ask"),
+    ("intention", "China decided to send aid.", "send", "probable", False, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("meaning", "text", "word", "factuality", "hypothetical", "cue"),
+    CUE_CLASSES,
+    ids=[c[0] for c in CUE_CLASSES],
+)
+def test_every_cue_class(nlp, meaning, text, word, factuality, hypothetical, cue):
+    (event,) = run(nlp, text, word)
+    assert (event["factuality"], event["hypothetical"]) == (factuality, hypothetical)
+    assert [s["cue"] for s in event["attribution"]] == ([cue] if cue else [])
+
+
+def test_cue_classes_cover_the_cue_lexicon():
+    from claimgraph import lexicons
+
+    meanings = {row["meaning"] for row in lexicons.load("cues", "en", required=("meaning",))}
+    assert meanings <= {c[0] for c in CUE_CLASSES}
+
+
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
     """'call' embeds 'called on China to send', not the object it names."""
     (sale,) = run(nlp, "The chairman called the sale a significant step.", "sale")
