@@ -50,6 +50,11 @@ def test_day_and_month(expression, tense, expected):
         ("on 3 January", "2022-12-30", "future", "2023-01-03"),
         ("on 3 January", "2022-12-30", None, "2023-01-03"),
         ("on 3 January", "2022-12-30", "past", "2022-01-03"),
+        ("in January", "2022-12-30", "future", "2023-01-01"),
+        ("yesterday", "2023-01-01", "past", "2022-12-31"),
+        ("tomorrow", "2022-12-31", "future", "2023-01-01"),
+        ("last week", "2023-01-02", "past", "2022-12-26"),
+        ("next year", "2022-12-30", "future", "2023-01-01"),
     ],
 )
 def test_year_inferred_around_new_year(expression, published, tense, expected):
@@ -70,6 +75,10 @@ def test_year_inferred_around_new_year(expression, published, tense, expected):
         ("in March", "past", "2022-03-01"),
         ("in May", "past", "2021-05-01"),
         ("in May", "future", "2022-05-01"),
+        ("this week", None, "2022-03-14"),
+        ("this month", None, "2022-03-01"),
+        ("this year", None, "2022-01-01"),
+        ("next month", "future", "2022-04-01"),
     ],
 )
 def test_relative_expressions_and_periods(expression, tense, expected):
