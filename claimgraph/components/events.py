@@ -409,6 +409,16 @@ class EventCoder:
         if passive:
             specs = ("nsubjpass", *specs)
         targets = self._role_actors(doc, tok, specs)
+        if trigger.type in self.plover.keep_content:
+            # "condemned an attack by Russian soldiers in Ukraine": the one condemned is the
+            # attacker, not the place or victim of the act
+            for obj in objects(tok):
+                inner = self.match(obj)
+                if inner is not None and inner.pos == "noun" and obj.dep_ in OBJECT_DEPS:
+                    agents = self._noun_arguments(doc, obj, inner)[0]
+                    if agents:
+                        targets = agents
+                        break
         if not targets:
             for obj in objects(tok):
                 targets = self._role_actors(doc, obj, [s for s in specs if s.startswith("prep:")])

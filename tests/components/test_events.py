@@ -529,3 +529,20 @@ def test_their_meeting_belongs_to_both_coordinated_actors(nlp):
     doc = nlp("France and Germany have postponed their meeting until next month.")
     meetings = [e for e in doc._.events if e["type"] == "CONSULT"]
     assert {countries(doc, e) for e in meetings} == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+@pytest.mark.model
+def test_condemning_an_attack_accuses_the_attacker_not_its_place(nlp):
+    doc = nlp("The French government condemned an attack by Russian soldiers in eastern Ukraine.")
+    accusations = [e for e in doc._.events if e["type"] == "ACCUSE"]
+    assert [countries(doc, e) for e in accusations] == [("FRA", "RUS")]
+    assert ("ASSAULT", "RUS.MIL", "UKR") in dyads(doc)
+
+
+@pytest.mark.model
+def test_coordinated_parties_agreeing_agree_with_each_other(nlp):
+    doc = nlp(
+        "The Philippines and France agree that the disputes should be resolved by arbitration."
+    )
+    agreements = [e for e in doc._.events if e["type"] == "AGREE"]
+    assert {countries(doc, e) for e in agreements} == {("PHL", "FRA"), ("FRA", "PHL")}
