@@ -256,7 +256,7 @@ def assess_token(
             elif commits and _negative_coordinator(child, head, lexicon):
                 value = negate(value)  # "…, nor can the government back down"
             time = time or _own_time(head, lexicon)
-        elif dep in CLAUSAL_DEPS or (
+        elif (dep in CLAUSAL_DEPS and not _named(child, dep)) or (
             _complement(child, dep, head, lexicon) and _embeds(head, lexicon)
         ):
             if commits:
@@ -413,6 +413,8 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     begun talks'): 'stopped the bloodletting' does not negate the bloodletting; nor is a fronted
     adjunct: 'In an interview, he declined to …'.
     """
+    if _named(child, dep):
+        return False
     if dep in ("dobj", "attr", "nsubjpass") and child.pos_ not in ("VERB", "AUX"):
         row = lexicon.get(
             "embedding", head
@@ -425,6 +427,12 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     ):
         return False  # a fronted adjunct, or 'delayed after *accident*': the accident happened
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
+
+
+def _named(child: Token, dep: str) -> bool:
+    """A noun predicated of the object ('calls extending NATO *a movement* in the wrong direction'):
+    a name for it, not a complement."""
+    return dep == "oprd" and child.pos_ in NOMINAL_POS
 
 
 def _infinitive(token: Token) -> bool:
