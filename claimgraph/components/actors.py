@@ -577,6 +577,8 @@ class ActorResolver:
                     country = names[i][2].iso3
                 elif doc[i].lower_ == "administration":
                     administration = True
+            if country is None and qualifier_end is None:
+                country = self._country_after_in(doc, names, token.i + 1)  # "officials in Kyiv"
             plural = token.tag_ in ("NNS", "NNPS")
             cand = _Cand(
                 start, end, PRIORITY_ANON, "anon", None, None, country, role, definite, plural

@@ -700,3 +700,10 @@ def test_a_persons_country_counts_among_the_countries_an_article_names(nlp):
     doc = nlp("Congress is asking Barack Obama to help Iran.")
     congress = next(a for a in doc._.actors if a["name"] == "Congress")
     assert congress["country"] != "IRN"
+
+
+@pytest.mark.model
+def test_unnamed_officials_in_a_place_belong_to_its_country(nlp):
+    doc = nlp("Officials in Moscow condemned the decision.")
+    officials = next(a for a in doc._.actors if a["kind"] == "anonymous")
+    assert officials["country"] == "RUS"
