@@ -112,6 +112,8 @@ class Found:
     mention_cue: tuple[int, ...] = ()
     # the speaker mention's token range when it is not read from the parse (a byline's name)
     mention: tuple[int, int] | None = None
+    # the cue is the previous quote's, carried on with its speaker
+    carried_cue: bool = False
     # a nominal content ("called him a "liar"") counts only when it quotes words
     needs_quote: bool = False
     # the content is a noun phrase (a cue verb's object), which ends with its quoted words
@@ -381,8 +383,9 @@ class QuoteFinder:
         for outer, core in last_core.values():
             outer.content = ends_with_quote(outer.content, core)
         self._carry(doc, direct, indirect, paragraphs)
+        lead_in(doc, direct, indirect)
         # an indirect reading of a direct quote's own cue, or of its words, is the same attribution
-        direct_cues = {i for item in direct for i in item.cue_tokens}
+        direct_cues = {i for item in direct if not item.carried_cue for i in item.cue_tokens}
         indirect = [item for item in indirect if item.kind == "mixed" or not item.needs_quote]
         kept = [
             item
@@ -540,6 +543,7 @@ class QuoteFinder:
             item.mention = previous.mention
             if item.cue is None:
                 item.cue, item.cue_tokens = previous.cue, previous.cue_tokens
+                item.carried_cue = True
             item.confidence = CONFIDENCE["direct_carried"]
 
     # -- records --------------------------------------------------------------
@@ -1005,6 +1009,26 @@ def _outside_complement(
             if before is None or any(t.i == child.i for t in before):
                 return True
     return False
+
+
+def lead_in(doc: Doc, direct: list[Found], indirect: list[Found]) -> None:
+    """ "X said she has the quality: "Steadiness ..."": a cue's reported clause running straight into the
+    direct quote it introduces (only a colon, a comma or the mark between, in one sentence) makes one mixed
+    quote of both."""
+    for item in direct:
+        if not item.cue_tokens or item.mention:
+            continue
+        for other in indirect:
+            if other.kind != "indirect" or other.cue_tokens != item.cue_tokens:
+                continue
+            gap = doc[other.content[1] : item.content[0]]
+            if other.content[1] <= item.content[0] and all(
+                (t.is_punct or t.is_space) and t.text not in SENTENCE_END and "\n" not in t.text
+                for t in gap
+            ):
+                item.kind = "mixed"
+                item.content = (other.content[0], item.content[1])
+                item.confidence = CONFIDENCE["mixed"]
 
 
 def outermost(found: list[Found]) -> list[Found]:

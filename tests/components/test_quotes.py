@@ -643,3 +643,30 @@ def test_passive_cue_still_names_nobody(nlp):
     """The controlled passive subject is only lent to a gerund: "X was told that" keeps speaker null."""
     _, quotes = run(nlp, "The committee was told that the money had been spent abroad.")
     assert all(q["speaker"] is None for q in quotes) and quotes
+
+
+@pytest.mark.model
+def test_reported_clause_running_into_its_quote_is_one_mixed_quote(nlp):
+    text = (
+        "Clinton said she has the essential quality for the job of president: "
+        '"Steadiness, an absolute rock steadiness, mixed with strength."'
+    )
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["kind"] == "mixed" and quote["cue"] == "say"
+    assert quote["text"].startswith("she has the essential quality") and quote["text"].endswith(
+        'strength."'
+    )
+
+
+@pytest.mark.model
+def test_quote_after_a_finished_sentence_keeps_the_reported_clause_apart(nlp):
+    """The next sentence's quote carries the speaker on; the indirect quote before it stays."""
+    _, quotes = run(
+        nlp, 'The minister said the talks had failed. "We will not return to the table this year."'
+    )
+    assert [(q["kind"], q["text"]) for q in quotes] == [
+        ("indirect", "the talks had failed"),
+        ("direct", "We will not return to the table this year."),
+    ]
+    assert {q["speaker"]["text"] for q in quotes} == {"The minister"}
