@@ -546,3 +546,11 @@ def test_coordinated_parties_agreeing_agree_with_each_other(nlp):
     )
     agreements = [e for e in doc._.events if e["type"] == "AGREE"]
     assert {countries(doc, e) for e in agreements} == {("PHL", "FRA"), ("FRA", "PHL")}
+
+
+@pytest.mark.model
+def test_announced_release_is_strict_agree_as_cameo_035(nlp):
+    doc = nlp("The Fijian rebels said they will release their prisoners on the weekend.")
+    releases = [e for e in doc._.events if e["type"] == "RETREAT"]
+    assert releases, doc._.events
+    assert strict_plover(releases[0], doc) == "AGREE"
