@@ -27,11 +27,25 @@ def test_gate_petr2_real_news_event_coding():
 
 
 def test_gate_uw_factuality():
-    """Measured on UW test: MAE 0.542, Pearson r 0.632 (issue targets: MAE ≤ 0.9, r ≥ 0.6)."""
+    """Measured on UW test: MAE 0.518, Pearson r 0.652 (issue targets: MAE ≤ 0.9, r ≥ 0.6)."""
     path = shared_path("eval", "factuality", "uw-unified", "test.conll")
     bench = load_bench("factuality")
     result = bench.evaluate_conll(
         bench.model_parser(), bench.Lexicon.packaged(), bench.Settings(), path
     )
-    assert result["mae"] <= 0.6
-    assert result["r"] >= 0.6
+    assert result["mae"] <= 0.53
+    assert result["r"] >= 0.64
+
+
+def test_gate_meantime_factuality():
+    """Measured on MEANTIME test: MAE 0.315, r 0.582; of its 20 non-factual events 6 in the exact
+    FactBank class, 10 in the polarity/certainty bucket (one event is 0.05; the floors allow one)."""
+    path = shared_path("eval", "factuality", "meantime-unified", "test.conll")
+    bench = load_bench("factuality")
+    result = bench.evaluate_conll(
+        bench.model_parser(), bench.Lexicon.packaged(), bench.Settings(), path
+    )
+    assert result["mae"] <= 0.33
+    assert result["r"] >= 0.56
+    assert result["nonfactual_exact"] >= 0.25
+    assert result["nonfactual_bucket"] >= 0.45
