@@ -708,7 +708,15 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         (c for c in cue.children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"),
         None,
     )
-    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    # the object of a cue that is part of it ("put it") is no content
+    obj = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "dobj" and not (len(words) > 1 and c.lower_ == words[1])
+        ),
+        None,
+    )
     # "as the memo put it, ...", "as Trump said, ...": the clause the as-clause comments on
     as_clause = cue.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
@@ -722,10 +730,6 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         # "called for new sanctions": the object of the cue's preposition
         content = trimmed([t for c in particle.children if c.dep_ == "pobj" for t in c.subtree])
         kind = "verb"
-    elif as_clause:
-        own = {t.i for t in cue.subtree}
-        content = trimmed([t for t in cue.head.subtree if t.i not in own])
-        kind = "parenthetical"
     elif obj is not None:
         # "Cruz called Trump a "liar"", "described her as "a lifetime politician"": a nominal content,
         # kept only when it quotes words unless object_content is on
@@ -738,7 +742,7 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
             ]
         )
         kind = "object"
-    elif cue.dep_ == "parataxis":
+    elif cue.dep_ == "parataxis" or as_clause:
         own = {t.i for t in cue.subtree}
         content = trimmed([t for t in cue.head.subtree if t.i not in own])
         kind = "parenthetical"

@@ -670,3 +670,16 @@ def test_quote_after_a_finished_sentence_keeps_the_reported_clause_apart(nlp):
         ("direct", "We will not return to the table this year."),
     ]
     assert {q["speaker"]["text"] for q in quotes} == {"The minister"}
+
+
+@pytest.mark.model
+def test_as_clause_of_a_naming_cue_keeps_its_object(nlp):
+    """ "as the magazine called them, "Manchurian anchors"": the naming object is the content, not the clause."""
+    _, quotes = run(
+        nlp,
+        "The two hosts are playing the part of, as the magazine called them last week, "
+        "\u201cManchurian anchors.\u201d",
+    )
+    quote = only(quotes)
+    assert quote["cue"] == "call" and quote["text"].startswith("them")
+    assert quote["speaker"]["text"] == "the magazine"
