@@ -96,6 +96,7 @@ class Gazetteer:
     # word -> locative | directional | motion | attitude
     place_cues: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # lower city or region -> ISO alpha-3
+    adjectives: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> "Russian", "US"
     user_lower: dict[str, Entry] = field(default_factory=dict)  # user names matched in any case
     user: list[dict] = field(default_factory=list)
 
@@ -108,8 +109,11 @@ class Gazetteer:
         if match:
             iso3, branch = match.groups()
             country = self.by_id.get(iso3)
-            cname = country.name if country else iso3
-            return Entry(actor_id, f"{cname} ({BRANCH_NAMES[branch]})", BRANCH_KINDS[branch], iso3)
+            # "Russian government", "US military"; "Tuvalu government" with no adjective known
+            adjective = self.adjectives.get(iso3) or (country.name if country else iso3)
+            return Entry(
+                actor_id, f"{adjective} {BRANCH_NAMES[branch]}", BRANCH_KINDS[branch], iso3
+            )
         return Entry(actor_id, actor_id, infer_kind(actor_id, self.by_id))
 
     def office_holder(self, iso3: str, role: str, year: int | None) -> Entry | None:
@@ -200,6 +204,9 @@ def _countries(gaz: Gazetteer) -> None:
             _add(gaz.phrases, phrase, entry)
         for demonym in _split(row["demonyms"]):
             _add(gaz.phrases, demonym, entry)
+        adjective = row.get("adjective") or next(iter(_split(row["demonyms"])), "")
+        if adjective:
+            gaz.adjectives[entry.id] = adjective
     for country in pycountry.countries:
         entry = gaz.by_id.setdefault(
             country.alpha_3,

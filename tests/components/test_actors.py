@@ -707,3 +707,11 @@ def test_unnamed_officials_in_a_place_belong_to_its_country(nlp):
     doc = nlp("Officials in Moscow condemned the decision.")
     officials = next(a for a in doc._.actors if a["kind"] == "anonymous")
     assert officials["country"] == "RUS"
+
+
+@pytest.mark.model
+def test_government_and_military_names_read_with_the_adjective(nlp):
+    doc = nlp("The Russian government and the US military met on Monday.")
+    names = {a["id"]: a["name"] for a in doc._.actors}
+    assert names["RUS.GOV"] == "Russian government"
+    assert names["USA.MIL"] == "US military"
