@@ -683,3 +683,30 @@ def test_as_clause_of_a_naming_cue_keeps_its_object(nlp):
     quote = only(quotes)
     assert quote["cue"] == "call" and quote["text"].startswith("them")
     assert quote["speaker"]["text"] == "the magazine"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        (
+            "The senator mocked the budget as a \u201cfantasy document\u201d on Tuesday.",
+            "mock",
+            "The senator",
+        ),
+        (
+            "The largest teachers union endorsed the governor's reelection bid.",
+            "endorse",
+            "The largest teachers union",
+        ),
+        (
+            "In his speech, Obama referenced the tweets that had angered voters.",
+            "reference",
+            "Obama",
+        ),
+    ],
+)
+def test_evaluative_cues(nlp, text, cue, speaker):
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["cue"] == cue and quote["speaker"]["text"] == speaker
