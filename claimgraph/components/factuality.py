@@ -86,6 +86,10 @@ DATE_PATH_DEPS = frozenset(
 )
 # Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
 PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
+# Tags of a finite verb or modal: a sentence without one is a headline or a fragment.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Ordinals and 'only'/'few' rank a noun: its infinitival relative is factual ('the first to fly').
+RANKS = frozenset({"first", "second", "third", "last", "only", "few"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
@@ -290,6 +294,8 @@ def assess_token(
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
         value = combine(value, row["factuality"] if row else "certain")
+    if time is None and _infinitive(token):
+        time = "future"  # a headline's or a fragment's infinitive: "Airline to cut 4,000 jobs"
     hypothetical, role = _condition(token, lexicon)
     if role:
         value = combine(value, getattr(settings, role))
@@ -451,12 +457,41 @@ def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
     """The most a non-finite event asserts: a purpose infinitive, the infinitive complement of a
     verb outside the lexicon ('joined the police to investigate') or a gerund after a preposition
     is usually carried out; after a presupposing preposition ('after selling') it happened."""
+    if _headline(token):
+        return "certain"  # "Apple to lower UK iTunes prices": the headline's 'will'
     if token.dep_ in ("advcl", "xcomp"):
         # "fell 9% to reach a low": after a change of value the infinitive states its outcome
         return "certain" if lexicon.get("result", token.head) else settings.purpose
     if token.dep_ == "pcomp":
         return "certain" if lexicon.get("presupposing", token.head) else settings.gerund
+    if token.dep_ in ("relcl", "acl") and _ranked(token.head):
+        return "certain"  # "the first model to be built of composites": it was built
     return settings.nonfinite
+
+
+def _headline(token: Token) -> bool:
+    """A 'to'-infinitive after its subject in a sentence with no finite verb: the headline future
+    ('China to send aid'); not a fragment that opens with it ('To give him an injection.')."""
+    sent = token.sent
+    return (
+        _infinitive(token)
+        and any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < token.i)
+        and sent[0].lower_ != "to"
+        and not any(t.tag_ in FINITE_TAGS for t in sent)
+    )
+
+
+def _ranked(noun: Token) -> bool:
+    """A noun ranked by an ordinal, 'only' or 'few' ('the first model', 'one of the few indexes');
+    not by a superlative of quality ('the best person to raise his son' is a judgement)."""
+    return any(
+        c.dep_ in ("amod", "nummod", "advmod") and c.lower_ in RANKS for c in noun.children
+    ) or any(
+        c.dep_ == "prep"
+        and any(o.lower_ in RANKS or _ranked(o) for o in c.children if o.dep_ == "pobj")
+        for c in noun.children
+        if c.lower_ == "of" and noun.lower_ in ("one", "some", "many")
+    )
 
 
 def _generic_noun(token: Token, lexicon: Lexicon) -> bool:

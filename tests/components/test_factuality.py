@@ -260,6 +260,21 @@ def test_cue_classes_cover_the_cue_lexicon():
     assert meanings <= {c[0] for c in CUE_CLASSES}
 
 
+def test_headline_infinitive_is_a_certain_future(nlp):
+    (cut,) = run(nlp, "Airline to cut 4,000 jobs in Europe", "cut")
+    (fragment,) = run(nlp, "To cut jobs in Europe.", "cut")
+    assert (cut["factuality"], cut["time"]) == ("certain", "future")
+    assert fragment["factuality"] == "possible"  # no subject: not a headline
+
+
+def test_infinitive_after_an_ordinal_or_only_is_factual(nlp):
+    (built,) = run(nlp, "It was the first airliner to be built of composites.", "built")
+    (rise,) = run(nlp, "The index was one of the few to rise on Monday.", "rise")
+    (raise_,) = run(nlp, "He is the best person to raise the boy.", "raise")
+    assert (built["factuality"], rise["factuality"]) == ("certain", "certain")
+    assert raise_["factuality"] == "possible"  # a superlative of quality is a judgement
+
+
 def test_calling_a_sale_a_step_does_not_embed_it(nlp):
     """'call' embeds 'called on China to send', not the object it names."""
     sale, step = run(nlp, "The chairman called the sale a significant step.", "sale", "step")
