@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import srsly
@@ -32,6 +31,17 @@ from .. import gazetteer
 from ..errors import Errors
 from ..gazetteer import Entry, Gazetteer
 from . import register_extensions
+from .actor_records import (
+    NOUN_POS,
+    PRIORITY_INSTITUTION,
+    PRIORITY_NER,
+    PRIORITY_TABLE,
+    PRIORITY_TITLED,
+    ActorRecord,
+    Candidate,
+    last_holder,
+)
+from .anonymous import anonymous_candidates, resolve_anonymous
 
 logger = logging.getLogger(__name__)
 
@@ -41,14 +51,10 @@ _TOKEN_MAP = "claimgraph_actors.token_map"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
-NOUN_POS = {"NOUN", "PROPN"}
 # what may name the country of an institution ("the Chinese government", "the Biden administration"),
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
 DESIGNATOR_KINDS = {"country", "government", "military", "person"}
 STATE_KINDS = {"country", "government", "military"}
-
-# candidate priorities at equal length: table names beat NER guesses
-PRIORITY_TITLED, PRIORITY_INSTITUTION, PRIORITY_ANON, PRIORITY_TABLE, PRIORITY_NER = 5, 4, 3, 2, 1
 
 
 @Language.factory(
@@ -69,48 +75,6 @@ def make_actors(
         unknown_orgs=unknown_orgs,
         groups=groups,
     )
-
-
-@dataclass
-class _Cand:
-    """A possible mention: tokens [start, end) and how to resolve them."""
-
-    start: int
-    end: int
-    priority: int
-    how: (
-        str  # fixed (actor_id known) | person | anon | anon-admin | admin | country-anaphor | place
-    )
-    actor_id: str | None = None
-    name: str | None = None  # person's name as written (unknown persons)
-    country: str | None = None
-    role: str | None = None
-    definite: bool = False
-    plural: bool = False
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-@dataclass
-class _Actor:
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    role: str | None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "country": self.country,
-            "role": self.role,
-            "mentions": [list(m) for m in sorted(set(self.mentions))],
-        }
 
 
 class ActorResolver:
@@ -193,12 +157,14 @@ class ActorResolver:
             self._build()
         names = self._table_matches(doc)
         titles, institutions = self._lower_matches(doc)
-        cands: list[_Cand] = []
+        cands: list[Candidate] = []
         persons = self._person_candidates(doc, names)
         cands += persons
         cands += self._titled_candidates(doc, names, titles, persons)
         cands += self._institution_candidates(doc, names, institutions)
-        cands += self._anonymous_candidates(doc, names)
+        cands += anonymous_candidates(
+            doc, names, self.gaz, lambda end: self._country_after_in(doc, names, end)
+        )
         cands += self._table_candidates(doc, names)
         cands += self._ner_candidates(doc, names)
         chosen = _select(cands)
@@ -275,14 +241,14 @@ class ActorResolver:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _person_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+    def _person_candidates(self, doc: Doc, names: dict) -> list[Candidate]:
         """Known persons from the table, then PERSON entities not covered by one."""
         cands = []
         seen = set()
         for start, end, entry in set(names.values()):
             if entry.kind == "person":
                 person = (entry.id, entry.name, entry.country)
-                cands.append(_Cand(start, end, PRIORITY_TABLE, "person", *person))
+                cands.append(Candidate(start, end, PRIORITY_TABLE, "person", *person))
                 seen.update(range(start, end))
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -297,7 +263,7 @@ class ActorResolver:
             if start in names and names[start][:2] == (start, end):
                 continue  # "Kyiv" tagged PERSON: the table knows better (but "Mark Cuban" is a person)
             name, country = doc[start:end].text, self._appositive_country(doc, names, ent.root)
-            cands.append(_Cand(start, end, PRIORITY_NER, "person", None, name, country))
+            cands.append(Candidate(start, end, PRIORITY_NER, "person", None, name, country))
             seen.update(range(start, end))
         return cands + self._short_name_candidates(doc, cands, seen)
 
@@ -314,10 +280,12 @@ class ActorResolver:
                         return names[tok.i][2].iso3
         return None
 
-    def _short_name_candidates(self, doc: Doc, persons: list[_Cand], seen: set[int]) -> list[_Cand]:
+    def _short_name_candidates(
+        self, doc: Doc, persons: list[Candidate], seen: set[int]
+    ) -> list[Candidate]:
         """A lone first or last part of a fuller name in the article ("Petrauskas" after "Tomas
         Petrauskas"), whatever the NER made of it."""
-        parts: dict[str, _Cand] = {}
+        parts: dict[str, Candidate] = {}
         for cand in persons:
             if cand.end - cand.start > 1:
                 parts.setdefault(doc[cand.end - 1].text, cand)
@@ -328,7 +296,7 @@ class ActorResolver:
             if full is None or token.i in seen or token.pos_ != "PROPN":
                 continue
             cands.append(
-                _Cand(
+                Candidate(
                     token.i,
                     token.i + 1,
                     PRIORITY_TABLE,
@@ -341,8 +309,8 @@ class ActorResolver:
         return cands
 
     def _titled_candidates(
-        self, doc: Doc, names: dict, titles: dict, persons: list[_Cand]
-    ) -> list[_Cand]:
+        self, doc: Doc, names: dict, titles: dict, persons: list[Candidate]
+    ) -> list[Candidate]:
         """Persons with a title before ("US national security adviser Jake Sullivan", "The US
         national security adviser, Jake Sullivan,") or an apposition after ("Dmitry Peskov, the
         Kremlin spokesman"), and unnamed titled persons with a country ("Lithuania's defence minister")."""
@@ -373,7 +341,7 @@ class ActorResolver:
             elif role is None or (not role and start == person.start):
                 continue  # no title, or an honorific only ("Mr Kasčiūnas"): the name serves
             who = (person.actor_id, person.name, country or person.country, role or None)
-            cands.append(_Cand(start, end, PRIORITY_TITLED, "person", *who))
+            cands.append(Candidate(start, end, PRIORITY_TITLED, "person", *who))
         anon = self.gaz.anonymous
         for tend, (tstart, role) in titles.items():
             if (
@@ -392,7 +360,9 @@ class ActorResolver:
                 if country is None and not source_noun and doc[start].lower_ == "the":
                     if start == tstart - 1 and head.tag_ not in ("NNS", "NNPS"):
                         # "the president said": the last person of that office named before
-                        cands.append(_Cand(start, tend, PRIORITY_TITLED, "role-anaphor", role=role))
+                        cands.append(
+                            Candidate(start, tend, PRIORITY_TITLED, "role-anaphor", role=role)
+                        )
                 continue
             if source_noun:
                 # "a Kremlin spokesman" is an unnamed source; "Iraq's national security adviser" an office
@@ -403,7 +373,7 @@ class ActorResolver:
             actor_id = known.id if known else f"person:{country.lower()}-{gazetteer.slug(role)}"
             name = known.name if known else doc[start:tend].text
             cands.append(
-                _Cand(start, tend, PRIORITY_TITLED, "person", actor_id, name, country, role)
+                Candidate(start, tend, PRIORITY_TITLED, "person", actor_id, name, country, role)
             )
         return cands
 
@@ -458,7 +428,7 @@ class ActorResolver:
         )
         return start, country
 
-    def _institution_candidates(self, doc: Doc, names: dict, institutions: list) -> list[_Cand]:
+    def _institution_candidates(self, doc: Doc, names: dict, institutions: list) -> list[Candidate]:
         """Governments, armed forces and groups named with a country: "the Chinese government",
         "Russia's armed forces", "the Biden administration", "the government of China", "Fijian
         rebels"; a bare "the administration" or "the <unknown person> administration" resolves to
@@ -486,7 +456,7 @@ class ActorResolver:
                 while doc[i].ent_iob_ == "I":
                     i -= 1  # "the Bush administration": its country is not in the tables
                 cands.append(
-                    _Cand(self._with_determiner(doc, i), end, PRIORITY_INSTITUTION, "admin")
+                    Candidate(self._with_determiner(doc, i), end, PRIORITY_INSTITUTION, "admin")
                 )
                 continue
             elif (
@@ -495,11 +465,11 @@ class ActorResolver:
                 and doc[start].dep_ not in ("compound", "amod")
             ):
                 if phrase == "administration":
-                    cands.append(_Cand(start - 1, end, PRIORITY_INSTITUTION, "admin"))
+                    cands.append(Candidate(start - 1, end, PRIORITY_INSTITUTION, "admin"))
                 elif (
                     branch == "SELF"
                 ):  # "The country is in danger of default": the last country named
-                    cands.append(_Cand(start - 1, end, PRIORITY_INSTITUTION, "country-anaphor"))
+                    cands.append(Candidate(start - 1, end, PRIORITY_INSTITUTION, "country-anaphor"))
                 continue
             if iso3 is None:
                 continue
@@ -514,7 +484,7 @@ class ActorResolver:
                 actor_id, name = f"{iso3}.{branch}", None
             cstart = self._with_determiner(doc, cstart)
             cands.append(
-                _Cand(cstart, cend, PRIORITY_INSTITUTION, "fixed", actor_id, name, iso3, phrase)
+                Candidate(cstart, cend, PRIORITY_INSTITUTION, "fixed", actor_id, name, iso3, phrase)
             )
         return cands
 
@@ -544,71 +514,7 @@ class ActorResolver:
             return None
         return self.gaz.place_country(ent.text)
 
-    def _anonymous_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
-        """Unnamed sources: a role noun ("official", "diplomat", "source") or a qualified noun
-        ("people familiar with the matter") with its modifiers; new or definite by determiner."""
-        cands = []
-        anon = self.gaz.anonymous
-        for token in doc:
-            if token.pos_ not in NOUN_POS or token.ent_type_ in ("PERSON", "ORG", "GPE"):
-                continue
-            kind, role = anon.get(token.lemma_.lower(), anon.get(token.lower_, ("", "")))
-            if kind not in ("noun", "speaker", "qualified"):
-                continue
-            qualifier_end = self._qualifier_end(token)
-            if qualifier_end is None and kind == "qualified":
-                continue
-            if qualifier_end is None and kind == "speaker" and not self._speaks(token):
-                continue  # "the largest source of energy", "police officers arrested him"
-            start = token.i
-            while start > 0 and not doc[start - 1].is_punct:
-                left = doc[start - 1]
-                inside_name = left.i in names and names[left.i][1] >= start
-                if not inside_name and not start <= left.head.i <= token.i:
-                    break
-                start -= 1
-            end = qualifier_end if qualifier_end is not None else token.i + 1
-            first = doc[start].lower_
-            definite = anon.get(first, ("", ""))[0] == "definite"
-            country = None
-            administration = False
-            for i in range(start, token.i):
-                if i in names and names[i][2].iso3 and names[i][2].kind != "person":
-                    country = names[i][2].iso3
-                elif doc[i].lower_ == "administration":
-                    administration = True
-            if country is None and qualifier_end is None:
-                country = self._country_after_in(doc, names, token.i + 1)  # "officials in Kyiv"
-            plural = token.tag_ in ("NNS", "NNPS")
-            cand = _Cand(
-                start, end, PRIORITY_ANON, "anon", None, None, country, role, definite, plural
-            )
-            if administration and country is None:
-                cand.how = "anon-admin"
-            elif country and cand.plural and not definite and qualifier_end is None:
-                if not _is_source_position(token):
-                    # "met Chinese diplomats": the country's people, not a source
-                    cand.how, cand.actor_id = "fixed", country
-            cands.append(cand)
-        return cands
-
-    def _speaks(self, token: Token) -> bool:
-        """Whether a noun is the subject of a reporting verb ("sources said") or the object of
-        "according to"."""
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return token.head.lemma_.lower() in self.gaz.speech_verbs
-        return _is_source_position(token)
-
-    def _qualifier_end(self, token: Token) -> int | None:
-        """End of a qualifying phrase after the noun ("familiar with the matter", "who spoke on
-        condition of anonymity"), or None."""
-        for child in token.rights:
-            words = {t.lower_ for t in child.subtree} | {t.lemma_.lower() for t in child.subtree}
-            if any(self.gaz.anonymous.get(w, ("",))[0] == "qualifier" for w in words):
-                return child.right_edge.i + 1
-        return None
-
-    def _table_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+    def _table_candidates(self, doc: Doc, names: dict) -> list[Candidate]:
         """Countries, demonyms, IGOs, media, user entries and seat metonyms (unless a place)."""
         cands = []
         for start, end, entry in set(names.values()):
@@ -616,9 +522,9 @@ class ActorResolver:
                 continue
             if entry.place and self._is_place(doc[start:end]):
                 # a location: holds its tokens so no NER guess ("Copenhagen" as ORG) takes them
-                cands.append(_Cand(start, end, PRIORITY_TABLE, "place"))
+                cands.append(Candidate(start, end, PRIORITY_TABLE, "place"))
                 continue
-            cands.append(_Cand(start, end, PRIORITY_TABLE, "fixed", entry.id))
+            cands.append(Candidate(start, end, PRIORITY_TABLE, "fixed", entry.id))
         return cands
 
     def _is_place(self, span: Span) -> bool:
@@ -642,7 +548,7 @@ class ActorResolver:
             return True
         return False
 
-    def _ner_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+    def _ner_candidates(self, doc: Doc, names: dict) -> list[Candidate]:
         """ORG entities outside the tables -> org:<slug>, with the country a name inside gives
         ("Nigerian Union of Teachers" -> NGA); NORP nouns -> group:<slug>."""
         cands = []
@@ -658,7 +564,7 @@ class ActorResolver:
                         doc[start:end].text,
                         country,
                     )
-                    cands.append(_Cand(ent.start, end, PRIORITY_NER, "fixed", *org))
+                    cands.append(Candidate(ent.start, end, PRIORITY_NER, "fixed", *org))
             elif (
                 ent.label_ == "NORP"
                 and self.groups
@@ -669,10 +575,10 @@ class ActorResolver:
                 inside = (names[i][2] for i in range(ent.start - 1, ent.end - 1) if i in names)
                 country = next((e.iso3 for e in inside if e.kind == "country"), None)
                 group = (f"group:{gazetteer.slug(ent.text)}", ent.text, country)
-                cands.append(_Cand(ent.start, ent.end, PRIORITY_NER, "fixed", *group))
+                cands.append(Candidate(ent.start, ent.end, PRIORITY_NER, "fixed", *group))
         return cands + (self._minority_candidates(doc, names) if self.groups else [])
 
-    def _minority_candidates(self, doc: Doc, names: dict) -> list[_Cand]:
+    def _minority_candidates(self, doc: Doc, names: dict) -> list[Candidate]:
         """A people named by two demonyms ("Bosnian Serbs", "Croatian Serbs") is a group of the
         country named first, whatever the NER made of it."""
         cands = []
@@ -691,7 +597,7 @@ class ActorResolver:
                 continue
             text = doc[i : i + 2].text
             group = (f"group:{gazetteer.slug(text)}", text, first[2].id)
-            cands.append(_Cand(i, i + 2, PRIORITY_TABLE, "fixed", *group))
+            cands.append(Candidate(i, i + 2, PRIORITY_TABLE, "fixed", *group))
         for i, (start, end, entry) in names.items():
             # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a minority is
             # coded by the country it lives in (CAMEO); the demonym alone stays the country
@@ -702,24 +608,24 @@ class ActorResolver:
                 continue
             text = doc[start:end].text
             group = (f"group:{home.lower()}-{gazetteer.slug(text)}", text, home)
-            cands.append(_Cand(start, end, PRIORITY_TABLE + 1, "fixed", *group))
+            cands.append(Candidate(start, end, PRIORITY_TABLE + 1, "fixed", *group))
         return cands
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _resolve(self, doc: Doc, chosen: list[_Cand]) -> list[_Actor]:
+    def _resolve(self, doc: Doc, chosen: list[Candidate]) -> list[ActorRecord]:
         """Give every chosen candidate its actor id, in text order, and gather the actors."""
         admin = self._administration_country(chosen)
         full_names = self._person_names(doc, chosen)
-        actors: dict[str, _Actor] = {}
-        sources: list[tuple[_Cand, str]] = []  # anonymous mentions so far, with their ids
+        actors: dict[str, ActorRecord] = {}
+        sources: list[tuple[Candidate, str]] = []  # anonymous mentions so far, with their ids
         last_country = last_subject_country = None
-        persons: list[_Actor] = []  # persons in order of their latest mention
+        persons: list[ActorRecord] = []  # persons in order of their latest mention
         for cand in chosen:
             if cand.how == "admin":
                 cand.actor_id = f"{admin}.GOV"
             elif cand.how == "role-anaphor":
-                cand.actor_id = _last_holder(persons, cand.role)  # None: no actor
+                cand.actor_id = last_holder(persons, cand.role)  # None: no actor
             elif cand.how == "country-anaphor":
                 # the last country that was a subject, else the last one named
                 cand.actor_id = last_subject_country or last_country
@@ -727,7 +633,7 @@ class ActorResolver:
                 cand.country = admin
                 cand.how = "anon"
             if cand.how == "anon":
-                self._resolve_anonymous(doc, cand, sources, persons)
+                resolve_anonymous(doc, cand, sources, persons)
             elif cand.how == "person" and cand.actor_id is None:
                 cand.actor_id = full_names.get(cand.name) or f"person:{gazetteer.slug(cand.name)}"
             elif cand.how == "person" and cand.end - cand.start == 1:
@@ -753,7 +659,7 @@ class ActorResolver:
         _home_officials(actors.values(), self.gaz.by_id, self.gaz.bodies)
         return sorted(actors.values(), key=lambda a: min(a.mentions))
 
-    def _administration_country(self, chosen: list[_Cand]) -> str:
+    def _administration_country(self, chosen: list[Candidate]) -> str:
         """The country of the article's first "<country or person> administration" ("the Biden
         administration" -> USA); else the configured default (docs/actors.md)."""
         for cand in chosen:
@@ -761,7 +667,7 @@ class ActorResolver:
                 return cand.country
         return self.administration_country
 
-    def _person_names(self, doc: Doc, chosen: list[_Cand]) -> dict[str, str]:
+    def _person_names(self, doc: Doc, chosen: list[Candidate]) -> dict[str, str]:
         """Short names ("Sullivan", "Xi") -> the id of a full name written out in the article."""
         ids: dict[str, str] = {}
         full = [
@@ -779,61 +685,28 @@ class ActorResolver:
                 ids.setdefault(part, actor_id)
         return ids
 
-    def _resolve_anonymous(
-        self, doc: Doc, cand: _Cand, sources: list[tuple[_Cand, str]], persons: list[_Actor]
-    ) -> None:
-        """New source, or back-reference to the most recent compatible one, or to the last named
-        person of that role ("Dmitry Peskov, the Kremlin spokesman, … the spokesman added")."""
-        text = doc[cand.start : cand.end].text
-        if cand.definite:
-            compatible = [
-                (earlier, actor_id)
-                for earlier, actor_id in sources
-                if earlier.role == cand.role
-                and (cand.country is None or earlier.country in (None, cand.country))
-            ]
-            same_number = [item for item in compatible if item[0].plural == cand.plural]
-            pick = (same_number or compatible)[-1:] if compatible else []
-            holder = _last_holder(persons, cand.role, cand.country)
-            if pick:
-                cand.actor_id = pick[0][1]
-            elif holder and not cand.plural:
-                cand.actor_id, cand.how = holder, "person"
-                return
-            elif cand.country:
-                # "the Chinese diplomats" with no earlier source: the country
-                cand.actor_id = cand.country
-                cand.how = "fixed"
-                return
-        elif cand.plural and not cand.definite:
-            for earlier, actor_id in sources:
-                if doc[earlier.start : earlier.end].text.lower() == text.lower():
-                    cand.actor_id = actor_id  # the same bare plural again ("US officials")
-        if cand.actor_id is None:
-            cand.actor_id = f"anon:{len({aid for _, aid in sources}) + 1}"
-            cand.name = text
-        sources.append((cand, cand.actor_id))
-
-    def _new_actor(self, doc: Doc, cand: _Cand) -> _Actor:
+    def _new_actor(self, doc: Doc, cand: Candidate) -> ActorRecord:
         text = doc[cand.start : cand.end].text
         if cand.how == "anon":
-            return _Actor(cand.actor_id, cand.name or text, "anonymous", cand.country, cand.role)
+            return ActorRecord(
+                cand.actor_id, cand.name or text, "anonymous", cand.country, cand.role
+            )
         entry = self.gaz.actor(cand.actor_id)
         if cand.how == "person":
             known = cand.actor_id in self.gaz.by_id
             role = cand.role or (self.gaz.dated_role(entry, _year(doc)) if known else None)
             country = cand.country or entry.country
-            return _Actor(
+            return ActorRecord(
                 cand.actor_id, entry.name if known else (cand.name or text), "person", country, role
             )
         if cand.actor_id not in self.gaz.by_id and cand.name:
-            return _Actor(cand.actor_id, cand.name, entry.kind, cand.country, None)
+            return ActorRecord(cand.actor_id, cand.name, entry.kind, cand.country, None)
         country = entry.id if entry.kind == "country" else entry.iso3
-        return _Actor(entry.id, entry.name, entry.kind, country, entry.role)
+        return ActorRecord(entry.id, entry.name, entry.kind, country, entry.role)
 
 
 def _home_officials(
-    actors: Iterable[_Actor], known: dict[str, Entry], bodies: frozenset[str]
+    actors: Iterable[ActorRecord], known: dict[str, Entry], bodies: frozenset[str]
 ) -> None:
     """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
     one country only (as itself, its government, its military or a person's) holds that country's
@@ -863,32 +736,12 @@ def _home_officials(
             actor.country = next(iter(states))  # "the Islamic Salvation Front", "Umma party"
 
 
-def _last_holder(persons: list[_Actor], role: str | None, country: str | None = None) -> str | None:
-    """The id of the most recently mentioned person whose role is ``role`` ("foreign minister"
-    also fits "minister"), with a compatible country."""
-    for person in reversed(persons):
-        if not role or not person.role or (country and person.country not in (None, country)):
-            continue
-        if person.role == role or person.role.endswith(f" {role}"):
-            return person.id
-    return None
-
-
 def _year(doc: Doc) -> int | None:
     published = doc._.published
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
-def _is_source_position(token: Token) -> bool:
-    """Whether a noun can be a speaker: a subject, or the object of "according to"."""
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return (
-        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
-    )
-
-
-def _select(cands: list[_Cand]) -> list[_Cand]:
+def _select(cands: list[Candidate]) -> list[Candidate]:
     """Longest candidates first (then priority), without overlaps, in text order."""
     taken: set[int] = set()
     chosen = []
