@@ -120,6 +120,13 @@ def test_ceasing_ends_the_event(nlp):
     assert flying["factuality"] == "certain_not"
 
 
+def test_contracted_events_are_probable(nlp):
+    (supply,) = run(nlp, "EADS has won a contract to supply the air force with tankers.", "supply")
+    (contracted,) = run(nlp, "The economy contracted sharply in the third quarter.", "contracted")
+    assert (supply["factuality"], supply["time"]) == ("probable", "future")
+    assert contracted["factuality"] == "certain"
+
+
 def test_negotiated_and_permitted_events_are_possible(nlp):
     (purchase,) = run(nlp, "The airline is negotiating the purchase of ten jets.", "purchase")
     (bid,) = run(nlp, "The firm was allowed to bid for the contract.", "bid")
