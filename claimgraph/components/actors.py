@@ -506,6 +506,17 @@ class ActorResolver:
         place = doc[end + 1]
         while place.pos_ in ("DET", "ADJ") and place.i + 1 < min(len(doc), end + 4):
             place = doc[place.i + 1]  # "in the West Bank", "of southern Serbia"
+        # the preposition's object first when parsed: "of the Israeli-occupied West Bank" is the
+        # West Bank, not Israel
+        pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
+        for token in [*pobj, place]:
+            country = self._place_country_at(doc, names, token)
+            if country is not None:
+                return country
+        return None
+
+    def _place_country_at(self, doc: Doc, names: dict, place: Token) -> str | None:
+        """The country of the place named at a token: a country, a seat that is a place, a city."""
         if place.i in names:
             entry = names[place.i][2]
             return entry.iso3 if entry.kind == "country" or entry.place else None

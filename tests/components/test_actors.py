@@ -715,3 +715,12 @@ def test_government_and_military_names_read_with_the_adjective(nlp):
     names = {a["id"]: a["name"] for a in doc._.actors}
     assert names["RUS.GOV"] == "Russian government"
     assert names["USA.MIL"] == "US military"
+
+
+@pytest.mark.model
+def test_a_demonym_modifying_the_place_is_not_the_place(nlp):
+    doc = nlp("Palestinians of the Israeli-occupied West Bank shunned work on Monday.")
+    countries = {a["id"]: a["country"] for a in doc._.actors}
+    assert countries[actor_at(doc, doc[0])] == "PSE"  # not a minority of Israel
+    doc = nlp("Police in the West Bank city of Hebron arrested two men.")
+    assert "PSE.GOV" in {a["id"] for a in doc._.actors}
