@@ -228,10 +228,18 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
             if child.i in skip:
                 continue
             if child.dep_ == "dobj" and head.i == tok.i:  # "shelled the regional capital Juba"
+                # "evacuate all settlements in the Gaza Strip": the object's own place phrase
+                located = [
+                    p
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                ]
                 named = next(
                     (
                         t
-                        for t in [child, *child.children, named_place(child)]
+                        for t in [child, *child.children, named_place(child), *located]
                         if t is not None
                         and t.i not in skip
                         and t.ent_type_ in PLACE_ENTS

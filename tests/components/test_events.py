@@ -554,3 +554,13 @@ def test_announced_release_is_strict_agree_as_cameo_035(nlp):
     releases = [e for e in doc._.events if e["type"] == "RETREAT"]
     assert releases, doc._.events
     assert strict_plover(releases[0], doc) == "AGREE"
+
+
+@pytest.mark.model
+def test_evacuating_settlements_is_a_retreat_from_the_place_of_its_object(nlp):
+    doc = nlp("Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.")
+    retreats = [e for e in doc._.events if e["type"] == "RETREAT"]
+    assert [countries(doc, e) for e in retreats] == [("ISR", "PSE")]
+    assert strict_plover(retreats[0], doc) == "AGREE"
+    doc = nlp("The army evacuated wounded civilians to Jordan.")
+    assert "RETREAT" not in [e["type"] for e in doc._.events]
