@@ -27,7 +27,7 @@ def test_gate_petr2_real_news_event_coding():
 
 
 def test_gate_uw_factuality():
-    """Measured on UW test: MAE 0.518, Pearson r 0.652 (issue targets: MAE ≤ 0.9, r ≥ 0.6)."""
+    """Measured on UW test: MAE 0.518, Pearson r 0.651 (issue targets: MAE ≤ 0.9, r ≥ 0.6)."""
     path = shared_path("eval", "factuality", "uw-unified", "test.conll")
     bench = load_bench("factuality")
     result = bench.evaluate_conll(
@@ -38,14 +38,27 @@ def test_gate_uw_factuality():
 
 
 def test_gate_meantime_factuality():
-    """Measured on MEANTIME test: MAE 0.315, r 0.582; of its 20 non-factual events 6 in the exact
+    """Measured on MEANTIME test: MAE 0.305, r 0.591; of its 20 non-factual events 6 in the exact
     FactBank class, 10 in the polarity/certainty bucket (one event is 0.05; the floors allow one)."""
     path = shared_path("eval", "factuality", "meantime-unified", "test.conll")
     bench = load_bench("factuality")
     result = bench.evaluate_conll(
         bench.model_parser(), bench.Lexicon.packaged(), bench.Settings(), path
     )
-    assert result["mae"] <= 0.33
-    assert result["r"] >= 0.56
+    assert result["mae"] <= 0.32
+    assert result["r"] >= 0.57
     assert result["nonfactual_exact"] >= 0.25
     assert result["nonfactual_bucket"] >= 0.45
+
+
+def test_gate_polnear_quotes():
+    """Measured on PolNeAR test (overlap F1, bench/quotes.py): direct content 0.857, direct source 0.769,
+    all-attribution content 0.674; textacy's direct_quotations 0.488 on direct content in the same run."""
+    shared_path("eval", "quotes", "polnear", "test")
+    result = load_bench("quotes").score_polnear("test", show=False)
+    ours = result["ours"]
+    assert ours["direct"]["content"] >= 0.84
+    assert ours["direct"]["source"] >= 0.75
+    assert ours["all"]["content"] >= 0.66
+    if result["textacy"] is not None:
+        assert ours["direct"]["content"] > result["textacy"]["direct"]["content"]
