@@ -353,6 +353,10 @@ class EventCoder:
                     for a, t in content_target(doc, heads, {a for a, _ in sources})
                     if not (t.dep_ in SUBJECT_DEPS and self._country(doc, a) in home)
                 ]
+                if not targets and not nominal and tok.dep_ == "advcl" and infinitive(tok):
+                    # "sent 21 personnel to Bosnia to investigate": a purpose is aimed where the
+                    # act it is the purpose of goes
+                    targets = self._role_actors(doc, tok.head, ["prep:to", "dative"])
             confidence -= cfg["content_penalty"] if targets else 0
         clause_subject = None
         if nominal and not targets:

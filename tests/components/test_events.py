@@ -564,3 +564,12 @@ def test_evacuating_settlements_is_a_retreat_from_the_place_of_its_object(nlp):
     assert strict_plover(retreats[0], doc) == "AGREE"
     doc = nlp("The army evacuated wounded civilians to Jordan.")
     assert "RETREAT" not in [e["type"] for e in doc._.events]
+
+
+@pytest.mark.model
+def test_purpose_is_aimed_where_its_act_goes(nlp):
+    doc = nlp(
+        "The United Nations has sent 21 military personnel to Bosnia to investigate the allegations."
+    )
+    investigations = [e for e in doc._.events if e["type"] == "ACCUSE"]
+    assert [e["target"] for e in investigations] == ["BIH"]
