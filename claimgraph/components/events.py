@@ -419,7 +419,10 @@ class EventCoder:
             for obj in objects(tok):
                 inner = self.match(obj)
                 if inner is not None and inner.pos == "noun" and obj.dep_ in OBJECT_DEPS:
-                    agents = self._noun_arguments(doc, obj, inner)[0]
+                    own = {a for a, _ in sources}  # the accuser read back through its clause
+                    agents = [
+                        a for a in self._noun_arguments(doc, obj, inner)[0] if a[0] not in own
+                    ]
                     if agents:
                         targets = agents
                         break

@@ -573,3 +573,9 @@ def test_purpose_is_aimed_where_its_act_goes(nlp):
     )
     investigations = [e for e in doc._.events if e["type"] == "ACCUSE"]
     assert [e["target"] for e in investigations] == ["BIH"]
+
+
+@pytest.mark.model
+def test_investigating_an_act_of_ones_own_clause_still_has_a_target(nlp):
+    doc = nlp("The United Nations sent 21 observers to Bosnia to investigate the ceasefire.")
+    assert ("ACCUSE", "UN", "BIH") in dyads(doc)
