@@ -20,7 +20,10 @@ How it works, in four passes over a Doc:
 3. A quoted stretch inside an indirect quote's complement makes it ``mixed``;
    otherwise a long enough quoted stretch is ``direct`` and gets its cue and
    speaker from the words around it ("...," she said / he replied: "..."),
-   else carries on the speaker of the quote just before it.
+   else carries on the speaker of the quote just before it. A short or
+   embedded quoted phrase in an argument of any verb with a source subject
+   ("admires Putin as a "strong leader"") is a mixed quote of that subject.
+   Attributions nested in another quote's content are dropped (``nested``).
 4. Speakers are resolved to actors with ``actor_at`` from claimgraph_actors;
    pronouns go to the nearest earlier compatible actor. Nothing is guessed:
    no cue → speaker null; no actor → ``actor`` null.

@@ -710,3 +710,17 @@ def test_evaluative_cues(nlp, text, cue, speaker):
     _, quotes = run(nlp, text)
     quote = only(quotes)
     assert quote["cue"] == cue and quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.model
+def test_scare_quote_in_the_object_of_a_named_subject_is_a_mixed_quote(nlp):
+    """PolNeAR attributes most quoted stretches, one-word ones too; a phrase in a place phrase stays nothing
+    (test_scare_quotes_are_not_quotes)."""
+    _, quotes = run(nlp, "Sullivan held an \u201cintense\u201d meeting in Rome on Monday.")
+    quote = only(quotes)
+    assert (quote["kind"], quote["cue"], quote["text"]) == (
+        "mixed",
+        "hold",
+        "an \u201cintense\u201d meeting",
+    )
+    assert quote["speaker"]["text"] == "Sullivan" and quote["confidence"] < 0.5
