@@ -579,3 +579,14 @@ def test_purpose_is_aimed_where_its_act_goes(nlp):
 def test_investigating_an_act_of_ones_own_clause_still_has_a_target(nlp):
     doc = nlp("The United Nations sent 21 observers to Bosnia to investigate the ceasefire.")
     assert ("ACCUSE", "UN", "BIH") in dyads(doc)
+
+
+@pytest.mark.model
+def test_a_meeting_needs_a_counterpart_or_a_place(nlp):
+    doc = nlp("Israel's cabinet met on Sunday and discussed the budget.")
+    assert "CONSULT" not in [e["type"] for e in doc._.events]
+    doc = nlp("Egypt and Jordan met on Sunday.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"} == {
+        ("EGY", "JOR"),
+        ("JOR", "EGY"),
+    }
