@@ -22,15 +22,18 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from distributed import WorkerPlugin
+from threadpoolctl import threadpool_limits
 
 from .analyze import AnalyzeOptions, analyze_many
 from .errors import ClaimgraphError, Errors
 from .model import Analysis
 from .readers import RawDocument
 from .readers.collect import BATCH_MARKER, ReadFailure, iter_inputs
-from .store import SCHEMA_VERSION_STORE, Store, arrow_tables, rows
+
+if TYPE_CHECKING:  # DuckDB, Arrow and Dask are imported where used: a worker process needs none
+    from .store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -148,17 +151,30 @@ def _outcome(raw: RawDocument, key: str | None, result) -> Outcome:
 # -- local processes ----------------------------------------------------------
 
 _worker_options: AnalyzeOptions | None = None
+_worker_blas_limit: threadpool_limits | None = None
 
 
 def _init_worker(options: AnalyzeOptions) -> None:
-    """Process-pool initializer: load the pipeline once for this process."""
-    global _worker_options
+    """Process-pool initializer: one BLAS thread (the pool already runs a process per core; idle
+    OpenBLAS threads spinning beside it cost ~15 % CPU), then load the pipeline once."""
+    global _worker_options, _worker_blas_limit
+    _worker_blas_limit = threadpool_limits(limits=1, user_api="blas")
     _worker_options = options
     options.pipeline()
 
 
+def analyse_chunk_in_zone(
+    raws: list[RawDocument], keys: list[str | None], options: AnalyzeOptions
+) -> list[Outcome]:
+    """``analyse_chunk`` inside ``nlp.memory_zone()``: the strings and lexemes the chunk's new words
+    added to the vocabulary are freed after it, so a worker does not grow with every document it
+    reads. Only for a process where one thread uses the pipeline (a zone is not thread-safe)."""
+    with options.pipeline().memory_zone():
+        return analyse_chunk(raws, keys, options)
+
+
 def _pool_chunk(raws: list[RawDocument], keys: list[str | None]) -> list[Outcome]:
-    return analyse_chunk(raws, keys, _worker_options)
+    return analyse_chunk_in_zone(raws, keys, _worker_options)
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -283,39 +299,6 @@ def record(store: Store, outcomes: list[Outcome], summary: Summary) -> None:
 # -- Dask ---------------------------------------------------------------------
 
 
-class ModelPlugin(WorkerPlugin):
-    """Dask worker plugin: loads the spaCy pipeline once when a worker starts."""
-
-    name = "claimgraph-model"
-
-    def __init__(self, options: AnalyzeOptions):
-        self.options = options
-
-    def setup(self, worker) -> None:
-        self.options.pipeline()
-
-
-def _dask_chunk(
-    raws: list[RawDocument], keys: list[str], options: AnalyzeOptions
-) -> tuple[dict, list[tuple]]:
-    """On a Dask worker: analyse a chunk and return its table rows (Arrow) and failures."""
-    outcomes = analyse_chunk(raws, keys, options)
-    good = [o for o in outcomes if o.analysis is not None]
-    tables = arrow_tables(rows(o.analysis, o.source) for o in good)
-    tables |= arrow_tables(
-        [
-            {
-                "inputs": [
-                    {"key": o.key, "document_id": o.analysis.document.id, "source": o.source}
-                    for o in good
-                ]
-            }
-        ]
-    )
-    failed = [(o.source, o.stage, o.error) for o in outcomes if o.analysis is None]
-    return tables, failed
-
-
 def open_client(scheduler: str | None, workers: int):
     """A Dask client: to ``scheduler`` (tcp://host:port), else a new ``LocalCluster`` of ``workers`` processes."""
     from distributed import Client, LocalCluster
@@ -350,6 +333,9 @@ def run_dask(
     import pyarrow as pa
     import pyarrow.parquet as pq
     from distributed import as_completed
+
+    from .batch_dask import ModelPlugin, dask_chunk
+    from .store import SCHEMA_VERSION_STORE
 
     settings = options.settings
     workers = default_workers(settings) if workers is None else workers
@@ -420,7 +406,7 @@ def run_dask(
                 write_failures()
 
         for raws, keys in plan(inputs, options, settings, known, summary, fetch=fetch):
-            future = client.submit(_dask_chunk, raws, keys, options_future, pure=False)
+            future = client.submit(dask_chunk, raws, keys, options_future, pure=False)
             chunk_sources[future.key] = [raw.source for raw in raws]
             futures.add(future)
             in_flight += 1

@@ -101,6 +101,24 @@ def test_the_same_article_from_two_inputs_is_stored_once(tmp_path):
 
 
 @pytest.mark.model
+def test_a_chunk_in_a_memory_zone_forgets_its_new_words_not_its_analysis():
+    text = (
+        "Velmoran troops shelled the border town of Quastrelle on Monday, the Ostravian "
+        "defence ministry said.\n\n“We will answer this aggression,” said the ministry's "
+        "spokesman, Dravik Ulmenstrohm."
+    )
+    raws = [RawDocument.from_string(text)]
+    options = AnalyzeOptions()
+    strings = options.pipeline().vocab.strings
+    zoned = batch.analyse_chunk_in_zone(raws, [None], options)
+    assert "Ulmenstrohm" not in strings  # freed with the zone: a worker does not grow per word
+    plain = batch.analyse_chunk(raws, [None], options)
+    assert "Ulmenstrohm" in strings
+    assert zoned[0].analysis is not None
+    assert zoned[0].analysis == plain[0].analysis
+
+
+@pytest.mark.model
 @pytest.mark.slow
 def test_dask_batch_gives_the_same_tables_as_ingest(tmp_path):
     write_articles(tmp_path / "in", 4)

@@ -162,16 +162,17 @@ class SelectiveParser:
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         stream = iter(stream)
         while batch := list(islice(stream, batch_size)):
-            yield from self._parse_batch(batch, batch_size)
+            yield from self._parse_batch(batch)
 
-    def _parse_batch(self, docs: list[Doc], batch_size: int) -> list[Doc]:
+    def _parse_batch(self, docs: list[Doc]) -> list[Doc]:
         runs = [self.candidate_runs(doc) for doc in docs]
         pieces = [
             self._piece(doc, start, end)
             for doc, spans in zip(docs, runs, strict=True)
             for start, end in spans
         ]
-        parsed = iter(self.parser.pipe(pieces, batch_size=batch_size))
+        # one parser batch for all runs of the batch's docs: runs are short, the parser batches states
+        parsed = iter(self.parser.pipe(pieces, batch_size=max(len(pieces), 1)))
         for doc, spans in zip(docs, runs, strict=True):
             self._write_back(doc, [(start, end, next(parsed)) for start, end in spans])
         return docs
