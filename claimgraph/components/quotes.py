@@ -61,6 +61,8 @@ CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 SENTENCE_END = {".", "!", "?"}
 BYLINE_DASHES = {"\u2015", "\u2014", "\u2013", "--"}  # ― — – --
 MAX_BYLINE_WORDS = 5
+# the most words a speaker between a quote and its cue may have when read without the parse
+MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
 INTENTION_MEANINGS = {"intention", "hope"}
 # a cue verb's nominal content: its object and predicate ("called him a liar"), and "as"/"of" phrases
@@ -461,6 +463,9 @@ class QuoteFinder:
                 continue
             if not forward and _outside_complement(cue_token, quoted, before=tokens):
                 continue
+            mention = None
+            if speaker is None and forward:
+                speaker, mention = self._frame_mention(doc, tokens, cue_token)
             confidence = (
                 CONFIDENCE["direct_framed"]
                 if speaker is not None
@@ -474,6 +479,7 @@ class QuoteFinder:
                 speaker,
                 confidence,
                 [seg],
+                mention=mention,
             )
         return Found(
             "direct",
@@ -505,6 +511,26 @@ class QuoteFinder:
             CONFIDENCE["direct_framed"],
             [dataclasses.replace(seg, start=label.end())],
         )
+
+    def _frame_mention(self, doc: Doc, tokens: list[Token], cue: Token):
+        """ "...," Tulsa police Chief Chuck Jordan said: when the parse gives the cue no subject (here it read
+        "Tulsa" as a verb), the words between the closing mark and the cue, or after a cue that comes first
+        ("said Mr. Burman"), are the speaker if they name an actor, a person, a group or a place, or are a
+        pronoun. Returns (head, token range) or (None, None)."""
+        before = [t for t in tokens if t.i < cue.i]
+        words = before if before else [t for t in tokens if t.i > cue.i]
+        while words and (words[0].is_punct or words[0].is_space):
+            words.pop(0)
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if not words or len(words) > MAX_FRAME_WORDS or any(t.i == cue.i for t in words):
+            return None, None
+        if not any(
+            t.tag_ == "PRP" or t.ent_type_ in SPEAKER_ENTITIES or actor_at(doc, t) is not None
+            for t in words
+        ):
+            return None, None
+        return words[-1], (words[0].i, words[-1].i + 1)
 
     def _region_cue(self, doc, tokens: list[Token], quoted, phrases: dict):
         """The nearest cue in a frame region: (cue token, lexicon row, speaker head or None)."""

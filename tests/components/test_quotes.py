@@ -724,3 +724,36 @@ def test_scare_quote_in_the_object_of_a_named_subject_is_a_mixed_quote(nlp):
         "an \u201cintense\u201d meeting",
     )
     assert quote["speaker"]["text"] == "Sullivan" and quote["confidence"] < 0.5
+
+
+@pytest.mark.model
+def test_frame_words_name_the_speaker_when_the_parse_gives_no_subject(nlp):
+    """The fallback read when a misparse leaves the cue without a subject: the words between the mark and the
+    cue ("...," Tulsa police Chief Chuck Jordan said), or after a leading cue; a verb phrase is no speaker."""
+    finder = nlp.get_pipe("claimgraph_quotes")
+    doc = nlp("\u201cWe will achieve justice,\u201d Tulsa police Chief Chuck Jordan said Monday.")
+    cue = next(t for t in doc if t.lower_ == "said")
+    after = [t for t in doc if t.i > 6]  # the words after the closing mark
+    head, span = finder._frame_mention(doc, after, cue)
+    assert (
+        doc[span[0] : span[1]].text == "Tulsa police Chief Chuck Jordan" and head.text == "Jordan"
+    )
+    doc = nlp("\u201cWe will win,\u201d the crowd kept chanting loudly for hours, said nobody.")
+    cue = next(t for t in doc if t.lower_ == "said")
+    assert finder._frame_mention(doc, [t for t in doc if t.i > 5], cue) == (None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mariano wrote a memoir of her time at the White House.",
+        "The Senate confirmed two justices and other appointments last year.",
+        "Politically active groups do not have to disclose their donors.",
+        "Mr. Putin maintains the image of a strong leader at home.",
+    ],
+)
+def test_act_objects_of_speech_cues_are_no_content(nlp, text):
+    """cue_objects.tsv (object = act): the memoir written, the justices confirmed are no quote."""
+    _, quotes = run(nlp, text)
+    assert quotes == []
