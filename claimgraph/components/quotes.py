@@ -331,7 +331,9 @@ class QuoteFinder:
                     and row["cue"] not in self.not_content_objects,
                 )
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
-                item = noun_quote(token, self.noun_cues[token.lemma_.lower()])
+                item = noun_quote(
+                    token, self.noun_cues[token.lemma_.lower()]
+                ) or source_phrase_quote(token, self.noun_cues[token.lemma_.lower()])
                 verb = (
                     token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
                 )
@@ -928,6 +930,25 @@ def noun_speaker(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return subject(noun.head)
     return None
+
+
+def source_phrase_quote(noun: Token, row: dict[str, str]) -> Found | None:
+    """ "In this poll, Trump rose 1 point", "in the report, ...": a report noun after "in" heading a clause
+    is the source of the clause (the noun's phrase is the speaker, the noun the cue)."""
+    prep = noun.head
+    if (
+        row["meaning"] != "report"
+        or noun.dep_ != "pobj"
+        or prep.lower_ != "in"
+        or prep.dep_ != "prep"
+        or prep.head.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    own = {t.i for t in prep.subtree}
+    content = trimmed([t for t in prep.head.subtree if t.i not in own])
+    if content is None:
+        return None
+    return Found("indirect", content, row["cue"], (noun.i,), noun, CONFIDENCE["phrase"])
 
 
 def phrase_speaker(phrase: Span) -> Token | None:

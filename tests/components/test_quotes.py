@@ -757,3 +757,13 @@ def test_act_objects_of_speech_cues_are_no_content(nlp, text):
     """cue_objects.tsv (object = act): the memoir written, the justices confirmed are no quote."""
     _, quotes = run(nlp, text)
     assert quotes == []
+
+
+@pytest.mark.model
+def test_in_a_poll_names_the_poll_as_source(nlp):
+    _, quotes = run(
+        nlp, "In the latest national poll, Clinton led Trump by five points among likely voters."
+    )
+    quote = only(quotes)
+    assert quote["cue"] == "poll" and quote["speaker"]["text"] == "the latest national poll"
+    assert quote["text"] == "Clinton led Trump by five points among likely voters"
