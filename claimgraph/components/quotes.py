@@ -968,9 +968,16 @@ def _clause(phrase: Span) -> Token:
 
 
 def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found | None:
-    """A cue phrase: the clause it attaches to, without the phrase; speaker per phrase_speaker or the clause subject."""
+    """A cue phrase: the clause it attaches to (the sentence when commas set the phrase off or it opens the
+    sentence), without the phrase; speaker per phrase_speaker or the clause subject."""
     phrase = doc[start:end]
     clause = _clause(phrase)
+    root = phrase.sent.root
+    set_off = start == phrase.sent.start or doc[start - 1].text == ","
+    if set_off and root.pos_ in ("VERB", "AUX") and root.i not in range(start, end):
+        # "X is one of 707 people killed ..., according to a database": the whole sentence, wherever
+        # the parser hung the phrase
+        clause = root
     if clause.i in range(start, end):
         return None
     own = {t.i for token in phrase for t in token.subtree}

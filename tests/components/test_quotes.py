@@ -767,3 +767,16 @@ def test_in_a_poll_names_the_poll_as_source(nlp):
     quote = only(quotes)
     assert quote["cue"] == "poll" and quote["speaker"]["text"] == "the latest national poll"
     assert quote["text"] == "Clinton led Trump by five points among likely voters"
+
+
+@pytest.mark.model
+def test_sentence_final_according_to_covers_the_whole_sentence(nlp):
+    """Set off by a comma, "according to X" attributes the sentence, wherever the parser hangs the phrase."""
+    text = (
+        "Scott is one of at least 707 people shot by police so far this year and the fourth person "
+        "shot by a Charlotte officer, according to a Washington Post database tracking such deaths."
+    )
+    _, quotes = run(nlp, text)
+    quote = only(quotes)
+    assert quote["cue"] == "according to" and quote["text"].startswith("Scott is one of")
+    assert quote["speaker"]["text"] == "a Washington Post database tracking such deaths"
