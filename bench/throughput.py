@@ -12,16 +12,25 @@ as already stored), and measures in one run:
 - ``claimgraph batch`` (``batch.run_dask``) on a 2-worker ``LocalCluster``.
 
 Prints articles/s, words/s, the ratio to spaCy's pass, the peak RSS of the
-largest worker process, and the scaling efficiency (2-worker rate / 2 × 1-worker rate).
+largest worker process, the load average (1 min) at the start and end of each
+run, and the scaling efficiency (2-worker rate / 2 × 1-worker rate). All five
+runs share one corpus and one process, so compare the ratios within a run; the
+absolute rates depend on what else the machine is doing (the load column).
 
-    .venv/bin/python bench/throughput.py            # 1,000 articles
-    .venv/bin/python bench/throughput.py --n 100    # a quick run
+The full measurement, in one command (1,000 articles, all five runs; about
+20–30 minutes on a 2-core machine):
+
+    .venv/bin/python bench/throughput.py
+
+    .venv/bin/python bench/throughput.py --n 100                 # a quick look
+    .venv/bin/python bench/throughput.py --n 300 --skip dask     # leave runs out
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import resource
 import tempfile
 import threading
@@ -144,7 +153,9 @@ def warn_failures(summary: batch.Summary, db: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument(
         "--n", type=int, default=1000, help="articles (the benchmark's pages repeated)"
     )
@@ -175,13 +186,16 @@ def main() -> None:
         print(f"{args.n} articles ({len(list(HTML_DIR.glob('*.html.gz')))} distinct pages repeated), "
               f"{len(texts)} with text, {words:,} words of clean text; model {model}; {psutil.cpu_count()} CPUs")  # fmt: skip
         results: list[
-            tuple[str, float, int, int, float]
-        ] = []  # name, seconds, articles, words, peak RSS MB
+            tuple[str, float, int, int, float, str]
+        ] = []  # name, seconds, articles, words, peak RSS MB, load average at start → end
+        load_at_start = [os.getloadavg()[0]]
 
         def report(name: str, seconds: float, articles: int, n_words: int, rss_mb: float) -> None:
-            results.append((name, seconds, articles, n_words, rss_mb))
+            load = f"{load_at_start[0]:.1f} → {os.getloadavg()[0]:.1f}"
+            results.append((name, seconds, articles, n_words, rss_mb, load))
             print(f"  {name:<34} {seconds:8.1f} s  {articles / seconds:7.2f} articles/s  {n_words / seconds:9,.0f} words/s"
-                  + (f"  peak RSS {rss_mb:,.0f} MB" if rss_mb else ""), flush=True)  # fmt: skip
+                  + (f"  peak RSS {rss_mb:,.0f} MB" if rss_mb else "") + f"  load {load}", flush=True)  # fmt: skip
+            load_at_start[0] = os.getloadavg()[0]
 
         if "spacy" not in args.skip:
             seconds = spacy_pass(texts, model)
@@ -211,15 +225,15 @@ def main() -> None:
                     f"    {summary.failed} documents failed (see {work / 'batch-out' / 'failures'})"
                 )
 
-    rates = {name: n_words / seconds for name, seconds, _, n_words, _ in results}
+    rates = {name: n_words / seconds for name, seconds, _, n_words, _, _ in results}
     spacy_rate = rates.get("spaCy nlp.pipe (own components)")
     print(
-        "\n| run | articles/s | words/s | × spaCy pass | peak RSS of a worker* |\n|---|---|---|---|---|"
+        "\n| run | articles/s | words/s | × spaCy pass | peak RSS of a worker* | load avg (1 min) |\n|---|---|---|---|---|---|"
     )
-    for name, seconds, articles, n_words, rss_mb in results:
+    for name, seconds, articles, n_words, rss_mb, load in results:
         ratio = f"{(n_words / seconds) / spacy_rate:.2f}" if spacy_rate else "—"
         print(
-            f"| {name} | {articles / seconds:.2f} | {n_words / seconds:,.0f} | {ratio} | {f'{rss_mb:,.0f} MB' if rss_mb else '—'} |"
+            f"| {name} | {articles / seconds:.2f} | {n_words / seconds:,.0f} | {ratio} | {f'{rss_mb:,.0f} MB' if rss_mb else '—'} | {load} |"
         )
     print(
         "* the largest worker process; for spaCy's pass, the benchmark process itself (corpus in memory)"
@@ -230,6 +244,9 @@ def main() -> None:
     )
     if one and two:
         print(f"\nscaling efficiency, ingest 1 → 2 workers: {two / (2 * one):.0%}")
+    dask = rates.get("claimgraph batch (LocalCluster, 2)")
+    if two and dask:
+        print(f"Dask 2 workers / ingest 2 workers: {dask / two:.2f}")
     if one and "claimgraph batch (LocalCluster, 2)" in rates:
         print(
             f"scaling efficiency, ingest 1 → Dask 2 workers: {rates['claimgraph batch (LocalCluster, 2)'] / (2 * one):.0%}"

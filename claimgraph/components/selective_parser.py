@@ -167,25 +167,13 @@ class SelectiveParser:
     def _parse_batch(self, docs: list[Doc]) -> list[Doc]:
         runs = [self.candidate_runs(doc) for doc in docs]
         pieces = [
-            self._piece(doc, start, end)
-            for doc, spans in zip(docs, runs, strict=True)
-            for start, end in spans
+            piece for doc, spans in zip(docs, runs, strict=True) for piece in _pieces(doc, spans)
         ]
         # one parser batch for all runs of the batch's docs: runs are short, the parser batches states
         parsed = iter(self.parser.pipe(pieces, batch_size=max(len(pieces), 1)))
         for doc, spans in zip(docs, runs, strict=True):
             self._write_back(doc, [(start, end, next(parsed)) for start, end in spans])
         return docs
-
-    @staticmethod
-    def _piece(doc: Doc, start: int, end: int) -> Doc:
-        """The run as its own Doc, boundaries cleared except at its start and paragraph starts."""
-        piece = doc[start:end].as_doc()
-        sent_start = numpy.zeros(len(piece), dtype="uint64")
-        sent_start[0] = 1
-        sent_start[paragraph_start_tokens(piece)] = 1
-        piece.from_array([SENT_START], sent_start)
-        return piece
 
     @staticmethod
     def _write_back(doc: Doc, pieces: list[tuple[int, int, Doc]]) -> None:
@@ -197,3 +185,14 @@ class SelectiveParser:
             sent_start[start:end] = values[:, 2]
         doc.from_array([HEAD, DEP_ATTR], tree)  # resets every boundary from the trees …
         doc.from_array([SENT_START], sent_start)  # … so put the senter's back outside the runs
+
+
+def _pieces(doc: Doc, runs: list[tuple[int, int]]) -> list[Doc]:
+    """Each run as its own Doc (words, spaces and the tok2vec tensor the parser listens to), with
+    sentence starts only at its first token and at paragraph starts: the parser splits the rest."""
+    sent_start = numpy.zeros((len(doc), 1), dtype="uint64")
+    sent_start[paragraph_start_tokens(doc)] = 1
+    sent_start[[start for start, _ in runs]] = 1
+    return [
+        doc[start:end].as_doc(array_head=(SENT_START,), array=sent_start) for start, end in runs
+    ]
