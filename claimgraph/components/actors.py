@@ -270,6 +270,8 @@ class ActorResolver:
     def _appositive_country(self, doc: Doc, names: dict, root: Token) -> str | None:
         """The country an apposition gives a person: "Salaheddine Sidhoum, **Algeria's** leading
         human rights activist", "a member of the **Syrian** parliament, Mohammed Mamoun"."""
+        if not root.dep_:
+            return None  # an unparsed sentence (selective parser): no apposition to read
         related = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             related.append(root.head)
@@ -508,7 +510,7 @@ class ActorResolver:
             place = doc[place.i + 1]  # "in the West Bank", "of southern Serbia"
         # the preposition's object first when parsed: "of the Israeli-occupied West Bank" is the
         # West Bank, not Israel
-        pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
+        pobj = [c for c in doc[end].children if c.dep_ == "pobj"] if doc[end].dep_ else []
         for token in [*pobj, place]:
             country = self._place_country_at(doc, names, token)
             if country is not None:
@@ -543,6 +545,10 @@ class ActorResolver:
         meeting", "travel to Moscow" — but not "pessimism in Washington" or "Beijing said"."""
         root = span.root
         cues = self.gaz.place_cues
+        if not root.dep_:
+            # a sentence the selective parser left unparsed: the word before says it ("in Paris")
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            return before is not None and cues.get(before.lower_) == "locative"
         if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
             return True
         if root.dep_ == "pobj":

@@ -76,6 +76,8 @@ def _speaks(token: Token, gaz: Gazetteer) -> bool:
 def _qualifier_end(token: Token, gaz: Gazetteer) -> int | None:
     """End of a qualifying phrase after the noun ("familiar with the matter", "who spoke on
     condition of anonymity"), or None."""
+    if not token.dep_:
+        return None  # an unparsed sentence (selective parser): no phrase to read
     for child in token.rights:
         words = {t.lower_ for t in child.subtree} | {t.lemma_.lower() for t in child.subtree}
         if any(gaz.anonymous.get(w, ("",))[0] == "qualifier" for w in words):
