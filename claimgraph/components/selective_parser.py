@@ -102,7 +102,6 @@ class SelectiveParser:
 
     def __init__(self, nlp: Language, name: str, *, parser: str, triggers: str, cues: str):
         self.name = name
-        self.parser_name = parser
         self.parser = nlp.get_pipe(parser)
         words = lexicon_words(triggers, cues)
         tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None
@@ -113,7 +112,7 @@ class SelectiveParser:
                 tables.get_table("lemma_exc") if tables.has_table("lemma_exc") else {},
             )
         else:
-            logger.warning("no rule-lemmatizer tables: candidate sentences found by lemma only")
+            logger.warning("no rule-lemmatizer tables: candidates found by base forms only")
             forms = words
         self.forms = forms
         self.form_ids = numpy.array(
@@ -126,22 +125,18 @@ class SelectiveParser:
         """Token ranges ``[start, end)`` of the runs of consecutive candidate sentences."""
         if not len(doc):
             return []
-        cols = doc.to_array([LOWER, IDX, SENT_START]).astype("int64")
-        starts = cols[:, 2] == 1
+        offsets, sent_start = doc.to_array([IDX, SENT_START]).astype("int64").T
+        starts = sent_start == 1
         starts[0] = True
         sentence = numpy.cumsum(starts) - 1  # sentence number of each token
         bounds = numpy.append(numpy.flatnonzero(starts), len(doc))
         hit = numpy.zeros(len(bounds) - 1, dtype=bool)
-        hit[sentence[numpy.isin(cols[:, 0].astype("uint64"), self.form_ids)]] = True
+        hit[sentence[numpy.isin(doc.to_array(LOWER), self.form_ids)]] = True
         text = doc.text
         for seg in find_segments(text, paragraph_starts(text)):
             # the tokens holding the opening mark and the quote's last character
-            first, last = (
-                numpy.searchsorted(
-                    cols[:, 1], [seg.open_at, max(seg.end - 1, seg.open_at)], side="right"
-                )
-                - 1
-            )
+            ends = [seg.open_at, max(seg.end - 1, seg.open_at)]
+            first, last = numpy.searchsorted(offsets, ends, side="right") - 1
             hit[sentence[first] : sentence[last] + 1] = True
         if not hit.any():
             hit[0] = True  # attribute_ruler's DEP patterns need a parsed Doc
