@@ -450,8 +450,12 @@ class EventCoder:
         targets = self._role_actors(doc, tok, specs)
         between = self._role_actors(doc, tok, ["prep:between", "prep:among"])
         pred = governor(tok)
+        mutual = False
         if not sources and between:
             sources, between = between, []
+            # "fighting between Azerbaijanis and Armenians": the sides act on each other, not on
+            # the recipients of the clause the phrase sits in
+            mutual = "reciprocal" in trigger.flags and len(sources) > 1
         undergoes = pred is not None and (
             (pred.lemma_.lower() in self.plover.recipient_verbs and tok.dep_ in OBJECT_DEPS)
             # "died as a result of torture", "were killed in Israeli tank shelling": the clause's
@@ -485,7 +489,7 @@ class EventCoder:
                 else:
                     sources, pen = self._subjects(doc, pred)
                     penalty = max(penalty, pen + (self.cfg["control_penalty"] if sources else 0))
-            if not targets and trigger.targets != ():
+            if not targets and trigger.targets != () and not mutual:
                 pred_specs = [
                     s
                     for s in (trigger.targets or DEFAULT_TARGETS)

@@ -590,3 +590,13 @@ def test_a_meeting_needs_a_counterpart_or_a_place(nlp):
         ("EGY", "JOR"),
         ("JOR", "EGY"),
     }
+
+
+@pytest.mark.model
+def test_fighting_between_two_sides_is_mutual_not_aimed_at_the_clause_recipients(nlp):
+    doc = nlp(
+        "Russia closed its borders with Iran and Turkey because of fighting between "
+        "Azerbaijanis and Armenians."
+    )
+    fights = {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
+    assert fights == {("AZE", "ARM"), ("ARM", "AZE")}
