@@ -73,8 +73,8 @@ OBJECT_PREPS = {"as", "of"}
 # of a knowledge, perception or belief verb is a thing found or seen ("showed signs of frailty"), not words
 OBJECT_MEANINGS = {"speech", "report", "denial", "intention"}
 SUBJECT_RELATIVES = {"who", "that", "which"}
-# the arguments of a non-cue verb whose quoted words are attributed to its subject ("criticized the act as a
-# "crazy system"", "bemoaning the "phony system"", "called on him to "call out Russia"")
+# the arguments of a non-cue verb whose quoted words are attributed to its subject ("admires Putin as a
+# "strong leader"", "bemoaning the "phony system"", "exhorted Republicans to "vote your conscience"")
 EMBEDDED_DEPS = {"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "dative", "acomp"}
 # prepositions whose phrase can hold what a verb's subject says with no object before it ("talks about",
 # "went on about", "agreed to", "voted for"); place and time phrases ("on "Face the Nation"") cannot
@@ -164,7 +164,8 @@ class QuoteFinder:
     ``mixed_ratio``: a quoted stretch covering at least this share of an indirect quote's
     complement makes it a direct quote; less makes it mixed.
     ``nested``: also report attributions inside direct quotes ("we believe that ...") and inside another
-    quote's content ("she said she knows that ...": only "said" by default, as PolNeAR annotates).
+    quote's content ("the minister said that officials believe ...": only "said" by default, as
+    PolNeAR annotates).
     ``carry_paragraphs``: how many paragraphs back an unattributed quote looks for a speaker.
     ``object_content``: also read a cue verb's direct object as its content ("Clinton cited the
     report", PolNeAR-style); off by default: more recall, much less precision.
@@ -406,9 +407,10 @@ class QuoteFinder:
         group or a place ("the two Republican presidents")?"""
         if token.lower_ in NON_SPEAKERS:
             return False
+        mention = mention_tokens(token)
         return token.tag_ == "PRP" or any(
             actor_at(doc, t) is not None or t.ent_type_ in SPEAKER_ENTITIES
-            for t in doc[mention_tokens(token)[0] : mention_tokens(token)[-1] + 1]
+            for t in doc[mention[0] : mention[-1] + 1]
         )
 
     def _fragment(self, doc: Doc, seg: Segment, content: Span) -> bool:
@@ -659,9 +661,9 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
 def subject(cue: Token, controlled: bool = False) -> Token | None:
     """Who speaks through a cue verb: its subject (the one nearest the cue when a misparse hangs a quoted
     clause's subject on it too), the agent of a passive, the subject it shares ("began by saying", "went on
-    to", "was able to tout", "stopped short of calling", "after saying ..., she was whisked"), or
-    ``controlled``: the verb lends its subject to
-    a non-finite cue under it, so a passive subject counts too."""
+    to", "was able to tout", "stopped short of calling", "after saying ..., she was whisked").
+    ``controlled``: the verb lends its subject to a non-finite cue under it, so a passive subject
+    counts too."""
     subjects = [child for child in cue.children if child.dep_ == "nsubj"]
     if subjects:
         child = min(subjects, key=lambda t: abs(t.i - cue.i))
@@ -794,7 +796,7 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
 
 
 def embedded_quote(core: list[Token], quoted: list[int | None]) -> Found | None:
-    """Quoted words inside an argument of a verb that is no cue ("criticized the act as a "crazy system"",
+    """Quoted words inside an argument of a verb that is no cue ("admires Putin as a "strong leader"",
     "introduced the "War On Drugs""): a mixed quote of the verb's subject, content = that argument (the
     object and what follows it up to the quoted phrase, "admires Putin as a "strong leader""; a
     prepositional phrase; a complement clause), ending with the quoted words' own phrase (what follows,
@@ -828,7 +830,6 @@ def embedded_quote(core: list[Token], quoted: list[int | None]) -> Found | None:
             and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
         ]
     tokens = sorted((t for part in parts for t in part.subtree), key=lambda t: t.i)
-    tokens = [t for t in tokens if tokens[0].i <= t.i]
     content = trimmed(tokens)
     if content is None:
         return None
