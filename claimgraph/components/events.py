@@ -294,12 +294,31 @@ class EventCoder:
                 silent.add(tok.head.i)  # "Libya must hand over ..." codes the demand only
             if trigger.type in self.plover.content:
                 silent |= governed
+                silent |= {
+                    t.i
+                    for clause in self._light_content(tok, candidates)
+                    for t in clause.subtree
+                    if t.i in candidates
+                }
             elif trigger.pos == "verb" and trigger.type not in self.plover.keep_content:
                 # a noun trigger that is this verb's object is the same event ("provide support")
                 silent |= {
                     t.i for t in objects(tok) if t.i in candidates and candidates[t.i].pos == "noun"
                 }
         return silent
+
+    @staticmethod
+    def _light_content(tok: Token, candidates: dict[int, Trigger]) -> list[Token]:
+        """The "that" clause a speech-act noun's light verb carries for it: "reiterated its demand
+        today that Israel ease restrictions" (the parser hangs the clause on the verb)."""
+        verb = tok.head
+        if tok.dep_ not in OBJECT_DEPS or verb.i in candidates or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ == "that" for m in c.children)
+        ]
 
     # ----- arguments ------------------------------------------------------------------------
     def _arguments(self, doc: Doc, tok: Token, trigger: Trigger) -> list[Found]:
@@ -358,6 +377,17 @@ class EventCoder:
                     # act it is the purpose of goes
                     targets = self._role_actors(doc, tok.head, ["prep:to", "dative"])
             confidence -= cfg["content_penalty"] if targets else 0
+        if nominal and not targets and trigger.type in self.plover.content:
+            # "reiterated its demand that Israel ease ...": the one asked is the clause's subject
+            candidates = {tok.i: trigger}
+            targets = [
+                found
+                for clause in self._light_content(tok, candidates)
+                for subj in clause.children
+                if subj.dep_ in SUBJECT_DEPS
+                for found in self._phrase_actors(doc, subj)
+                if found[0] not in {a for a, _ in sources}
+            ]
         clause_subject = None
         if nominal and not targets:
             clause = [a for a, _ in self._subjects(doc, clause_head(tok))[0]]

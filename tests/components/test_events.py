@@ -600,3 +600,20 @@ def test_fighting_between_two_sides_is_mutual_not_aimed_at_the_clause_recipients
     )
     fights = {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
     assert fights == {("AZE", "ARM"), ("ARM", "AZE")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The International Labour Office reiterated its demand today that Israel ease the "
+        "restrictions on Palestinian workers.",
+        "The International Labour Office (ILO) reiterated its demand today that Israel ease the "
+        "restrictions on Palestinian workers.",
+    ],
+)
+def test_a_demands_that_clause_names_who_is_asked_and_is_no_event(nlp, text):
+    doc = nlp(text)
+    assert {(e["type"], e["source"], e["target"]) for e in doc._.events} == {
+        ("REQUEST", "ILO", "ISR")
+    }
