@@ -568,7 +568,13 @@ class EventCoder:
             if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
                 actor = self._phrase_actor(doc, head)
                 clause = governor(head)
-                if not actor and verb.tag_ == "VBG" and clause is not None and depth < 3:
+                if (
+                    not actor
+                    and verb.tag_ == "VBG"
+                    and head.dep_ == "dobj"
+                    and clause is not None
+                    and depth < 3
+                ):
                     # "issued a declaration demanding ...": the one who issued it demands
                     inherited, pen = self._subjects(doc, clause, depth + 1)
                     return inherited, pen + self.cfg["control_penalty"]

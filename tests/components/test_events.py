@@ -617,3 +617,11 @@ def test_a_demands_that_clause_names_who_is_asked_and_is_no_event(nlp, text):
     assert {(e["type"], e["source"], e["target"]) for e in doc._.events} == {
         ("REQUEST", "ILO", "ISR")
     }
+
+
+@pytest.mark.model
+def test_people_fleeing_a_war_do_not_make_their_helper_its_fighter(nlp):
+    doc = nlp(
+        "The United Nations will provide food aid to refugees fleeing the civil war in Liberia."
+    )
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT" and e["source"] == "UN"]
