@@ -225,6 +225,12 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
     heads += [
         p for prep in tok.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
     ]
+    # "killed 23 people when they blew themselves up in Tel Aviv": the when-clause is the same act
+    heads += [
+        c
+        for c in tok.children
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
+    ]
     for head in heads:
         for child in head.children:
             if child.i in skip:

@@ -625,3 +625,12 @@ def test_people_fleeing_a_war_do_not_make_their_helper_its_fighter(nlp):
         "The United Nations will provide food aid to refugees fleeing the civil war in Liberia."
     )
     assert not [e for e in doc._.events if e["type"] == "ASSAULT" and e["source"] == "UN"]
+
+
+@pytest.mark.model
+def test_a_when_clause_locates_the_act_it_times(nlp):
+    doc = nlp(
+        "Palestinian suicide bombers killed 23 people when they blew themselves up in Tel Aviv."
+    )
+    killings = [e for e in doc._.events if e["trigger"]["text"] == "killed"]
+    assert killings and killings[0]["location"] == "Tel Aviv"
