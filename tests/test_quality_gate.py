@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_gate_plover_gsr_event_coding():
-    """Measured: (type, source, target) F1 0.637, type accuracy on found events 0.926."""
+    """Measured: (type, source, target) F1 0.641, type accuracy on found events 0.926."""
     shared_path("eval", "event-coding", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.json")
     result = load_bench("events").bench_gsr(show=0)
     assert result["f1"] >= 0.63
