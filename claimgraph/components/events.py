@@ -93,6 +93,7 @@ class Found:
     nominal: bool
     clause_subject: str | None = None
     place: Span | None = None  # the location's entity, for a recipient read from the place
+    source_mention: tuple[int, int] | None = None  # chars of a source read from the place
 
 
 @Language.factory(
@@ -339,6 +340,13 @@ class EventCoder:
         if trigger.targets == ():
             targets = []
         place = place_of(doc, tok, pred, {t.i for _, t in [*sources, *targets]})
+        local = None
+        if not sources and place is not None:
+            # "Police arrested dozens of opposition supporters in Minsk": the place's police
+            local = self._local_institution(doc, tok if not nominal else pred, place)
+            if local is not None:
+                sources = [local]
+                confidence -= cfg["place_penalty"]
         mode = trigger.mode or self._mode(trigger, pred)
         context = self._contexts(tok, trigger)
         if (
@@ -408,6 +416,7 @@ class EventCoder:
                 nominal,
                 clause_subject,
                 place,
+                (local[1].idx, local[1].idx + len(local[1])) if local is not None else None,
             )
             for s, t in pairs
         ]
@@ -604,6 +613,26 @@ class EventCoder:
             inherited, pen = self._subjects(doc, head, depth + 1)
             return inherited, pen + (self.cfg["control_penalty"] if inherited else 0)
         return found, penalty
+
+    def _local_institution(
+        self, doc: Doc, verb: Token | None, place: Span
+    ) -> tuple[str, Token] | None:
+        """A bare government or military noun as the subject ("police", "troops", "the army")
+        belongs to the country its act takes place in: (``XXX.GOV`` / ``XXX.MIL``, the noun)."""
+        if verb is None or "claimgraph_actors" not in self.nlp.pipe_names:
+            return None
+        branches = self.nlp.get_pipe("claimgraph_actors").gaz.institutions
+        for subj in verb.children:
+            branch = branches.get(subj.lower_) or branches.get(subj.lemma_.lower())
+            if subj.dep_ not in SUBJECT_DEPS or branch not in ("GOV", "MIL"):
+                continue
+            if actor_at(doc, subj) is not None or any(
+                actor_at(doc, c) is not None for c in subj.subtree
+            ):
+                continue
+            country = self._place_country(place)
+            return (f"{country}.{branch}", subj) if country else None
+        return None
 
     @staticmethod
     def _passive(verb: Token) -> bool:
@@ -848,6 +877,18 @@ class EventCoder:
         id resolves; it is mentioned by the place's name, or not at all (implied)."""
         actors = {a["id"]: a for a in doc._.actors}
         for _, item in kept:
+            if item.source_mention is not None and item.source not in actors:
+                # a government or military read from the place of its act ("police ... in Minsk")
+                entry = self.nlp.get_pipe("claimgraph_actors").gaz.actor(item.source)
+                actors[item.source] = {
+                    "id": entry.id,
+                    "name": entry.name,
+                    "kind": entry.kind,
+                    "country": entry.iso3,
+                    "role": None,
+                    "mentions": [list(item.source_mention)],
+                }
+                doc._.actors = [*doc._.actors, actors[item.source]]
             if item.target in actors or not gazetteer.ISO3.match(item.target or ""):
                 continue
             entry = self.nlp.get_pipe("claimgraph_actors").gaz.actor(item.target)

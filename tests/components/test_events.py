@@ -634,3 +634,14 @@ def test_a_when_clause_locates_the_act_it_times(nlp):
     )
     killings = [e for e in doc._.events if e["trigger"]["text"] == "killed"]
     assert killings and killings[0]["location"] == "Tel Aviv"
+
+
+@pytest.mark.model
+def test_bare_police_or_troops_belong_to_the_country_they_act_in(nlp):
+    doc = nlp("Police arrested dozens of opposition supporters in Minsk on Sunday.")
+    arrests = [e for e in doc._.events if e["type"] == "COERCE"]
+    assert [e["source"] for e in arrests] == ["BLR.GOV"]
+    actor = next(a for a in doc._.actors if a["id"] == "BLR.GOV")
+    assert doc.text[slice(*actor["mentions"][0])] == "Police"
+    doc = nlp("Russian police arrested dozens of protesters in Minsk.")
+    assert {e["source"] for e in doc._.events if e["type"] == "COERCE"} <= {"RUS.GOV", "RUS"}
