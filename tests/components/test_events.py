@@ -645,3 +645,12 @@ def test_bare_police_or_troops_belong_to_the_country_they_act_in(nlp):
     assert doc.text[slice(*actor["mentions"][0])] == "Police"
     doc = nlp("Russian police arrested dozens of protesters in Minsk.")
     assert {e["source"] for e in doc._.events if e["type"] == "COERCE"} <= {"RUS.GOV", "RUS"}
+
+
+@pytest.mark.model
+def test_signing_and_ceasefires_between_coordinated_parties_are_mutual(nlp):
+    doc = nlp("France and Germany signed a trade agreement on Monday.")
+    assert {countries(doc, e) for e in doc._.events} == {("FRA", "DEU"), ("DEU", "FRA")}
+    doc = nlp("Armenia and Azerbaijan agreed to a ceasefire.")
+    truces = {countries(doc, e) for e in doc._.events if e["type"] == "RETREAT"}
+    assert truces == {("ARM", "AZE"), ("AZE", "ARM")}
