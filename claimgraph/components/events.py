@@ -25,14 +25,14 @@ and ``attribution`` get neutral defaults that ``claimgraph_factuality`` complete
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import gazetteer, lexicons
+from .. import lexicons
 from .actors import actor_at
+from .event_context import Found, add_country_actors, drop_restated, fill_from_context
 from .event_syntax import (
     CONTENT_DEPS,
     DEFAULT_TARGETS,
@@ -76,24 +76,6 @@ REASON_PREPS = frozenset({"for", "of"})
 # pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
 ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
-
-
-@dataclass
-class Found:
-    """An event before ids and context filling: spaCy tokens plus the arguments found."""
-
-    token: Token
-    trigger: Trigger
-    source: str | None
-    target: str | None
-    confidence: float
-    mode: str | None
-    context: list[str]
-    location: str | None
-    nominal: bool
-    clause_subject: str | None = None
-    place: Span | None = None  # the location's entity, for a recipient read from the place
-    source_mention: tuple[int, int] | None = None  # chars of a source read from the place
 
 
 @Language.factory(
@@ -213,8 +195,11 @@ class EventCoder:
                 found.append((sent_no, item))
         doc.user_data.pop(ACTOR_COUNTRIES, None)
         countries = {a["id"]: a.get("country") for a in doc._.actors if a.get("country")}
-        kept = self._drop_restated(self._fill_from_context(found, countries))
-        self._add_country_actors(doc, kept)
+        kept = fill_from_context(found, countries, self.cfg, self.plover, self._place_country)
+        kept = drop_restated(kept, self.plover)
+        if "claimgraph_actors" in self.nlp.pipe_names:
+            gaz = self.nlp.get_pipe("claimgraph_actors").gaz
+            add_country_actors(doc, kept, gaz, self._place_country)
         events, spans = [], []
         for number, (_, item) in enumerate(kept, 1):
             events.append(self._record(doc, item, f"e{number}"))
@@ -790,148 +775,8 @@ class EventCoder:
                 contexts.append(context)
         return contexts
 
-    # ----- context filling ------------------------------------------------------------------
-    def _fill_from_context(
-        self, found: list[tuple[int, Found]], countries: dict[str, str]
-    ) -> list[tuple[int, Found]]:
-        cfg = self.cfg
-
-        def _country(actor: str | None) -> str | None:
-            return countries.get(actor) or country_of(actor)
-
-        kept: list[tuple[int, Found]] = []
-        seen: set[tuple] = set()
-        for sent_no, item in found:
-            ttype = item.trigger.type
-            if item.source is None and item.target is None:
-                earlier = [
-                    e
-                    for n, e in reversed(kept)
-                    if e.trigger.type == ttype and sent_no - n <= cfg["anaphor_window"]
-                ]
-                if not earlier:
-                    continue
-                earlier.sort(key=lambda e: e.target is None)  # stable: latest complete dyad first
-                item.source, item.target = earlier[0].source, earlier[0].target
-                item.confidence = cfg["anaphor_confidence"]
-            elif item.source is not None and item.target is None:
-                country = _country(item.source)
-                earlier = [
-                    e
-                    for n, e in reversed(kept)
-                    if e.trigger.type == ttype
-                    and e.target is not None
-                    and _country(e.source) == country
-                    and sent_no - n <= cfg["inherit_window"]
-                ]
-                if earlier:
-                    item.target = earlier[0].target
-                    item.confidence -= cfg["inherit_penalty"]
-                elif (
-                    item.nominal
-                    and item.clause_subject
-                    and _country(item.clause_subject) != country
-                    and ttype in (self.plover.needs_target | {"ASSAULT", "COERCE", "THREATEN"})
-                ):
-                    item.target = (
-                        item.clause_subject
-                    )  # "Russia needs aid ... in the face of sanctions imposed by the US"
-                    item.confidence -= cfg["clause_subject_penalty"]
-            home = countries.get(item.source) or country_of(item.source)
-            if item.target is None and item.source is not None and ttype in self.plover.place:
-                # "shelled Juba", "arrived in Amman on a visit": the country of the place (CAMEO)
-                item.target = self._place_country(item.place)
-                if item.target is not None:
-                    item.confidence -= cfg["place_penalty"]
-            if (
-                item.target is None
-                and ttype in self.plover.domestic
-                and gazetteer.ISO3.match(home or "")  # a country: added to the actors if unnamed
-            ):
-                # "Egyptian police arrested demonstrators": EGY -> EGY, as PLOVER codes it
-                item.target = home  # a protest, a crackdown, a concession at home
-                item.confidence -= cfg["domestic_penalty"]
-            if item.source is None:
-                continue
-            needs_target = ttype in self.plover.needs_target or "needs_target" in item.trigger.flags
-            if item.target is None and needs_target:
-                continue
-            if item.confidence < cfg["min_confidence"]:
-                continue
-            key = (item.token.i, item.source, item.target)
-            if key in seen:
-                continue
-            seen.add(key)
-            kept.append((sent_no, item))
-        return kept
-
     def _place_country(self, place: Span | None) -> str | None:
         """The country a location lies in, from the actor gazetteer (cities.tsv, seats, countries)."""
         if place is None or "claimgraph_actors" not in self.nlp.pipe_names:
             return None
         return self.nlp.get_pipe("claimgraph_actors").gaz.place_country(place.text)
-
-    def _add_country_actors(self, doc: Doc, kept: list[tuple[int, Found]]) -> None:
-        """A recipient country read from a place ("in Amman" -> JOR) or from the source's own country
-        ("the Mozambique government accepted demands" -> MOZ) joins the actor table, so every event
-        id resolves; it is mentioned by the place's name, or not at all (implied)."""
-        actors = {a["id"]: a for a in doc._.actors}
-        for _, item in kept:
-            if item.source_mention is not None and item.source not in actors:
-                # a government or military read from the place of its act ("police ... in Minsk")
-                entry = self.nlp.get_pipe("claimgraph_actors").gaz.actor(item.source)
-                actors[item.source] = {
-                    "id": entry.id,
-                    "name": entry.name,
-                    "kind": entry.kind,
-                    "country": entry.iso3,
-                    "role": None,
-                    "mentions": [list(item.source_mention)],
-                }
-                doc._.actors = [*doc._.actors, actors[item.source]]
-            if item.target in actors or not gazetteer.ISO3.match(item.target or ""):
-                continue
-            entry = self.nlp.get_pipe("claimgraph_actors").gaz.actor(item.target)
-            named = item.place is not None and self._place_country(item.place) == item.target
-            actors[item.target] = {
-                "id": entry.id,
-                "name": entry.name,
-                "kind": entry.kind,
-                "country": entry.iso3,
-                "role": None,
-                "mentions": [[item.place.start_char, item.place.end_char]] if named else [],
-            }
-            doc._.actors = [*doc._.actors, actors[item.target]]
-
-    def _drop_restated(self, kept: list[tuple[int, Found]]) -> list[tuple[int, Found]]:
-        """Drop an event restated below another coded event of its sentence ("shelled the town,
-        killing 20") and a protest's demand ("rallied to demand reforms", "began a hunger strike
-        to demand": PLOVER codes the protest only). A same-type event under a noun event's light
-        verb is kept: dropping either reading lost more right events than wrong ones."""
-        out = []
-        for sent_no, item in kept:
-            above = {a.i for a in item.token.ancestors}
-            # "began a hunger strike ... to demand": a protest noun stands for its light verb
-            protest_verbs = {
-                other.token.head.i
-                for n, other in kept
-                if n == sent_no
-                and other.nominal
-                and other.token.dep_ in OBJECT_DEPS
-                and other.trigger.type in self.plover.topic
-            }
-            restated = any(
-                other.token.i in above
-                and (
-                    other.trigger.type == item.trigger.type
-                    or (
-                        other.trigger.type in self.plover.topic
-                        and item.trigger.type in self.plover.content
-                    )
-                )
-                for n, other in kept
-                if n == sent_no and other is not item
-            ) or (item.trigger.type in self.plover.content and bool(protest_verbs & above))
-            if not restated:
-                out.append((sent_no, item))
-        return out
