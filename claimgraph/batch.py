@@ -116,14 +116,18 @@ def analyse_chunk(
     raws: list[RawDocument], keys: list[str | None], options: AnalyzeOptions
 ) -> list[Outcome]:
     """Analyse one chunk in this process; a document that breaks the pipeline or runs past
-    ``[batch] timeout`` seconds fails alone and the others are analysed."""
+    ``[batch] timeout`` seconds fails alone and the others are analysed. Documents finished
+    before the failure are kept; only the rest are analysed again, one by one."""
     timeout = options.settings["batch"]["timeout"]
     by_id = {id(raw): key for raw, key in zip(raws, keys, strict=True)}
+    outcomes: list[Outcome] = []
+    finished: set[int] = set()
     try:
         with deadline(timeout * len(raws)):
-            return [
-                _outcome(raw, by_id[id(raw)], result) for raw, result in analyze_many(raws, options)
-            ]
+            for raw, result in analyze_many(raws, options):
+                outcomes.append(_outcome(raw, by_id[id(raw)], result))
+                finished.add(id(raw))
+        return outcomes
     except Exception as err:  # noqa: BLE001 — the batch boundary: retry one by one to isolate the bad input
         if len(raws) == 1:
             logger.error("analysis failed for %s: %r", raws[0].source, err)
@@ -133,11 +137,15 @@ def analyse_chunk(
             error = Errors.CG315.format(source=raws[0].source, detail=detail)
             return [Outcome(raws[0].source, keys[0], stage="analyse", error=error)]
         logger.warning(
-            "a chunk of %d failed (%r); analysing its documents one by one", len(raws), err
+            "a chunk of %d failed (%r) after %d documents; analysing the rest one by one",
+            len(raws),
+            err,
+            len(outcomes),
         )
-    return [
+    return outcomes + [
         outcome
         for raw, key in zip(raws, keys, strict=True)
+        if id(raw) not in finished
         for outcome in analyse_chunk([raw], [key], options)
     ]
 

@@ -62,6 +62,33 @@ def test_a_document_that_breaks_the_pipeline_fails_alone(monkeypatch):
     assert outcomes[1].stage == "analyse" and "CG315" in outcomes[1].error
 
 
+def test_documents_finished_before_a_crash_are_not_analysed_again(monkeypatch):
+    analysed: list[str] = []
+
+    def fake_analyze_many(raws, options):  # yields its first document, then crashes on Brazil
+        for raw in raws:
+            if "Brazil" in raw.content:
+                raise RuntimeError("component bug")
+            analysed.append(raw.source)
+            yield (
+                raw,
+                batch.Analysis.model_validate(
+                    {"document": {"id": raw.source, "text": raw.content}}
+                ),
+            )
+
+    monkeypatch.setattr(batch, "analyze_many", fake_analyze_many)
+    raws = [RawDocument.from_string(article_text(i), source=f"a{i}") for i in (2, 3, 4)]
+    assert "Brazil" in raws[1].content and "Brazil" not in raws[0].content + raws[2].content
+    outcomes = batch.analyse_chunk(raws, ["k2", "k3", "k4"], AnalyzeOptions())
+    assert sorted((o.source, o.analysis is not None) for o in outcomes) == [
+        ("a2", True),
+        ("a3", False),
+        ("a4", True),
+    ]
+    assert analysed == ["a2", "a4"]  # a2 once: finished before the crash, not retried
+
+
 @pytest.mark.model
 def test_ingest_good_and_bad_inputs_then_rerun(tmp_path):
     write_articles(tmp_path / "good")
