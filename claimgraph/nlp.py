@@ -34,6 +34,7 @@ COMPONENTS = (
 )
 
 
+@lru_cache(maxsize=8)
 def resolve_model(name: str | None = None) -> str:
     """The spaCy pipeline to load: ``name``, else the first installed of the configured list."""
     if name:
@@ -47,15 +48,13 @@ def resolve_model(name: str | None = None) -> str:
     raise ModelError(Errors.CG201)
 
 
-@lru_cache(maxsize=4)
 def load(model: str | None = None, actors: str | None = None, parse: str | None = None) -> Language:
-    """The English pipeline with claimgraph's components; cached per (model, actor file, parse mode).
+    """The English pipeline with claimgraph's components; loaded once per (model, actor file, parse mode).
 
     ``parse`` is ``"all"`` (the model's parser reads every sentence) or ``"candidates"``
     (``claimgraph_selective_parser``: only sentences that can hold an event or a quote);
-    None = ``[nlp] parse`` of settings.toml.
+    None = ``[nlp] parse`` of settings.toml. ``model`` None = the first installed of ``[nlp] models``.
     """
-    name = resolve_model(model)
     parse = parse or settings.defaults()["nlp"]["parse"]
     if parse not in PARSE_MODES:
         raise InputError(
@@ -63,6 +62,11 @@ def load(model: str | None = None, actors: str | None = None, parse: str | None 
                 path="settings", detail=f"[nlp] parse = {parse!r}: use one of {PARSE_MODES}"
             )
         )
+    return _load(resolve_model(model), actors, parse)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, actors: str | None, parse: str) -> Language:
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as err:

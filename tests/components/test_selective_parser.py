@@ -4,6 +4,7 @@ and those get the parse the full parser gives them."""
 import pytest
 
 from claimgraph.components.selective_parser import lemma_forms, lexicon_words
+from claimgraph.errors import InputError
 
 pytestmark = pytest.mark.model
 
@@ -23,6 +24,22 @@ def full():
     from claimgraph import nlp as nlp_module
 
     return nlp_module.load(parse="all")
+
+
+def test_an_unknown_parse_mode_is_refused():
+    from claimgraph import nlp as nlp_module
+
+    with pytest.raises(InputError, match="parse"):
+        nlp_module.load(parse="some")
+
+
+def test_the_default_mode_is_the_same_pipeline_object():
+    from claimgraph import nlp as nlp_module
+    from claimgraph import settings
+
+    # load() and load(parse=<the default>) share one cached pipeline (no second model in memory)
+    default = settings.defaults()["nlp"]["parse"]
+    assert nlp_module.load() is nlp_module.load(parse=default)
 
 
 def sentence_of(doc, text):
