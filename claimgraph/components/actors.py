@@ -573,7 +573,8 @@ class ActorResolver:
             if ent.label_ == "ORG" and self.unknown_orgs:
                 start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
                 end = ent.end - 1 if doc[ent.end - 1].text in POSSESSIVE else ent.end
-                if start < end:
+                # NER sometimes labels a run of blank lines: no name, no actor
+                if start < end and gazetteer.slug(doc[start:end].text):
                     inside = (names[i][2].iso3 for i in range(start, end) if i in names)
                     country = next((c for c in inside if gazetteer.ISO3.match(c or "")), None)
                     org = (
@@ -587,6 +588,7 @@ class ActorResolver:
                 and self.groups
                 and ent.root.pos_ in NOUN_POS
                 and ent.root.tag_ in ("NNPS", "NNS")
+                and gazetteer.slug(ent.text)
             ):
                 # "Iraqi Kurds": a country named in front gives the group's country
                 inside = (names[i][2] for i in range(ent.start - 1, ent.end - 1) if i in names)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from claimgraph import gazetteer
 from claimgraph.components.actors import SPANS_KEY, ActorResolver, actor_at, actor_for_span
 from claimgraph.errors import LexiconError
 
 
-def run(nlp, text: str, published: str | None = None, component=None):
-    """The Doc after the model and claimgraph_actors (later components are not run)."""
+def run(nlp, text: str, published: str | None = None, component=None, prepare=None):
+    """The Doc after the model and claimgraph_actors (later components are not run);
+    ``prepare`` may alter the model's Doc before the actors read it."""
     doc = nlp.make_doc(text)
     doc._.published = published
     for name, proc in nlp.pipeline:
         if name == "claimgraph_actors":
+            if prepare is not None:
+                prepare(doc)
             return (component or proc)(doc)
         doc = proc(doc)
     raise AssertionError("claimgraph_actors is not in the pipeline")
@@ -724,3 +728,19 @@ def test_a_demonym_modifying_the_place_is_not_the_place(nlp):
     assert countries[actor_at(doc, doc[0])] == "PSE"  # not a minority of Israel
     doc = nlp("Police in the West Bank city of Hebron arrested two men.")
     assert "PSE.GOV" in {a["id"] for a in doc._.actors}
+
+
+@pytest.mark.parametrize("label", ["ORG", "NORP"])
+@pytest.mark.model
+def test_an_entity_of_blank_lines_is_no_actor(nlp, label):
+    # the NER labels a run of blank lines ORG or NORP now and then (a scraped page in the
+    # article-extraction benchmark): it must give no nameless actor and no crash
+    def blank_entity(doc):
+        blank = next(t for t in doc if not t.text.strip())
+        doc.ents = [Span(doc, blank.i, blank.i + 1, label=label)]
+
+    text = "Talks in Vilnius ended.\n\n\nThe Homeland Union said Lithuania would respond."
+    doc = run(nlp, text, prepare=blank_entity)
+    assert all(actor["name"].strip() for actor in doc._.actors)
+    assert not {"org:", "group:"} & set(by_id(doc))
+    assert resolved(doc, "Lithuania") == "LTU"
