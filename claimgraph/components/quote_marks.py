@@ -41,6 +41,7 @@ class Segment:
     open_at: int  # char offset of the opening mark
     close_at: int | None  # char offset of the closing mark; None when the quote runs on
     level: str  # "double" or "single"
+    close_end: int | None = None  # char offset just after the closing mark ('' is two characters)
     nested: bool = False
 
 
@@ -128,7 +129,8 @@ def make_segment(
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    return Segment(start, stop, open_at, close_at, level)
+    close_end = close_at + mark_len(text, close_at) if close_at is not None else None
+    return Segment(start, stop, open_at, close_at, level, close_end)
 
 
 def find_segments(text: str, paragraphs: list[int]) -> list[Segment]:

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicons
 from . import register_extensions
 from .actors import actor_at
-from .quote_marks import Segment, find_segments, mark_len, paragraph_of, paragraph_starts
+from .quote_marks import Segment, find_segments, paragraph_of, paragraph_starts
 
 logger = logging.getLogger(__name__)
 
@@ -254,8 +254,9 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.phrase_matcher is None:
             self.initialize()
-        paragraphs = paragraph_starts(doc.text)
-        segments = find_segments(doc.text, paragraphs)
+        text = doc.text  # spaCy joins the tokens again on every doc.text: read it once
+        paragraphs = paragraph_starts(text)
+        segments = find_segments(text, paragraphs)
         top = [seg for seg in segments if not seg.nested]
         quoted = token_segments(doc, top)
         phrases = {
@@ -264,11 +265,11 @@ class QuoteFinder:
         }
         indirect = [clip(doc, item, paragraphs) for item in self._indirect(doc, quoted, phrases)]
         indirect = [item for item in indirect if item is not None]
-        found = self._direct(doc, top, quoted, indirect, paragraphs, phrases)
+        found = self._direct(doc, text, top, quoted, indirect, paragraphs, phrases)
         if not self.nested:
             found = outermost(found)
         found.sort(key=lambda item: item.content[0])
-        doc._.quotes = [self._record(doc, item, index) for index, item in enumerate(found, 1)]
+        doc._.quotes = [self._record(doc, text, item, index) for index, item in enumerate(found, 1)]
         doc.spans[SPANS_KEY] = [
             Span(doc, item.content[0], item.content[1], label=item.kind) for item in found
         ]
@@ -355,7 +356,7 @@ class QuoteFinder:
 
     # -- direct quotes --------------------------------------------------------
 
-    def _direct(self, doc, segments, quoted, indirect, paragraphs, phrases) -> list[Found]:
+    def _direct(self, doc, text, segments, quoted, indirect, paragraphs, phrases) -> list[Found]:
         """Turn quoted stretches into direct quotes, mixed quotes or nothing (scare quotes)."""
         direct: list[Found] = []
         embedded: list[Found] = []
@@ -386,7 +387,7 @@ class QuoteFinder:
                 if item is not None and self._speaks(doc, item.speaker):
                     embedded.append(item)
                 continue
-            item = self._frame(doc, index, segments, quoted, content, phrases)
+            item = self._frame(doc, text, index, segments, quoted, content, phrases)
             direct.append(item)
         for outer, core in last_core.values():
             outer.content = ends_with_quote(outer.content, core)
@@ -424,21 +425,17 @@ class QuoteFinder:
             return False
         return previous.lower_ != "that" and self._verb_cue(previous) is None
 
-    def _frame(self, doc, index, segments, quoted, content: Span, phrases: dict) -> Found:
+    def _frame(self, doc, text, index, segments, quoted, content: Span, phrases: dict) -> Found:
         """Cue and speaker of a direct quote from the words after or before it."""
         seg = segments[index]
-        transcript = self._transcript(doc, seg)
+        transcript = self._transcript(doc, text, seg)
         if transcript is not None:
             return transcript
         after, stop = region(doc, quoted, seg, forward=True)
         before, _ = region(doc, quoted, seg, forward=False)
-        continuing = (
-            bool(CONTINUING_END.search(doc.text[seg.start : seg.end])) or seg.close_at is None
-        )
-        close = (
-            seg.close_at + mark_len(doc.text, seg.close_at) if seg.close_at is not None else None
-        )
-        byline = byline_name(after, doc.text[close : close + 4]) if close is not None else None
+        continuing = bool(CONTINUING_END.search(text, seg.start, seg.end)) or seg.close_at is None
+        close = seg.close_end
+        byline = byline_name(after, text[close : close + 4]) if close is not None else None
         if (
             byline is not None
         ):  # "..." ― Karen Bobadilla: the dash (or the mark glued to it) is the evidence
@@ -495,10 +492,10 @@ class QuoteFinder:
             [seg],
         )
 
-    def _transcript(self, doc: Doc, seg: Segment) -> Found | None:
+    def _transcript(self, doc: Doc, text: str, seg: Segment) -> Found | None:
         """A transcript line quoted whole ('"PENCE: Well, look, ...'): the label is the speaker, the colon the
         cue evidence, the words after it the content."""
-        label = TRANSCRIPT_LABEL.match(doc.text, seg.start)
+        label = TRANSCRIPT_LABEL.match(text, seg.start)
         if label is None or label.end() >= seg.end:
             return None
         name = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
@@ -581,25 +578,18 @@ class QuoteFinder:
 
     # -- records --------------------------------------------------------------
 
-    def _record(self, doc: Doc, item: Found, index: int) -> dict:
+    def _record(self, doc: Doc, text: str, item: Found, index: int) -> dict:
         span = doc[item.content[0] : item.content[1]]
         start, end = span.start_char, span.end_char
         if item.kind == "direct":
             start, end = item.segments[0].start, item.segments[0].end
         elif item.kind == "mixed":  # take in the quotation marks at the edges of the content
             start = min([start] + [seg.open_at for seg in item.segments])
-            end = max(
-                [end]
-                + [
-                    seg.close_at + mark_len(doc.text, seg.close_at)
-                    for seg in item.segments
-                    if seg.close_at is not None
-                ]
-            )
+            end = max([end] + [seg.close_end for seg in item.segments if seg.close_end is not None])
         return {
             "id": f"q{index}",
             "kind": item.kind,
-            "text": doc.text[start:end],
+            "text": text[start:end],
             "span": [start, end],
             "cue": item.cue,
             "speaker": self._speaker(
@@ -645,9 +635,7 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
     """For each token, the index of the top-level quoted stretch (marks included) it lies in, or None."""
     owner: list[int | None] = [None] * len(doc)
     for number, seg in enumerate(segments):
-        stop = (
-            seg.close_at + mark_len(doc.text, seg.close_at) if seg.close_at is not None else seg.end
-        )
+        stop = seg.close_end if seg.close_end is not None else seg.end
         span = doc.char_span(seg.open_at, stop, alignment_mode="expand")
         if span is not None:
             for token in span:
@@ -1001,9 +989,7 @@ def region(
     if forward:
         if seg.close_at is None:
             return [], "paragraph"
-        span = doc.char_span(
-            seg.close_at, seg.close_at + mark_len(doc.text, seg.close_at), alignment_mode="expand"
-        )
+        span = doc.char_span(seg.close_at, seg.close_end, alignment_mode="expand")
         indices = range(span.end, len(doc)) if span is not None else range(0)
     else:
         span = doc.char_span(seg.open_at, seg.open_at + 1, alignment_mode="expand")
