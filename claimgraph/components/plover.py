@@ -68,6 +68,17 @@ class Plover:
     context_cues: dict[str, str] = field(default_factory=dict)
 
 
+# A type row's (column, value) -> the Plover set that lists the type.
+TYPE_FLAGS = {
+    ("target", "yes"): "needs_target",
+    ("content", "yes"): "content",
+    ("content", "keep"): "keep_content",
+    ("content", "topic"): "topic",
+    ("domestic", "yes"): "domestic",
+    ("place", "yes"): "place",
+}
+
+
 def parse_plover(
     rows: list[dict[str, str]] | tuple[dict[str, str], ...], path: str = "plover.tsv"
 ) -> Plover:
@@ -81,18 +92,9 @@ def parse_plover(
                     Errors.CG241.format(path=path, detail=f"type {name} has no CAMEO root")
                 )
             plover.roots[name] = row["cameo"]
-            if row.get("target") == "yes":
-                plover.needs_target.add(name)
-            if row.get("content") == "yes":
-                plover.content.add(name)
-            if row.get("content") == "keep":
-                plover.keep_content.add(name)
-            if row.get("content") == "topic":
-                plover.topic.add(name)
-            if row.get("domestic") == "yes":
-                plover.domestic.add(name)
-            if row.get("place") == "yes":
-                plover.place.add(name)
+            for (column, value), attribute in TYPE_FLAGS.items():
+                if row.get(column) == value:
+                    getattr(plover, attribute).add(name)
         elif kind == "mode":
             for cue in row.get("cues", "").split():
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name
