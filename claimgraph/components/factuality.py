@@ -224,8 +224,11 @@ def assess_token(
     """Factuality, time and hypothetical of the event ``token`` expresses, with its source cues.
 
     ``quote_cue`` is the cue lemma of the innermost quote holding the token; its value
-    applies when the parse holds no cue of its own (a direct quote's content).
+    applies when the parse holds no cue of its own (a direct quote's content). A verb's particle
+    ('step *down*') is part of the verb's event and takes its assessment.
     """
+    if token.dep_ == "prt":
+        token = token.head
     value = _local_value(token, lexicon)
     time = _own_time(token, lexicon)
     for participle in _embedding_participles(token, lexicon):  # "the cancelled deal"
@@ -443,7 +446,10 @@ def _named(child: Token, dep: str) -> bool:
 
 
 def _infinitive(token: Token) -> bool:
-    """'to send', 'to be expelled'."""
+    """'to send', 'to be expelled', and a bare conjunct of one ('to stem a crash and *restore*
+    confidence', which the tagger often reads as a present tense)."""
+    if token.dep_ == "conj" and token.tag_ in ("VB", "VBP") and not _has_own_subject_or_aux(token):
+        return _infinitive(token.head)
     return token.tag_ in ("VB", "VBN") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
@@ -458,6 +464,8 @@ def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
     """The most a non-finite event asserts: a purpose infinitive, the infinitive complement of a
     verb outside the lexicon ('joined the police to investigate') or a gerund after a preposition
     is usually carried out; after a presupposing preposition ('after selling') it happened."""
+    if token.dep_ == "conj":
+        return _nonfinite_cap(token.head, lexicon, settings)  # "to stem a crash and restore"
     if _headline(token):
         return "certain"  # "Apple to lower UK iTunes prices": the headline's 'will'
     if token.dep_ in ("advcl", "xcomp"):
@@ -668,7 +676,9 @@ def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
     for node in scope:
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if marks & questions.keys():
-            return True, "question"
+            # "worries over whether GM will be able to keep operating": the feared outcome is
+            # possible (the worry's value, from the climb), not an open question
+            return True, None if _feared(node, lexicon) else "question"
         if marks & conditions.keys() and node.dep_ in ("advcl", "ccomp", "csubj"):
             return True, "question" if node.dep_ == "ccomp" else "antecedent"
         if node.dep_ == "advcl" and _inverted(node, lexicon):
@@ -683,6 +693,16 @@ def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
             if marks & conditions.keys() or _inverted(clause, lexicon):
                 return True, "consequent"
     return False, None
+
+
+def _feared(clause: Token, lexicon: Lexicon) -> bool:
+    """An embedded question that is the content of a fear or worry ('fears over *whether* …'),
+    through a preposition or directly; cues.tsv meaning ``fear``."""
+    head = clause.head
+    if clause.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+        head = head.head
+    row = lexicon.cues.get(head.lemma_.lower())
+    return head.i != clause.i and bool(row) and row["meaning"] == "fear"
 
 
 def _inverted(clause: Token, lexicon: Lexicon) -> bool:

@@ -8,7 +8,15 @@ import pytest
 import spacy
 
 from claimgraph import nlp as nlp_module
-from claimgraph.components.factuality import SCALE, Factuality, Lexicon, Settings, combine, negate
+from claimgraph.components.factuality import (
+    SCALE,
+    Factuality,
+    Lexicon,
+    Settings,
+    assess_token,
+    combine,
+    negate,
+)
 
 pytestmark = pytest.mark.model
 
@@ -865,3 +873,36 @@ def test_announced_aid_takes_cameo_intent_code(nlp, sentence, trigger, cameo):
     event = next(e for e in doc._.events if e["trigger"]["text"] == trigger)
     assert event["type"] == "AID"
     assert event["cameo"] == cameo
+
+
+# --- round 4: rules found on MEANTIME train/dev and UW dev ------------------------------------
+
+
+def test_a_question_that_is_the_content_of_a_worry_is_possible(nlp):
+    """'worries over whether the carmaker will be able to keep trading': the feared outcome is
+    possible (MEANTIME PS), unlike an open question ('asked whether') which stays unknown."""
+    (trading,) = run(
+        nlp, "Shares fell on worries over whether the carmaker can keep trading.", "trading"
+    )
+    (sent,) = run(nlp, "Reporters asked whether China had sent drones.", "sent")
+    assert (trading["factuality"], trading["hypothetical"]) == ("possible", True)
+    assert (sent["factuality"], sent["hypothetical"]) == ("unknown", True)
+
+
+def test_a_bare_conjunct_of_an_infinitive_is_an_infinitive(nlp):
+    """'is fighting to stem a crash and restore confidence': *restore* is as far from asserted as
+    *stem* (the tagger often reads the bare conjunct as a present tense)."""
+    stem, restore = run(
+        nlp, "The government is fighting to stem a crash and restore confidence.", "stem", "restore"
+    )
+    assert stem["factuality"] == restore["factuality"] != "certain"
+
+
+def test_a_particle_takes_its_verb_s_assessment(nlp):
+    """'has decided to step down': the particle belongs to the verb's event."""
+    doc = parse(nlp, "The chairman has decided to step down next year.")
+    step, down = (next(t for t in doc if t.text == w) for w in ("step", "down"))
+    lexicon = Lexicon.packaged()
+    assert down.dep_ == "prt"
+    assert assess_token(down, lexicon).factuality == assess_token(step, lexicon).factuality
+    assert assess_token(step, lexicon).factuality == "probable"
