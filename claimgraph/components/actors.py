@@ -48,6 +48,8 @@ logger = logging.getLogger(__name__)
 SPANS_KEY = "claimgraph_actors"
 # doc.user_data key of the token -> actor id list that actor_at reads (rebuilt from the spans if absent)
 _TOKEN_MAP = "claimgraph_actors.token_map"
+# person id -> the international organisation a person of no country speaks for
+_BODIES = "claimgraph_actors.bodies"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
@@ -55,6 +57,8 @@ HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
 DESIGNATOR_KINDS = {"country", "government", "military", "person"}
 STATE_KINDS = {"country", "government", "military"}
+# kinds whose country counts among those an article names ("the Fijian rebels" name Fiji)
+HOME_KINDS = DESIGNATOR_KINDS | {"group"}
 
 
 @Language.factory(
@@ -135,6 +139,12 @@ class ActorResolver:
         self.user_names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.gaz.user_lower:
             self.user_names.add(phrase, [make(phrase)])
+        # table persons who lead an international organisation ("Kofi Annan" -> UN)
+        self.igo_leaders = {
+            p.id: p.country
+            for p in self.gaz.persons
+            if p.country in self.gaz.by_id and self.gaz.by_id[p.country].kind == "igo"
+        }
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
@@ -169,11 +179,38 @@ class ActorResolver:
         cands += self._ner_candidates(doc, names)
         chosen = _select(cands)
         actors = self._resolve(doc, chosen)
+        bodies = self._bodies(doc, chosen, names, actors)
+        _home_officials(actors, self.gaz.by_id, self.gaz.bodies, set(bodies))
         doc._.actors = [actor.as_dict() for actor in actors]
         spans = [Span(doc, c.start, c.end, label=c.actor_id) for c in chosen if c.actor_id]
         doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
         doc.user_data[_TOKEN_MAP] = _token_map(doc)
+        doc.user_data[_BODIES] = bodies
         return doc
+
+    def _bodies(
+        self, doc: Doc, chosen: list[Candidate], names: dict, actors: list[ActorRecord]
+    ) -> dict[str, str]:
+        """Persons of no country who speak for an international organisation: one named in their
+        mention ("U.N. mediator Diego Cordovez", "Kofi Annan, UN secretary-general") or the
+        organisation the persons table gives them (an IGO leader)."""
+        countryless = {a.id for a in actors if a.kind == "person" and a.country is None}
+        bodies: dict[str, str] = {}
+        for cand in chosen:
+            if cand.actor_id not in countryless or cand.actor_id in bodies:
+                continue
+            start = cand.start
+            while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and (
+                start <= doc[start - 1].head.i < cand.end
+            ):
+                start -= 1  # "U.N. mediator Diego Cordovez": the title phrase in front
+            named = [names[i][2] for i in range(start, cand.end) if i in names]
+            body = next((e.id for e in named if e.kind == "igo"), None)
+            if body is None:
+                body = self.igo_leaders.get(cand.actor_id)
+            if body is not None:
+                bodies[cand.actor_id] = body
+        return bodies
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -675,7 +712,6 @@ class ActorResolver:
                 last_country = actor.id
                 if doc[cand.start : cand.end].root.dep_ in ("nsubj", "nsubjpass"):
                     last_subject_country = actor.id
-        _home_officials(actors.values(), self.gaz.by_id, self.gaz.bodies)
         return sorted(actors.values(), key=lambda a: min(a.mentions))
 
     def _administration_country(self, chosen: list[Candidate]) -> str:
@@ -725,7 +761,10 @@ class ActorResolver:
 
 
 def _home_officials(
-    actors: Iterable[ActorRecord], known: dict[str, Entry], bodies: frozenset[str]
+    actors: Iterable[ActorRecord],
+    known: dict[str, Entry],
+    bodies: frozenset[str],
+    igo_officials: set[str],
 ) -> None:
     """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
     one country only (as itself, its government, its military or a person's) holds that country's
@@ -734,7 +773,7 @@ def _home_officials(
     leader has no country). "Congress is asking Obama to help Iran" names two countries.
     """
     actors = list(actors)
-    states = {a.country for a in actors if a.kind in DESIGNATOR_KINDS and a.country}
+    states = {a.country for a in actors if a.kind in HOME_KINDS and a.country}
     if len(states) != 1:
         return
     for actor in actors:
@@ -743,6 +782,7 @@ def _home_officials(
             and actor.role
             and actor.country is None
             and actor.id not in known
+            and actor.id not in igo_officials  # "U.N. envoy Diego Cordovez"
             and not any(a.kind == "igo" for a in actors)  # "U.N. Secretary-General Kofi Annan"
         ):
             actor.country = next(iter(states))
@@ -787,6 +827,12 @@ def actor_at(doc: Doc, token: Token) -> str | None:
     if ids is None or len(ids) != len(doc):
         ids = doc.user_data[_TOKEN_MAP] = _token_map(doc)
     return ids[token.i]
+
+
+def speaks_for(doc: Doc, actor_id: str | None) -> str | None:
+    """The international organisation a person of no country speaks for in ``doc`` ("U.N.
+    Secretary-General Kofi Annan" -> UN), None if none."""
+    return doc.user_data.get(_BODIES, {}).get(actor_id)
 
 
 def actor_for_span(doc: Doc, span: Span) -> str | None:

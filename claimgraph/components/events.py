@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
-from .actors import actor_at
+from .actors import actor_at, speaks_for
 from .event_context import Found, add_country_actors, drop_restated, fill_from_context
 from .event_syntax import (
     CONTENT_DEPS,
@@ -192,6 +192,9 @@ class EventCoder:
         found: list[tuple[int, Found]] = []
         for sent_no, sent in enumerate(doc.sents):
             for item in self._sentence_events(doc, sent):
+                # an IGO official acts for the organisation ("U.N. mediator Diego Cordovez")
+                item.source = speaks_for(doc, item.source) or item.source
+                item.target = speaks_for(doc, item.target) or item.target
                 found.append((sent_no, item))
         doc.user_data.pop(ACTOR_COUNTRIES, None)
         countries = {a["id"]: a.get("country") for a in doc._.actors if a.get("country")}

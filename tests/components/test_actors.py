@@ -744,3 +744,25 @@ def test_an_entity_of_blank_lines_is_no_actor(nlp, label):
     assert all(actor["name"].strip() for actor in doc._.actors)
     assert not {"org:", "group:"} & set(by_id(doc))
     assert resolved(doc, "Lithuania") == "LTU"
+
+
+@pytest.mark.model
+def test_a_countrys_group_names_it_for_its_unknown_officials(nlp):
+    doc = nlp("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.")
+    chaudhry = next(a for a in doc._.actors if a["kind"] == "person")
+    assert chaudhry["country"] == "FJI"
+    doc = nlp("Rwandan rebels met Kenyan officials and President Juvenal Habyarimana.")
+    habyarimana = next(a for a in doc._.actors if a["kind"] == "person")
+    assert habyarimana["country"] is None  # two countries named: no guess
+
+
+@pytest.mark.model
+def test_igo_officials_speak_for_their_organisation(nlp):
+    from claimgraph.components.actors import speaks_for
+
+    doc = nlp("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.")
+    assert speaks_for(doc, "person:diego-cordovez") == "UN"
+    doc = nlp("Kofi Annan visited Baghdad on Monday.")
+    assert speaks_for(doc, "person:kofi-annan") == "UN"  # the table's IGO leader
+    doc = nlp("Canadian lawyer Diego Cordovez met the rebels.")
+    assert speaks_for(doc, "person:diego-cordovez") is None

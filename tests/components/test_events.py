@@ -654,3 +654,11 @@ def test_signing_and_ceasefires_between_coordinated_parties_are_mutual(nlp):
     doc = nlp("Armenia and Azerbaijan agreed to a ceasefire.")
     truces = {countries(doc, e) for e in doc._.events if e["type"] == "RETREAT"}
     assert truces == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+@pytest.mark.model
+def test_an_igo_officials_acts_are_the_organisations(nlp):
+    doc = nlp("The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to act.")
+    assert ("REJECT", "USA", "UN") in dyads(doc)
+    doc = nlp("U.N. envoy Diego Cordovez met Pakistan's foreign minister in Geneva.")
+    assert {e["source"] for e in doc._.events if e["type"] == "CONSULT"} == {"UN"}
