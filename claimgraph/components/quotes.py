@@ -351,6 +351,9 @@ class QuoteFinder:
             else:
                 continue
             if item is not None:
+                if quoted[token.i] is None:
+                    # a subject in quotation marks is a title misparsed as one ('on "Fox and Friends."')
+                    item.speaker = outside(item.speaker, quoted)
                 found.append(item)
         return found
 
@@ -361,6 +364,9 @@ class QuoteFinder:
         direct: list[Found] = []
         embedded: list[Found] = []
         last_core: dict[int, tuple[Found, list[Token]]] = {}
+        # a short quote (a nickname, a title) does not end the frame of the quote next to it
+        short = short_segments(doc, segments, self.min_quote_words)
+        stops = [None if number in short else number for number in quoted]
         for index, seg in enumerate(segments):
             content = doc.char_span(seg.start, seg.end, alignment_mode="expand")
             core = [t for t in content or () if not (t.is_punct or t.is_space)]
@@ -387,7 +393,7 @@ class QuoteFinder:
                 if item is not None and self._speaks(doc, item.speaker):
                     embedded.append(item)
                 continue
-            item = self._frame(doc, text, index, segments, quoted, content, phrases)
+            item = self._frame(doc, text, index, segments, quoted, stops, content, phrases)
             direct.append(item)
         for outer, core in last_core.values():
             outer.content = ends_with_quote(outer.content, core)
@@ -425,14 +431,17 @@ class QuoteFinder:
             return False
         return previous.lower_ != "that" and self._verb_cue(previous) is None
 
-    def _frame(self, doc, text, index, segments, quoted, content: Span, phrases: dict) -> Found:
-        """Cue and speaker of a direct quote from the words after or before it."""
+    def _frame(
+        self, doc, text, index, segments, quoted, stops, content: Span, phrases: dict
+    ) -> Found:
+        """Cue and speaker of a direct quote from the words after or before it (up to the quotes in
+        ``stops``)."""
         seg = segments[index]
         transcript = self._transcript(doc, text, seg)
         if transcript is not None:
             return transcript
-        after, stop = region(doc, quoted, seg, forward=True)
-        before, _ = region(doc, quoted, seg, forward=False)
+        after, stop = region(doc, stops, seg, forward=True)
+        before, _ = region(doc, stops, seg, forward=False)
         continuing = bool(CONTINUING_END.search(text, seg.start, seg.end)) or seg.close_at is None
         close = seg.close_end
         byline = byline_name(after, text[close : close + 4]) if close is not None else None
@@ -700,6 +709,16 @@ def reduced_passive(cue: Token) -> bool:
     )
 
 
+def short_segments(doc: Doc, segments: list[Segment], min_words: int) -> set[int]:
+    """Indices of the quoted stretches with fewer than ``min_words`` words."""
+    short = set()
+    for number, seg in enumerate(segments):
+        span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if span is None or sum(1 for t in span if not (t.is_punct or t.is_space)) < min_words:
+            short.add(number)
+    return short
+
+
 def outside(token: Token | None, quoted: list[int | None]) -> Token | None:
     return token if token is not None and quoted[token.i] is None else None
 
@@ -842,7 +861,7 @@ def ends_with_quote(content: tuple[int, int], core: list[Token]) -> tuple[int, i
     while last < len(doc) and doc[last].is_quote:
         last += 1
     if last >= content[1]:
-        return content
+        return content[0], last  # a parse cut short inside the quote ("a "good news story in an era when …"")
     own = {root.head.i} | ({t.i for t in root.subtree} if root.pos_ in ("VERB", "AUX") else set())
     end = max([last] + [i + 1 for i in own if last <= i < content[1]])
     return content[0], end
@@ -985,7 +1004,10 @@ def region(
     doc: Doc, quoted: list[int | None], seg: Segment, forward: bool
 ) -> tuple[list[Token], str]:
     """Tokens outside quotes right after (or before, nearest first) a quote, up to a sentence end, a
-    paragraph break or another quote; and what stopped it: "sentence", "paragraph", "quote" or "edge"."""
+    paragraph break or another quote; and what stopped it: "sentence", "paragraph", "quote" or "edge".
+    ``quoted`` marks the quotes that stop it (the caller leaves out short ones: a quoted nickname or title
+    inside the frame, 'state Del. Marcia "Cia" Price shouted'). Looking back, a paragraph that ends with
+    a colon runs on into the quote it introduces ("He said:¶"We have ...")."""
     if forward:
         if seg.close_at is None:
             return [], "paragraph"
@@ -1000,6 +1022,8 @@ def region(
         if quoted[i] is not None:
             return tokens, "quote"
         if token.is_space and "\n" in token.text:
+            if not forward and not tokens and i > 0 and doc[i - 1].text == ":":
+                continue  # "He said:¶"...": a paragraph ending with a colon introduces the quote below it
             return tokens, "paragraph"
         if token.text in SENTENCE_END:
             return tokens, "sentence"

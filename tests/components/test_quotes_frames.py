@@ -1,0 +1,68 @@
+"""claimgraph_quotes, round 4: frames across a colon paragraph break and past short quotes, quoted titles
+as no speakers, mixed contents cut short inside their quote."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quotes_of(nlp, text):
+    return nlp(text)._.quotes
+
+
+@pytest.mark.model
+def test_a_colon_ending_the_paragraph_introduces_the_quote_below(nlp):
+    text = (
+        "The senator answered the criticism on Tuesday. She said:\n\n"
+        '"We have waited for this bill for ten years and we will not wait any longer."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
+    assert quote["cue"] == "say"
+    assert quote["speaker"]["text"] == "She"
+
+
+@pytest.mark.model
+def test_a_paragraph_break_without_a_colon_still_ends_the_frame(nlp):
+    text = (
+        "The senator answered the criticism on Tuesday. She said nothing more.\n\n"
+        '"We have waited for this bill for ten years and we will not wait any longer."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
+    # at most carried on from the paragraph before (confidence 0.75), not framed by its cue (0.9)
+    assert quote["confidence"] < 0.9
+
+
+@pytest.mark.model
+def test_a_quoted_nickname_inside_the_frame_does_not_end_it(nlp):
+    text = (
+        '"This is a big night for our city and for every family in it!" '
+        'State Sen. Robert "Bobby" Lane shouted to the crowd.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
+    assert quote["cue"] == "shout"
+    assert "Lane" in quote["speaker"]["text"]
+
+
+@pytest.mark.model
+def test_a_quoted_title_is_no_speaker(nlp):
+    """The parser may read a quoted show title after the cue as its subject; words in quotation marks
+    around a cue that is not quoted are never its speaker."""
+    text = (
+        "Governor Mills said on Monday on CBS's \u201cFace the Nation.\u201d "
+        "that the state would reopen its schools in the fall."
+    )
+    for quote in quotes_of(nlp, text):
+        if quote["speaker"] is not None:
+            assert "Face the Nation" not in quote["speaker"]["text"]
+
+
+@pytest.mark.model
+def test_a_mixed_quote_reaches_its_closing_mark(nlp):
+    """A content read from the parse that stops inside its quoted words runs on to the closing mark."""
+    text = (
+        'He called the treaty a "good news story in an era when so often we see countries going '
+        'the opposite direction," and left the hall.'
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q["kind"] == "mixed"]
+    assert quotes
+    assert any("opposite direction" in q["text"] for q in quotes)
