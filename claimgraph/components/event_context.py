@@ -106,6 +106,8 @@ def fill_from_context(
         needs_target = ttype in plover.needs_target or "needs_target" in item.trigger.flags
         if item.target is None and needs_target:
             continue
+        if item.target is None and item.nominal and ttype in plover.noun_target:
+            continue  # "Russia was behind the attacks": a mention of attacks, no attack on anyone
         if item.confidence < cfg["min_confidence"]:
             continue
         key = (item.token.i, item.source, item.target)

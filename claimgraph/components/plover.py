@@ -55,6 +55,7 @@ class Plover:
 
     roots: dict[str, str] = field(default_factory=dict)
     needs_target: set[str] = field(default_factory=set)
+    noun_target: set[str] = field(default_factory=set)  # a noun trigger needs a recipient
     content: set[str] = field(default_factory=set)
     domestic: set[str] = field(default_factory=set)
     place: set[str] = field(default_factory=set)  # an unnamed recipient is the country of the place
@@ -71,6 +72,7 @@ class Plover:
 # A type row's (column, value) -> the Plover set that lists the type.
 TYPE_FLAGS = {
     ("target", "yes"): "needs_target",
+    ("target", "noun"): "noun_target",
     ("content", "yes"): "content",
     ("content", "keep"): "keep_content",
     ("content", "topic"): "topic",

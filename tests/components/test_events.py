@@ -662,3 +662,11 @@ def test_an_igo_officials_acts_are_the_organisations(nlp):
     assert ("REJECT", "USA", "UN") in dyads(doc)
     doc = nlp("U.N. envoy Diego Cordovez met Pakistan's foreign minister in Geneva.")
     assert {e["source"] for e in doc._.events if e["type"] == "CONSULT"} == {"UN"}
+
+
+@pytest.mark.model
+def test_an_attack_noun_with_no_recipient_codes_nothing(nlp):
+    doc = nlp("Ukraine says it has evidence proving Russia was behind the chemical attacks.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+    doc = nlp("Russia's attack on Ukraine began at dawn.")
+    assert ("ASSAULT", "RUS", "UKR") in dyads(doc)
