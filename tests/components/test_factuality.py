@@ -906,3 +906,15 @@ def test_a_particle_takes_its_verb_s_assessment(nlp):
     assert down.dep_ == "prt"
     assert assess_token(down, lexicon).factuality == assess_token(step, lexicon).factuality
     assert assess_token(step, lexicon).factuality == "probable"
+
+
+def test_nouns_of_likelihood_risk_and_requirement_embed_their_content(nlp):
+    """'the likelihood that the men were involved', 'the risk of a recession', 'requirements that
+    it keep reserves': the content is possible, not asserted (modality.tsv)."""
+    (involved,) = run(
+        nlp, "Police played down the likelihood that the two men were involved.", "involved"
+    )
+    (recession,) = run(nlp, "Analysts warned of the risk of a recession next year.", "recession")
+    (keep,) = run(nlp, "The bank broke requirements that it keep large reserves.", "keep")
+    assert [e["factuality"] for e in (involved, recession, keep)] == ["possible"] * 3
+    assert involved["time"] == "past"
