@@ -275,7 +275,11 @@ def assess_token(
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
             argument = True
-            if commits:  # "transfers would not be …"
+            if _definite(token) and token.pos_ != "PROPN":
+                # "Courtaulds' moves could boost its value", "join the hunt": a definite
+                # argument's existence is presupposed, outside the verb's modality
+                clausal = False
+            elif commits:  # "any transfers would not be …"
                 value = combine(value, _local_value(head, lexicon, negation=False))
         else:
             # "during its war", relative clauses: presupposed, not part of the claim

@@ -918,3 +918,12 @@ def test_nouns_of_likelihood_risk_and_requirement_embed_their_content(nlp):
     (keep,) = run(nlp, "The bank broke requirements that it keep large reserves.", "keep")
     assert [e["factuality"] for e in (involved, recession, keep)] == ["possible"] * 3
     assert involved["time"] == "past"
+
+
+def test_a_definite_argument_is_presupposed_outside_the_modal(nlp):
+    """'the company's moves could boost its value': the moves happened, the boost is possible;
+    an indefinite or quantified argument stays inside ('any transfers would not be easy')."""
+    moves, boost = run(nlp, "The company's moves could boost its value.", "moves", "boost")
+    (transfers,) = run(nlp, "Any transfers would not be easy.", "transfers")
+    assert (moves["factuality"], boost["factuality"]) == ("certain", "possible")
+    assert transfers["factuality"] == "possible"  # "any" (possible) under "would" (probable)
