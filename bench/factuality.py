@@ -5,7 +5,7 @@ component runs on triggers) on the gold event tokens of each corpus, parsed
 with the spaCy model claimgraph loads, and maps its labels onto the −3…+3 scale
 (certain +3, probable +2, possible +1, unknown 0, negatives mirrored).
 
-    .venv/bin/python bench/factuality.py [--split test|dev|train|all] [--errors N]
+    .venv/bin/python bench/factuality.py [--split test|dev|train|all] [--errors N] [--confusion]
 
 Data is read from ../shared/eval/factuality (never copied into the repository).
 
@@ -132,8 +132,30 @@ def _share(hits: list[bool]) -> float:
     return sum(hits) / len(hits) if hits else float("nan")
 
 
+CLASSES = {3: "CT+", 2: "PR+", 1: "PS+", 0: "Uu", -1: "PS-", -2: "PR-", -3: "CT-"}
+
+
+def print_confusion(name: str, pairs: list[tuple[float, int]]) -> None:
+    """Gold FactBank class (rows) against ours (columns) on the non-factual events."""
+    counts: dict[tuple[int, int], int] = {}
+    for gold, predicted in pairs:
+        key = (gold_class(gold), predicted)
+        counts[key] = counts.get(key, 0) + 1
+    print(f"\nnon-factual events of {name}: gold (rows) x ours (columns)")
+    print(f"{'':>6}" + "".join(f"{label:>6}" for label in CLASSES.values()))
+    for gold, label in CLASSES.items():
+        if any(counts.get((gold, p), 0) for p in CLASSES):
+            print(f"{label:>6}" + "".join(f"{counts.get((gold, p), 0):>6}" for p in CLASSES))
+    print()
+
+
 def evaluate_conll(
-    parser: Language, lexicon: Lexicon, settings: Settings, path: Path, errors: int = 0
+    parser: Language,
+    lexicon: Lexicon,
+    settings: Settings,
+    path: Path,
+    errors: int = 0,
+    confusion: bool = False,
 ) -> dict:
     gold, predicted, misses = [], [], []
     for sentence in read_conll(path):
@@ -152,6 +174,8 @@ def evaluate_conll(
         print_errors(path, misses, errors)
     mae = sum(abs(g - p) for g, p in zip(gold, predicted, strict=True)) / len(gold)
     nonfactual = [(g, p) for g, p in zip(gold, predicted, strict=True) if g < 2.5]
+    if confusion:
+        print_confusion(f"{path.parent.name}/{path.stem}", nonfactual)
     return {
         "events": len(gold),
         "mae": mae,
@@ -205,6 +229,11 @@ def main() -> None:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="print the N largest errors per corpus"
     )
+    parser.add_argument(
+        "--confusion",
+        action="store_true",
+        help="print gold against predicted class on the non-factual events",
+    )
     args = parser.parse_args()
     if not EVAL.exists():
         raise SystemExit(f"benchmark data not found at {EVAL}")
@@ -221,7 +250,7 @@ def main() -> None:
             path = EVAL / corpus / f"{split}.conll"
             if not path.exists():  # UW has no train split in ../shared
                 continue
-            result = evaluate_conll(model, lexicon, settings, path, args.errors)
+            result = evaluate_conll(model, lexicon, settings, path, args.errors, args.confusion)
             print(
                 f"{corpus + '/' + split:<24}{result['events']:>7}{result['mae']:>7.3f}{result['r']:>7.3f}"
                 f"{result['nonfactual']:>9}{result['nonfactual_exact']:>7.3f}"
