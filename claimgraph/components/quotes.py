@@ -388,7 +388,14 @@ class QuoteFinder:
                     last_core[id(outer)] = (outer, core)
             if outers:
                 continue
-            if len(core) < self.min_quote_words or self._fragment(doc, seg, content):
+            fragment = self._fragment(doc, seg, content)
+            if len(core) < self.min_quote_words and not fragment and self._whole(doc, text, seg):
+                # a short sentence quoted whole and framed by its cue ("“You winning?” she said")
+                item = self._frame(doc, text, index, segments, quoted, stops, content, phrases)
+                if item.cue is not None and item.speaker is not None:
+                    direct.append(item)
+                    continue
+            if len(core) < self.min_quote_words or fragment:
                 item = embedded_quote(core, quoted)
                 if item is not None and self._speaks(doc, item.speaker):
                     embedded.append(item)
@@ -418,6 +425,15 @@ class QuoteFinder:
         return token.tag_ == "PRP" or any(
             actor_at(doc, t) is not None or t.ent_type_ in SPEAKER_ENTITIES
             for t in doc[mention[0] : mention[-1] + 1]
+        )
+
+    def _whole(self, doc: Doc, text: str, seg: Segment) -> bool:
+        """Does the quote open a sentence and end inside its marks with a comma, ? or ! (so a cue follows:
+        “I love you,” he said)?"""
+        return (
+            seg.close_at is not None
+            and bool(CONTINUING_END.search(text, seg.start, seg.end))
+            and opens_sentence(doc, seg)
         )
 
     def _fragment(self, doc: Doc, seg: Segment, content: Span) -> bool:
@@ -556,7 +572,9 @@ class QuoteFinder:
     def _carry(
         self, doc, direct: list[Found], indirect: list[Found], paragraphs: list[int]
     ) -> None:
-        """Unattributed quotes carry on the speaker of the quote just before them."""
+        """Unattributed quotes carry on the speaker of the quote just before them, when they open their
+        sentence or follow that quote's own cue in it ("X said she has the quality: "…""); other words
+        before a quote in its sentence are a frame of its own, unread ("He shrugged it off -- "…"")."""
         everything = sorted(direct + indirect, key=lambda item: item.content[0])
         for item in direct:
             if item.speaker is not None:
@@ -575,6 +593,11 @@ class QuoteFinder:
             if (
                 para - paragraph_of(paragraphs, doc[previous.content[0]].idx)
                 > self.carry_paragraphs
+            ):
+                continue
+            if not opens_sentence(doc, item.segments[0]) and not (
+                previous.cue_tokens
+                and doc[previous.cue_tokens[0]].sent.start == doc[item.content[0]].sent.start
             ):
                 continue
             item.speaker = previous.speaker
@@ -707,6 +730,20 @@ def reduced_passive(cue: Token) -> bool:
         and cue.dep_ in ("advcl", "acl", "amod")
         and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
     )
+
+
+def opens_sentence(doc: Doc, seg: Segment) -> bool:
+    """Does the quote open its sentence or paragraph (only spaces and a closing mark back to a sentence end:
+    'head.” “You …')?"""
+    mark = doc.char_span(seg.open_at, seg.open_at + 1, alignment_mode="expand")
+    if mark is None:
+        return False
+    for previous in reversed(doc[: mark.start]):
+        if "\n" in previous.text or previous.text in SENTENCE_END:
+            return True
+        if not (previous.is_space or previous.is_quote):
+            return False
+    return True
 
 
 def short_segments(doc: Doc, segments: list[Segment], min_words: int) -> set[int]:

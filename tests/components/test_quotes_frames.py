@@ -66,3 +66,39 @@ def test_a_mixed_quote_reaches_its_closing_mark(nlp):
     quotes = [q for q in quotes_of(nlp, text) if q["kind"] == "mixed"]
     assert quotes
     assert any("opposite direction" in q["text"] for q in quotes)
+
+
+@pytest.mark.model
+def test_a_short_sentence_quoted_whole_and_framed_is_direct(nlp):
+    text = "The crowd went quiet. \u201cI love you,\u201d she said. Then she left the stage."
+    quote = next(q for q in quotes_of(nlp, text) if q["text"].startswith("I love you"))
+    assert quote["kind"] == "direct" and quote["cue"] == "say"
+    assert quote["speaker"]["text"] == "she"
+
+
+@pytest.mark.model
+def test_a_short_quote_inside_a_sentence_stays_a_scare_quote(nlp):
+    text = "The mayor said the plan was a \u201cbig mistake,\u201d and the council agreed with him."
+    assert not any(q["kind"] == "direct" for q in quotes_of(nlp, text))
+
+
+@pytest.mark.model
+def test_an_unattributed_quote_opening_its_sentence_carries_the_speaker_on(nlp):
+    text = (
+        '"We will fight this decision in every court of the land," the governor said. '
+        '"And we will win it, because the law is on our side."'
+    )
+    second = next(q for q in quotes_of(nlp, text) if q["text"].startswith("And we will win"))
+    assert second["speaker"] is not None and second["speaker"]["text"] == "the governor"
+
+
+@pytest.mark.model
+def test_a_quote_after_words_of_its_own_sentence_carries_no_speaker_on(nlp):
+    """Words before the quote in its sentence are its frame (unread here), not the previous speaker's."""
+    text = (
+        '"We will fight this decision in every court of the land," the governor said. '
+        'The mayor, unimpressed, shrugged it off in a long interview -- "we have heard all this before '
+        'from him and from his party."'
+    )
+    second = next(q for q in quotes_of(nlp, text) if q["text"].startswith("we have heard"))
+    assert second["speaker"] is None or second["speaker"]["text"] != "the governor"
