@@ -543,7 +543,14 @@ class EventCoder:
             subjects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             passive = False
         if passive:
-            agents = self._role_actors(doc, verb, ["agent"])
+            # "killed by the Malaysia Airlines crash", "blown up by a BAK missile": a company
+            # naming a thing is its maker or carrier, not the one who acts
+            kinds = {a["id"]: a["kind"] for a in doc._.actors}
+            agents = [
+                (a, t)
+                for a, t in self._role_actors(doc, verb, ["agent"])
+                if actor_at(doc, t) or kinds.get(a) != "organization"
+            ]
             if agents:
                 return agents, 0.0
         found: list[tuple[str, Token]] = []

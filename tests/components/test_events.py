@@ -670,3 +670,11 @@ def test_an_attack_noun_with_no_recipient_codes_nothing(nlp):
     assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
     doc = nlp("Russia's attack on Ukraine began at dawn.")
     assert ("ASSAULT", "RUS", "UKR") in dyads(doc)
+
+
+@pytest.mark.model
+def test_a_company_naming_the_agent_thing_is_no_attacker(nlp):
+    doc = nlp("The plane was blown up over Ukraine by a BAK missile.")
+    assert not [e for e in doc._.events if e["source"] == "org:bak"]
+    doc = nlp("Three civilians were killed by US air strikes in Kandahar.")
+    assert [countries(doc, e)[0] for e in doc._.events if e["type"] == "ASSAULT"] == ["USA"]
