@@ -28,6 +28,11 @@ WORD = re.compile(r"\w+")
 # a double quotation mark ('' is one in NYT archive text): content with one is a "direct" attribution
 DOUBLE_MARK = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 GROUPS = ("direct", "indirect", "all")
+# PolNeAR marks a relative pronoun as the source ("Christie, who said ..."); SPEC's speaker is the mention that
+# names the source, the antecedent. A gold source that is only one of these matches a predicted source that
+# ends right before it (nothing but spaces, commas, brackets or dashes between).
+RELATIVE_SOURCES = {"who", "which", "that"}
+ANTECEDENT_GAP = " \t\n,()\u2014\u2013-"
 
 
 def annotator_files(split: str) -> dict[str, Path]:
@@ -88,6 +93,23 @@ def group_of(text: str, spans: list[tuple[int, int]]) -> str:
     )
 
 
+def antecedent_end(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """Where the antecedent of a gold source that is a bare relative pronoun ends, else None."""
+    if len(spans) != 1 or text[spans[0][0] : spans[0][1]].strip().lower() not in RELATIVE_SOURCES:
+        return None
+    end = spans[0][0]
+    while end > 0 and text[end - 1] in ANTECEDENT_GAP:
+        end -= 1
+    return end
+
+
+def same_source(p: dict, g: dict, mode: str) -> bool:
+    """Source match: the same words (``same``), or our source is the antecedent of a gold relative pronoun."""
+    return same(p["source"], g["source"], mode) or (
+        g.get("antecedent_end") is not None and p.get("source_end") == g["antecedent_end"]
+    )
+
+
 def same(a: frozenset, b: frozenset, mode: str) -> bool:
     if not a or not b:
         return False
@@ -132,6 +154,8 @@ def score(docs: list[tuple[list[dict], list[dict]]]) -> dict:
                     c[2] += sum(1 for g in gs if g[fieldname])
                     if fieldname == "content":
                         c[0] += len(pairs)
+                    elif fieldname == "source":
+                        c[0] += sum(1 for p, g in pairs if same_source(p, g, mode))
                     else:
                         c[0] += sum(1 for p, g in pairs if same(p[fieldname], g[fieldname], mode))
     return counts
@@ -173,7 +197,7 @@ def dump_errors(texts: list[str], docs: list[tuple[list[dict], list[dict]]], lim
                     f"       content={show(text, p['content'])!r}"
                 )
         for p, g in pairs:
-            if g["source"] and not same(p["source"], g["source"], "overlap"):
+            if g["source"] and not same_source(p, g, "overlap"):
                 source.append(
                     f"  SOURCE [{g['group']}] ours={show(text, p['source'])!r} gold={show(text, g['source'])!r} "
                     f"cue={show(text, g['cue'])!r}"
@@ -230,6 +254,7 @@ def claimgraph_preds(doc) -> list[dict]:
             {
                 "content": words(text, content),
                 "source": words(text, speaker),
+                "source_end": speaker[0][1] if speaker else None,
                 "cue": words(text, [cue] if cue else []),
                 "group": group_of(text, content),
                 "quotes": quotes,
@@ -251,6 +276,7 @@ def textacy_preds(doc, direct_quotations) -> list[dict] | None:
             {
                 "content": words(text, span),
                 "source": words(text, [(t.idx, t.idx + len(t)) for t in speaker]),
+                "source_end": max((t.idx + len(t) for t in speaker), default=None),
                 "cue": words(text, [(t.idx, t.idx + len(t)) for t in cue]),
                 "group": group_of(text, span),
             }
@@ -318,6 +344,7 @@ def score_polnear(
         for g in items:
             g["cue_spans"] = g["cue"]
             g["group"] = group_of(text, g["content"])
+            g["antecedent_end"] = antecedent_end(text, g["source"])
             g["content"], g["source"], g["cue"] = (
                 words(text, g[k]) for k in ("content", "source", "cue")
             )
