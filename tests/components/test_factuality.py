@@ -927,3 +927,11 @@ def test_a_definite_argument_is_presupposed_outside_the_modal(nlp):
     (transfers,) = run(nlp, "Any transfers would not be easy.", "transfers")
     assert (moves["factuality"], boost["factuality"]) == ("certain", "possible")
     assert transfers["factuality"] == "possible"  # "any" (possible) under "would" (probable)
+
+
+def test_the_absolute_with_construction_states_a_fact(nlp):
+    """'with the index losing 900 points': the loss happened (modality.tsv kind presupposing),
+    unlike a gerund after another preposition ('accused of violating')."""
+    (losing,) = run(nlp, "Markets had a turbulent day, with the index losing 900 points.", "losing")
+    (violating,) = run(nlp, "The envoy was accused of violating the truce.", "violating")
+    assert (losing["factuality"], violating["factuality"]) == ("certain", "probable")
