@@ -121,6 +121,7 @@ KINDS = (
     "light",
     "presupposing",
     "result",
+    "absolute",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -476,7 +477,9 @@ def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
         # "fell 9% to reach a low": after a change of value the infinitive states its outcome
         return "certain" if lexicon.get("result", token.head) else settings.purpose
     if token.dep_ == "pcomp":
-        return "certain" if lexicon.get("presupposing", token.head) else settings.gerund
+        # "after selling its stake", "with the index losing 900 points": it happened
+        factual = lexicon.get("presupposing", token.head) or lexicon.get("absolute", token.head)
+        return "certain" if factual else settings.gerund
     if token.dep_ in ("relcl", "acl") and _ranked(token.head):
         return "certain"  # "the first model to be built of composites": it was built
     return settings.nonfinite

@@ -934,4 +934,6 @@ def test_the_absolute_with_construction_states_a_fact(nlp):
     unlike a gerund after another preposition ('accused of violating')."""
     (losing,) = run(nlp, "Markets had a turbulent day, with the index losing 900 points.", "losing")
     (violating,) = run(nlp, "The envoy was accused of violating the truce.", "violating")
+    (sanctions,) = run(nlp, "The US threatened Russia with sanctions.", "sanctions")
     assert (losing["factuality"], violating["factuality"]) == ("certain", "probable")
+    assert sanctions["factuality"] == "possible"  # the noun after 'with' is no absolute clause
