@@ -98,8 +98,8 @@ def analyze_many(
             doc._.published = cleaned.published
             yield doc, (raw, cleaned)
 
-    batch_size = options.settings["nlp"]["batch_size"]
-    for doc, (raw, cleaned) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+    max_tokens = options.settings["nlp"]["batch_tokens"]
+    for doc, (raw, cleaned) in nlp_module.pipe(nlp, prepared(), max_tokens):
         while failed:
             yield failed.pop(0)
         yield raw, to_analysis(doc, cleaned)
