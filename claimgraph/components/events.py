@@ -281,6 +281,10 @@ class EventCoder:
                 continue
             if "modal" in trigger.flags and tok.head.i in candidates:
                 silent.add(tok.head.i)  # "Libya must hand over ..." codes the demand only
+            if "permit" in trigger.flags:
+                # "allowed X to hold a rally", "give permission to X to help": permitted, not done
+                clause = tok.head if trigger.pos == "noun" and tok.dep_ in OBJECT_DEPS else tok
+                silent |= governed | {t.i for t in content(clause) if t.i in candidates and t.i != i}
             if trigger.type in self.plover.content:
                 silent |= governed
                 silent |= {

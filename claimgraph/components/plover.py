@@ -18,7 +18,16 @@ from ..errors import Errors, LexiconError
 
 POS_VALUES = frozenset({"verb", "noun", "adj"})
 FLAG_VALUES = frozenset(
-    {"intent", "intentonly", "anaphor", "reciprocal", "needs_target", "needs_content", "modal"}
+    {
+        "intent",
+        "intentonly",
+        "anaphor",
+        "reciprocal",
+        "needs_target",
+        "needs_content",
+        "modal",
+        "permit",
+    }
 )
 TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
 
@@ -203,7 +212,9 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
     if event.get("time") == "future" and (strict or event["type"] == "CONCEDE"):
         if root is None or _announced(root):
             refusable = cooperative or event["type"] == "CONCEDE"
-            if refusable and event.get("factuality") in NEGATIVE_FACTUALITY:
+            if refusable and (
+                event.get("factuality") in NEGATIVE_FACTUALITY or _denied_light_verb(root)
+            ):
                 return "REJECT"  # "said he would not provide support": a refusal
             return strict or event["type"]
     return event["type"]
@@ -224,6 +235,16 @@ def _announced(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _denied_light_verb(tok: Token | None) -> bool:
+    """A noun trigger that is the object of a negated verb: "would not give permission"."""
+    return (
+        tok is not None
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ in ("dobj", "dative", "attr", "oprd")
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    )
 
 
 def _governed_by(tok: Token, lemmas: set[str]) -> bool:

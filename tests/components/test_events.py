@@ -678,3 +678,14 @@ def test_a_company_naming_the_agent_thing_is_no_attacker(nlp):
     assert not [e for e in doc._.events if e["source"] == "org:bak"]
     doc = nlp("Three civilians were killed by US air strikes in Kandahar.")
     assert [countries(doc, e)[0] for e in doc._.events if e["type"] == "ASSAULT"] == ["USA"]
+
+
+@pytest.mark.model
+def test_a_permitted_act_is_not_done(nlp):
+    doc = nlp("Obama said he would not give permission to Russia to help Israel.")
+    assert not [e for e in doc._.events if e["type"] == "AID"]
+    permissions = [e for e in doc._.events if e["trigger"]["text"] == "permission"]
+    assert [countries(doc, e) for e in permissions] == [("USA", "RUS")]
+    assert strict_plover(permissions[0], doc) == "REJECT"  # a refusal to allow
+    doc = nlp("Egypt allowed Hamas to hold a rally in Cairo.")
+    assert not [e for e in doc._.events if e["type"] == "PROTEST"]
