@@ -122,6 +122,7 @@ KINDS = (
     "presupposing",
     "result",
     "absolute",
+    "occurrence",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -276,7 +277,11 @@ def assess_token(
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
             argument = True
-            if _definite(token) and token.pos_ != "PROPN":
+            if dep in ("nsubj", "nsubjpass") and _occurs(head, lexicon):
+                if commits:  # "the summit will not go ahead": the verb asserts the noun's event
+                    negated_here = _local_value(token, lexicon).endswith("_not")
+                    value = combine(value, _local_value(head, lexicon, negation=not negated_here))
+            elif _definite(token) and token.pos_ != "PROPN":
                 # "Courtaulds' moves could boost its value", "join the hunt": a definite
                 # argument's existence is presupposed, outside the verb's modality
                 clausal = False
@@ -524,6 +529,20 @@ def _generic_noun(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ == "pobj" and lexicon.get("presupposing", token.head):
         return False
     return not (token.dep_ == "dobj" and lexicon.get("light", token.head))
+
+
+def _occurs(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb whose subject is the event it asserts: 'the meeting *could take place*', 'the attack
+    *happened*', 'the summit will not *go ahead*' (modality.tsv kind ``occurrence``; two-word entries
+    are the verb's lemma and its object or adverb)."""
+    if lexicon.get("occurrence", verb):
+        return True
+    table = lexicon.words("occurrence")
+    return any(
+        f"{verb.lemma_.lower()} {c.lower_}" in table
+        for c in verb.children
+        if c.dep_ in ("dobj", "advmod", "prt")
+    )
 
 
 def _embeds(head: Token, lexicon: Lexicon) -> bool:

@@ -937,3 +937,14 @@ def test_the_absolute_with_construction_states_a_fact(nlp):
     (sanctions,) = run(nlp, "The US threatened Russia with sanctions.", "sanctions")
     assert (losing["factuality"], violating["factuality"]) == ("certain", "probable")
     assert sanctions["factuality"] == "possible"  # the noun after 'with' is no absolute clause
+
+
+def test_an_occurrence_verb_asserts_its_subject_s_event(nlp):
+    """'the meeting could take place', 'the summit will not go ahead': the verb says whether the
+    noun's event happens, so its modal and negation apply, definite or not (modality.tsv kind
+    occurrence)."""
+    (meeting,) = run(nlp, "The meeting could take place next week.", "meeting")
+    (summit,) = run(nlp, "The summit will not go ahead.", "summit")
+    (talks,) = run(nlp, "No talks took place on Monday.", "talks")
+    assert (meeting["factuality"], meeting["time"]) == ("possible", "future")
+    assert (summit["factuality"], talks["factuality"]) == ("certain_not", "certain_not")
