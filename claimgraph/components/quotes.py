@@ -65,10 +65,10 @@ MAX_BYLINE_WORDS = 5
 MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
 INTENTION_MEANINGS = {"intention", "hope"}
-# a cue verb's nominal content: its object and predicate ("called him a liar"), and "as"/"of" phrases
-# ("described her as ...", "accused him of ...")
+# a cue verb's nominal content: its object and predicate ("called him a liar"), and "as"/"of"/"for" phrases
+# ("described her as ...", "accused him of ...", "attacked Clinton for her support of ...")
 OBJECT_DEPS = {"dobj", "oprd", "attr"}
-OBJECT_PREPS = {"as", "of"}
+OBJECT_PREPS = {"as", "of", "for"}
 # cue meanings whose direct object may be the content ("cited the report", "denied the charges"); the object
 # of a knowledge, perception or belief verb is a thing found or seen ("showed signs of frailty"), not words
 OBJECT_MEANINGS = {"speech", "report", "denial", "intention"}
@@ -81,6 +81,9 @@ EMBEDDED_DEPS = {"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "dative", "ac
 EMBEDDED_PREPS = {"about", "as", "of", "for", "to", "against", "over", "after", "like"}
 # and after an object ("blamed the shootings on "implicit bias"", "replaced it with "appropriate assistance"")
 OBJECT_THEN_PREPS = {"on", "with"}
+# prepositions of time and circumstance: their phrase after a quoted noun is the writer's, wherever the parser
+# hangs it ("a "crazy system" during a stop in Flint", "a "strong leader" despite the sanctions")
+CIRCUMSTANCE_PREPS = {"during", "despite", "after", "before", "since", "until", "amid", "following"}
 # subjects that quote nobody when a quoted phrase sits in their verb's argument ("it comes as "too loud"")
 NON_SPEAKERS = {"it", "this", "that", "there"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -798,10 +801,16 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
     as_clause = cue.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
     )
+    if complement is None and obj is not None:
+        # "told his advisers to figure out …", "asked them to reconsider": what the addressee is told to do
+        complement = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i), None)
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
-        content = trimmed(complement_tokens(complement))
+        tokens = complement_tokens(complement)
+        if complement.dep_ == "xcomp" and obj is not None and obj.i < complement.i:
+            tokens = list(obj.subtree) + tokens  # the addressee with it ("urged them to reconsider")
+        content = trimmed(tokens)
         kind = "verb"
     elif particle is not None and any(c.dep_ == "pobj" for c in particle.children):
         # "called for new sanctions": the object of the cue's preposition
@@ -900,6 +909,17 @@ def ends_with_quote(content: tuple[int, int], core: list[Token]) -> tuple[int, i
     if last >= content[1]:
         return content[0], last  # a parse cut short inside the quote ("a "good news story in an era when …"")
     own = {root.head.i} | ({t.i for t in root.subtree} if root.pos_ in ("VERB", "AUX") else set())
+    if root.pos_ in ("NOUN", "PROPN"):
+        # a quoted noun's restrictive modifiers after the mark ("political tensions" in advanced economies,
+        # a "special meeting" to vote on a nominee); one set off by a comma is the writer's
+        for child in root.children:
+            if (
+                child.i >= last
+                and child.dep_ in ("prep", "acl", "relcl")
+                and child.lower_ not in CIRCUMSTANCE_PREPS
+                and not any(t.text == "," for t in doc[max(inside) + 1 : child.left_edge.i])
+            ):
+                own.update(t.i for t in child.subtree)
     end = max([last] + [i + 1 for i in own if last <= i < content[1]])
     return content[0], end
 

@@ -102,3 +102,36 @@ def test_a_quote_after_words_of_its_own_sentence_carries_no_speaker_on(nlp):
     )
     second = next(q for q in quotes_of(nlp, text) if q["text"].startswith("we have heard"))
     assert second["speaker"] is None or second["speaker"]["text"] != "the governor"
+
+
+@pytest.mark.model
+def test_a_quoted_nouns_restrictive_modifier_stays_in_the_content(nlp):
+    text = 'The chairman called a "special meeting" to vote on a new budget for the city.'
+    quote = next(q for q in quotes_of(nlp, text) if q["kind"] == "mixed")
+    assert quote["cue"] == "call"
+    assert quote["text"].endswith("to vote on a new budget for the city")
+
+
+@pytest.mark.model
+def test_what_follows_a_quoted_noun_after_a_comma_is_the_writers(nlp):
+    text = (
+        'Senator Hale praised the "historic agreement," which came after months of talks in Geneva.'
+    )
+    for quote in quotes_of(nlp, text):
+        assert "Geneva" not in quote["text"]
+
+
+@pytest.mark.model
+def test_an_addressee_told_to_act_is_part_of_the_content(nlp):
+    text = "The president told his advisers to find a way around the Senate."
+    quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "tell")
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == "his advisers to find a way around the Senate"
+    assert quote["speaker"]["text"] == "The president"
+
+
+@pytest.mark.model
+def test_a_reason_phrase_belongs_to_an_object_content(nlp):
+    text = "Senator Ames attacked the governor for his handling of the flood."
+    quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "attack")
+    assert quote["text"] == "the governor for his handling of the flood"
