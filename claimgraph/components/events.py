@@ -38,6 +38,7 @@ from .event_syntax import (
     DEFAULT_TARGETS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PLACE_ENTS,
     POS_OF,
     SUBJECT_DEPS,
     clause_head,
@@ -47,6 +48,7 @@ from .event_syntax import (
     country_of,
     dyad_pairs,
     emphatic_do,
+    entity_span,
     governor,
     has_dependent,
     infinitive,
@@ -478,7 +480,7 @@ class EventCoder:
                 sources += self._role_actors(doc, child, ["agent"])
         specs = trigger.targets if trigger.targets is not None else DEFAULT_TARGETS
         specs = [s for s in specs if s not in ("dobj", "dative")]
-        targets = self._role_actors(doc, tok, specs)
+        targets = self._role_actors(doc, tok, specs) or self._destination(doc, tok, trigger, specs)
         between = self._role_actors(doc, tok, ["prep:between", "prep:among"])
         pred = governor(tok)
         mutual = False
@@ -535,6 +537,20 @@ class EventCoder:
                 ]
         targets = [t for t in targets if t[0] not in {s[0] for s in sources}]
         return sources, targets, pred if pred is not None else tok, penalty
+
+    def _destination(self, doc: Doc, tok: Token, trigger: Trigger, specs) -> list[tuple[str, Token]]:
+        """A visit noun's destination place in its own role phrase ("a surprise visit to Beirut")
+        is its host country (CAMEO 042), before the recipients of the clause it sits in."""
+        if trigger.mode != "visit":
+            return []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and f"prep:{prep.lower_}" in specs:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS:
+                        country = self._place_country(entity_span(doc, pobj))
+                        if country is not None:
+                            return [(country, pobj)]
+        return []
 
     def _subjects(
         self, doc: Doc, verb: Token, depth: int = 0

@@ -689,3 +689,10 @@ def test_a_permitted_act_is_not_done(nlp):
     assert strict_plover(permissions[0], doc) == "REJECT"  # a refusal to allow
     doc = nlp("Egypt allowed Hamas to hold a rally in Cairo.")
     assert not [e for e in doc._.events if e["type"] == "PROTEST"]
+
+
+@pytest.mark.model
+def test_a_visits_destination_is_its_host_before_the_clauses_recipient(nlp):
+    doc = nlp("The US general held talks with President Michel Suleiman during a visit to Beirut.")
+    visits = [e for e in doc._.events if e["trigger"]["text"] == "visit"]
+    assert [countries(doc, e) for e in visits] == [("USA", "LBN")]
