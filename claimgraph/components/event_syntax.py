@@ -117,15 +117,19 @@ def context_words(tok: Token) -> list[Token]:
     return words
 
 
-def content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tuple[str, Token]]:
+def content_target(
+    doc: Doc, heads: list[Token], exclude: set[str], topics: frozenset[str] = frozenset()
+) -> list[tuple[str, Token]]:
     """The first actor the trigger's own phrase (and a light verb's) mentions: objects, complements,
     prepositional phrases, "in PLACE" last. "threatened to impose restrictions against German goods"
-    -> Germany; "opened investigations against Chilean officials" -> Chile."""
+    -> Germany; "opened investigations against Chilean officials" -> Chile. Prepositions in
+    ``topics`` say what the act is about and are skipped ("a summit on the unrest in Iran")."""
     own = {h.i for h in heads}
     children = [
         c
         for c in heads[0].children
-        if c.dep_ not in NOT_TARGET_DEPS or (c.dep_ == "advcl" and infinitive(c))
+        if (c.dep_ not in NOT_TARGET_DEPS or (c.dep_ == "advcl" and infinitive(c)))
+        and not (c.dep_ == "prep" and c.lower_ in topics)
     ]
     for light in heads[1:]:  # a light verb lends its recipient slots ("opened a probe against X")
         children += [
@@ -133,6 +137,7 @@ def content_target(doc: Doc, heads: list[Token], exclude: set[str]) -> list[tupl
             for c in light.children
             if c.i not in own
             and (c.dep_ == "dative" or (c.dep_ == "prep" and f"prep:{c.lower_}" in DEFAULT_TARGETS))
+            and c.lower_ not in topics
         ]
     place = [
         c

@@ -371,7 +371,9 @@ class EventCoder:
                 home = {self._country(doc, a) for a, _ in sources}
                 targets = [
                     (a, t)
-                    for a, t in content_target(doc, heads, {a for a, _ in sources})
+                    for a, t in content_target(
+                        doc, heads, {a for a, _ in sources}, self._topics(trigger)
+                    )
                     if not (t.dep_ in SUBJECT_DEPS and self._country(doc, a) in home)
                 ]
                 if not targets and not nominal and tok.dep_ == "advcl" and infinitive(tok):
@@ -442,7 +444,7 @@ class EventCoder:
     def _verb_arguments(self, doc, tok, trigger):
         (sources, penalty) = self._subjects(doc, tok)
         passive = self._passive(tok) and not self._stative(tok)
-        specs = trigger.targets if trigger.targets is not None else DEFAULT_TARGETS
+        specs = self._target_specs(trigger)
         if passive:
             specs = ("nsubjpass", *specs)
         targets = self._role_actors(doc, tok, specs)
@@ -478,7 +480,7 @@ class EventCoder:
         for child in tok.children:
             if child.dep_ == "acl":  # "sanctions imposed by the US"
                 sources += self._role_actors(doc, child, ["agent"])
-        specs = trigger.targets if trigger.targets is not None else DEFAULT_TARGETS
+        specs = self._target_specs(trigger)
         specs = [s for s in specs if s not in ("dobj", "dative")]
         targets = self._role_actors(doc, tok, specs) or self._destination(doc, tok, trigger, specs)
         between = self._role_actors(doc, tok, ["prep:between", "prep:among"])
@@ -525,7 +527,7 @@ class EventCoder:
             if not targets and trigger.targets != () and not mutual:
                 pred_specs = [
                     s
-                    for s in (trigger.targets or DEFAULT_TARGETS)
+                    for s in self._target_specs(trigger)
                     if s.startswith("prep:") or s == "dative"
                 ]
                 if tok.dep_ == "pobj":  # "engaged Filipino peacekeepers in a firefight"
@@ -537,6 +539,17 @@ class EventCoder:
                 ]
         targets = [t for t in targets if t[0] not in {s[0] for s in sources}]
         return sources, targets, pred if pred is not None else tok, penalty
+
+    def _topics(self, trigger: Trigger) -> frozenset[str]:
+        """Prepositions that give what an act of this type is about, never its recipient."""
+        return self.plover.topic_preps.get(trigger.type, frozenset())
+
+    def _target_specs(self, trigger: Trigger) -> list[str]:
+        """The row's target slots, else the default ones less the type's topic prepositions."""
+        if trigger.targets is not None:
+            return list(trigger.targets)
+        topics = self._topics(trigger)
+        return [s for s in DEFAULT_TARGETS if s.removeprefix("prep:") not in topics]
 
     def _destination(self, doc: Doc, tok: Token, trigger: Trigger, specs) -> list[tuple[str, Token]]:
         """A visit noun's destination place in its own role phrase ("a surprise visit to Beirut")

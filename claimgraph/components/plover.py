@@ -74,6 +74,7 @@ class Plover:
     temporal_preps: set[str] = field(default_factory=set)  # "since the invasion": a date
     stative_verbs: set[str] = field(default_factory=set)  # "were engaged in": the subject acts
     purpose_verbs: set[str] = field(default_factory=set)  # "resigned to allow": an aim, no act
+    topic_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "talks on Iran"
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -119,6 +120,8 @@ def parse_plover(
             plover.stative_verbs |= set(row.get("cues", "").split())
         elif kind == "purpose":
             plover.purpose_verbs |= set(row.get("cues", "").split())
+        elif kind == "about":
+            plover.topic_preps[row["event"]] = frozenset(row.get("cues", "").split())
         elif kind == "context":
             for cue in row.get("cues", "").split():
                 plover.context_cues[cue] = name

@@ -696,3 +696,12 @@ def test_a_visits_destination_is_its_host_before_the_clauses_recipient(nlp):
     doc = nlp("The US general held talks with President Michel Suleiman during a visit to Beirut.")
     visits = [e for e in doc._.events if e["trigger"]["text"] == "visit"]
     assert [countries(doc, e) for e in visits] == [("USA", "LBN")]
+
+
+@pytest.mark.model
+def test_what_a_meeting_is_about_is_not_its_counterpart(nlp):
+    doc = nlp("Obama is scheduled to attend a summit in Switzerland on the unrest in Iran.")
+    summits = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert [countries(doc, e) for e in summits] == [("USA", "CHE")]
+    doc = nlp("Germany held talks with France about the crisis in Mali.")
+    assert {countries(doc, e) for e in doc._.events} == {("DEU", "FRA")}
