@@ -69,6 +69,8 @@ INTENTION_MEANINGS = {"intention", "hope"}
 # ("described her as ...", "accused him of ...", "attacked Clinton for her support of ...")
 OBJECT_DEPS = {"dobj", "oprd", "attr"}
 OBJECT_PREPS = {"as", "of", "for"}
+# with no object, the phrase naming what a cue's words are about ("complained about", "spoke of")
+TOPIC_PREPS = {"about", "of", "against"}
 # cue meanings whose direct object may be the content ("cited the report", "denied the charges"); the object
 # of a knowledge, perception or belief verb is a thing found or seen ("showed signs of frailty"), not words
 OBJECT_MEANINGS = {"speech", "report", "denial", "intention"}
@@ -797,6 +799,7 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         ),
         None,
     )
+    topic = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
     # "as the memo put it, ...", "as Trump said, ...": the clause the as-clause comments on
     as_clause = cue.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
@@ -812,9 +815,11 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
             tokens = list(obj.subtree) + tokens  # the addressee with it ("urged them to reconsider")
         content = trimmed(tokens)
         kind = "verb"
-    elif particle is not None and any(c.dep_ == "pobj" for c in particle.children):
-        # "called for new sanctions": the object of the cue's preposition
-        content = trimmed([t for c in particle.children if c.dep_ == "pobj" for t in c.subtree])
+    elif particle is not None and any(c.dep_ in ("pobj", "pcomp") for c in particle.children):
+        # "called for new sanctions", "called for reducing the tax rate": the object of the cue's preposition
+        content = trimmed(
+            [t for c in particle.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        )
         kind = "verb"
     elif obj is not None:
         # "Cruz called Trump a "liar"", "described her as "a lifetime politician"": a nominal content,
@@ -832,6 +837,10 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         own = {t.i for t in cue.subtree}
         content = trimmed([t for t in cue.head.subtree if t.i not in own])
         kind = "parenthetical"
+    elif topic is not None:
+        # "complained about his microphone", "warned against hackers": what the words are about
+        content = trimmed([t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree])
+        kind = "object"
     else:
         return None
     if content is None:

@@ -135,3 +135,19 @@ def test_a_reason_phrase_belongs_to_an_object_content(nlp):
     text = "Senator Ames attacked the governor for his handling of the flood."
     quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "attack")
     assert quote["text"] == "the governor for his handling of the flood"
+
+
+@pytest.mark.model
+def test_call_for_with_a_gerund(nlp):
+    text = "The senator called for cutting the corporate tax rate to 20 percent."
+    quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "call for")
+    assert quote["text"] == "cutting the corporate tax rate to 20 percent"
+    assert quote["speaker"]["text"] == "The senator"
+
+
+@pytest.mark.model
+def test_what_a_complaint_is_about_is_its_content(nlp):
+    text = "The candidate complained about the moderators after the debate."
+    quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "complain")
+    assert quote["text"] == "the moderators"
+    assert quote["speaker"]["text"] == "The candidate"
