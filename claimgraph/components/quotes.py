@@ -1217,15 +1217,16 @@ def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
         if any(t.i in cue_tokens for t in child.subtree)
         for t in child.subtree
     }
-    present = {t.i for t in head.subtree if t.i not in dropped and not t.is_space}
+    # a no-break space inside a name is a token of its own ("nominee\xa0Gov.\xa0Mike Pence"): bridged
+    present = {t.i for t in head.subtree if t.i not in dropped and "\n" not in t.text}
     lo = hi = head.i
     while lo - 1 in present:
         lo -= 1
     while hi + 1 in present:
         hi += 1
-    while lo < head.i and doc[lo].is_punct:
+    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > head.i and doc[hi].is_punct:
+    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return list(range(lo, hi + 1))
 

@@ -151,3 +151,14 @@ def test_what_a_complaint_is_about_is_its_content(nlp):
     quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "complain")
     assert quote["text"] == "the moderators"
     assert quote["speaker"]["text"] == "The candidate"
+
+
+@pytest.mark.model
+def test_a_speaker_name_with_no_break_spaces_is_kept_whole(nlp):
+    text = (
+        "On Sunday, Republican vice-presidential nominee\u00a0Gov.\u00a0Mike Pence said the campaign "
+        "would release his tax returns soon."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "say")
+    assert quote["speaker"]["text"].startswith("Republican vice-presidential nominee")
+    assert quote["speaker"]["text"].endswith("Mike Pence")
