@@ -35,6 +35,14 @@ from .. import dates, lexicons
 from ..errors import Errors, LexiconError
 from . import char_span
 from .actors import actor_for_span
+from .factuality_forms import (
+    SUBJECT_DEPS,
+    generic_noun,
+    has_own_subject_or_aux,
+    infinitive,
+    nonfinite,
+    nonfinite_cap,
+)
 from .plover import NEGATIVE_FACTUALITY, intent_cameo
 
 logger = logging.getLogger(__name__)
@@ -67,7 +75,6 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 REPORTED_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "pcomp"})
 # Prepositions skipped between a noun and its complement ("decision on sending").
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Cue meanings (cues.tsv) that introduce a source; "intention" cues are embedding predicates.
 SOURCE_MEANINGS = frozenset(
     {"speech", "report", "belief", "fear", "hope", "denial", "knowledge", "perception", "question"}
@@ -86,14 +93,8 @@ DATE_PATH_DEPS = frozenset(
 )
 # Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
 PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
-# Tags of a finite verb or modal: a sentence without one is a headline or a fragment.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# Ordinals and 'only'/'few' rank a noun: its infinitival relative is factual ('the first to fly').
-RANKS = frozenset({"first", "second", "third", "last", "only", "few"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-# Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
-BOUND_NOUN_DEPS = frozenset({"det", "poss", "nummod"})
 
 
 def combine(first: str, second: str) -> str:
@@ -260,7 +261,7 @@ def assess_token(
             # headline "China to send aid, officials fear": the cue embeds the infinitive
             embedded = embedded or child.i == token.i
         elif dep == "conj":
-            if commits and not _has_own_subject_or_aux(child) and _same_form(child, head):
+            if commits and not has_own_subject_or_aux(child) and _same_form(child, head):
                 # the verb an argument noun hangs on does not negate it, nor do that verb's conjuncts
                 value = combine(value, _local_value(head, lexicon, negation=not argument))
             elif commits and _negative_coordinator(child, head, lexicon):
@@ -293,22 +294,22 @@ def assess_token(
         if time is None and head.pos_ in ("VERB", "AUX"):
             # "is said to want", "fell 9% to reach": the infinitive of a raising cue or the outcome
             # of a change of value takes its head's tense, not the future
-            infinitive = (
+            future = (
                 child.i == token.i
-                and _infinitive(token)
+                and infinitive(token)
                 and not (cue and dep == "xcomp")
                 and not lexicon.get("result", head)
             )
-            time = "future" if infinitive else _own_time(head, lexicon)
+            time = "future" if future else _own_time(head, lexicon)
         child = head
-    if not embedded and _nonfinite(token):
-        value = combine(value, _nonfinite_cap(token, lexicon, settings))
-    elif not embedded and _generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
+    if not embedded and nonfinite(token):
+        value = combine(value, nonfinite_cap(token, lexicon, settings))
+    elif not embedded and generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
         value = combine(value, settings.generic)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
         value = combine(value, row["factuality"] if row else "certain")
-    if time is None and _infinitive(token):
+    if time is None and infinitive(token):
         time = "future"  # a headline's or a fragment's infinitive: "Airline to cut 4,000 jobs"
     hypothetical, role = _condition(token, lexicon)
     if role:
@@ -455,82 +456,6 @@ def _named(child: Token, dep: str) -> bool:
     return dep == "oprd" and child.pos_ in NOMINAL_POS
 
 
-def _infinitive(token: Token) -> bool:
-    """'to send', 'to be expelled', and a bare conjunct of one ('to stem a crash and *restore*
-    confidence', which the tagger often reads as a present tense)."""
-    if token.dep_ == "conj" and token.tag_ in ("VB", "VBP") and not _has_own_subject_or_aux(token):
-        return _infinitive(token.head)
-    return token.tag_ in ("VB", "VBN") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
-
-
-def _nonfinite(token: Token) -> bool:
-    """A 'to'-infinitive or a gerund after a preposition: it names an event, it does not assert one."""
-    return _infinitive(token) or (token.tag_ == "VBG" and token.dep_ == "pcomp")
-
-
-def _nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
-    """The most a non-finite event asserts: a purpose infinitive, the infinitive complement of a
-    verb outside the lexicon ('joined the police to investigate') or a gerund after a preposition
-    is usually carried out; after a presupposing preposition ('after selling') it happened."""
-    if token.dep_ == "conj":
-        return _nonfinite_cap(token.head, lexicon, settings)  # "to stem a crash and restore"
-    if _headline(token):
-        return "certain"  # "Apple to lower UK iTunes prices": the headline's 'will'
-    if token.dep_ in ("advcl", "xcomp"):
-        # "fell 9% to reach a low": after a change of value the infinitive states its outcome
-        return "certain" if lexicon.get("result", token.head) else settings.purpose
-    if token.dep_ == "pcomp":
-        # "after selling its stake", "with the index losing 900 points": it happened
-        factual = lexicon.get("presupposing", token.head) or lexicon.get("absolute", token.head)
-        return "certain" if factual else settings.gerund
-    if token.dep_ in ("relcl", "acl") and _ranked(token.head):
-        return "certain"  # "the first model to be built of composites": it was built
-    return settings.nonfinite
-
-
-def _headline(token: Token) -> bool:
-    """A 'to'-infinitive after its subject in a sentence with no finite verb: the headline future
-    ('China to send aid'); not a fragment that opens with it ('To give him an injection.')."""
-    sent = token.sent
-    return (
-        _infinitive(token)
-        and any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < token.i)
-        and sent[0].lower_ != "to"
-        and not any(t.tag_ in FINITE_TAGS for t in sent)
-    )
-
-
-def _ranked(noun: Token) -> bool:
-    """A noun ranked by an ordinal, 'only' or 'few' ('the first model', 'one of the few indexes');
-    not by a superlative of quality ('the best person to raise his son' is a judgement)."""
-    return any(
-        c.dep_ in ("amod", "nummod", "advmod") and c.lower_ in RANKS for c in noun.children
-    ) or any(
-        c.dep_ == "prep"
-        and any(o.lower_ in RANKS or _ranked(o) for o in c.children if o.dep_ == "pobj")
-        for c in noun.children
-        if c.lower_ == "of" and noun.lower_ in ("one", "some", "many")
-    )
-
-
-def _generic_noun(token: Token, lexicon: Lexicon) -> bool:
-    """A bare singular event noun ('embargo on *trade*', 'a *takeover* bid'): it names a kind of event.
-
-    Not the object of a light verb ('waged *war*'), where the verb asserts it, nor the object of a
-    presupposing preposition ('fell after *earthquake*'), nor a clause's root (a headline's verb
-    tagged as a noun).
-    """
-    if token.tag_ != "NN" or token.dep_ == "ROOT":
-        return False
-    if any(c.dep_ in BOUND_NOUN_DEPS for c in token.children):
-        return False
-    if token.dep_ == "pobj" and lexicon.get("presupposing", token.head):
-        return False
-    return not (token.dep_ == "dobj" and lexicon.get("light", token.head))
-
-
 def _occurs(verb: Token, lexicon: Lexicon) -> bool:
     """A verb whose subject is the event it asserts: 'the meeting *could take place*', 'the attack
     *happened*', 'the summit will not *go ahead*' (modality.tsv kind ``occurrence``; two-word entries
@@ -561,10 +486,6 @@ def _same_form(conjunct: Token, head: Token) -> bool:
     been located, interviewed and released'), so it does not share the head's modal or negation."""
     verbs = conjunct.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX")
     return not verbs or conjunct.tag_ == head.tag_
-
-
-def _has_own_subject_or_aux(token: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def _embed(

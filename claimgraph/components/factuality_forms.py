@@ -1,0 +1,103 @@
+"""Event forms for claimgraph_factuality: what an infinitive, a gerund or a bare noun asserts.
+
+An event that is not a finite clause names an event rather than asserting it ("efforts *to woo*
+investors", "an embargo on *trade*"); these helpers tell the forms apart and give the most each
+one asserts, from the parse and the modality lexicon (docs/factuality.md, rule 5).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .factuality import Lexicon, Settings
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Tags of a finite verb or modal: a sentence without one is a headline or a fragment.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Ordinals and 'only'/'few' rank a noun: its infinitival relative is factual ('the first to fly').
+RANKS = frozenset({"first", "second", "third", "last", "only", "few"})
+# Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
+BOUND_NOUN_DEPS = frozenset({"det", "poss", "nummod"})
+
+
+def infinitive(token: Token) -> bool:
+    """'to send', 'to be expelled', and a bare conjunct of one ('to stem a crash and *restore*
+    confidence', which the tagger often reads as a present tense)."""
+    if token.dep_ == "conj" and token.tag_ in ("VB", "VBP") and not has_own_subject_or_aux(token):
+        return infinitive(token.head)
+    return token.tag_ in ("VB", "VBN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def nonfinite(token: Token) -> bool:
+    """A 'to'-infinitive or a gerund after a preposition: it names an event, it does not assert one."""
+    return infinitive(token) or (token.tag_ == "VBG" and token.dep_ == "pcomp")
+
+
+def nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
+    """The most a non-finite event asserts: a purpose infinitive, the infinitive complement of a
+    verb outside the lexicon ('joined the police to investigate') or a gerund after a preposition
+    is usually carried out; after a presupposing preposition ('after selling') it happened."""
+    if token.dep_ == "conj":
+        return nonfinite_cap(token.head, lexicon, settings)  # "to stem a crash and restore"
+    if headline(token):
+        return "certain"  # "Apple to lower UK iTunes prices": the headline's 'will'
+    if token.dep_ in ("advcl", "xcomp"):
+        # "fell 9% to reach a low": after a change of value the infinitive states its outcome
+        return "certain" if lexicon.get("result", token.head) else settings.purpose
+    if token.dep_ == "pcomp":
+        # "after selling its stake", "with the index losing 900 points": it happened
+        factual = lexicon.get("presupposing", token.head) or lexicon.get("absolute", token.head)
+        return "certain" if factual else settings.gerund
+    if token.dep_ in ("relcl", "acl") and ranked(token.head):
+        return "certain"  # "the first model to be built of composites": it was built
+    return settings.nonfinite
+
+
+def headline(token: Token) -> bool:
+    """A 'to'-infinitive after its subject in a sentence with no finite verb: the headline future
+    ('China to send aid'); not a fragment that opens with it ('To give him an injection.')."""
+    sent = token.sent
+    return (
+        infinitive(token)
+        and any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < token.i)
+        and sent[0].lower_ != "to"
+        and not any(t.tag_ in FINITE_TAGS for t in sent)
+    )
+
+
+def ranked(noun: Token) -> bool:
+    """A noun ranked by an ordinal, 'only' or 'few' ('the first model', 'one of the few indexes');
+    not by a superlative of quality ('the best person to raise his son' is a judgement)."""
+    return any(
+        c.dep_ in ("amod", "nummod", "advmod") and c.lower_ in RANKS for c in noun.children
+    ) or any(
+        c.dep_ == "prep"
+        and any(o.lower_ in RANKS or ranked(o) for o in c.children if o.dep_ == "pobj")
+        for c in noun.children
+        if c.lower_ == "of" and noun.lower_ in ("one", "some", "many")
+    )
+
+
+def generic_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A bare singular event noun ('embargo on *trade*', 'a *takeover* bid'): it names a kind of event.
+
+    Not the object of a light verb ('waged *war*'), where the verb asserts it, nor the object of a
+    presupposing preposition ('fell after *earthquake*'), nor a clause's root (a headline's verb
+    tagged as a noun).
+    """
+    if token.tag_ != "NN" or token.dep_ == "ROOT":
+        return False
+    if any(c.dep_ in BOUND_NOUN_DEPS for c in token.children):
+        return False
+    if token.dep_ == "pobj" and lexicon.get("presupposing", token.head):
+        return False
+    return not (token.dep_ == "dobj" and lexicon.get("light", token.head))
+
+
+def has_own_subject_or_aux(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in token.children)
