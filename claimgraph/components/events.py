@@ -25,6 +25,7 @@ and ``attribution`` get neutral defaults that ``claimgraph_factuality`` complete
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -329,6 +330,12 @@ class EventCoder:
             verb = tok.head if emphatic_do(tok) else tok
             sources, targets, pred, penalty = self._verb_arguments(doc, verb, trigger)
         confidence -= penalty
+        if trigger.type == "COERCE" and any(
+            t.lemma_.lower() in self.plover.riot_sources for _, t in sources
+        ):
+            # PLOVER: protesters' damage or force is a riot (CAMEO 145); an armed attack stays one
+            rtype, rcode = self.plover.riot_code
+            trigger = replace(trigger, type=rtype, mode="riot", cameo=rcode, cameo_by=())
         if trigger.swap:
             sources, targets = targets, sources
         if trigger.targets == ():

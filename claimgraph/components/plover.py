@@ -75,6 +75,8 @@ class Plover:
     stative_verbs: set[str] = field(default_factory=set)  # "were engaged in": the subject acts
     purpose_verbs: set[str] = field(default_factory=set)  # "resigned to allow": an aim, no act
     topic_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "talks on Iran"
+    riot_sources: set[str] = field(default_factory=set)  # "demolished by a protestor": a riot
+    riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -120,6 +122,9 @@ def parse_plover(
             plover.stative_verbs |= set(row.get("cues", "").split())
         elif kind == "purpose":
             plover.purpose_verbs |= set(row.get("cues", "").split())
+        elif kind == "riot":
+            plover.riot_sources |= set(row.get("cues", "").split())
+            plover.riot_code = (row["event"], row["cameo"])
         elif kind == "about":
             plover.topic_preps[row["event"]] = frozenset(row.get("cues", "").split())
         elif kind == "context":

@@ -705,3 +705,12 @@ def test_what_a_meeting_is_about_is_not_its_counterpart(nlp):
     assert [countries(doc, e) for e in summits] == [("USA", "CHE")]
     doc = nlp("Germany held talks with France about the crisis in Mali.")
     assert {countries(doc, e) for e in doc._.events} == {("DEU", "FRA")}
+
+
+@pytest.mark.model
+def test_protesters_using_force_riot_but_their_armed_attacks_stay_attacks(nlp):
+    doc = nlp("The Russian embassy was demolished by Ukrainian protesters.")
+    riots = [e for e in doc._.events if e["trigger"]["text"] == "demolished"]
+    assert [(e["type"], e["mode"], e["cameo"]) for e in riots] == [("PROTEST", "riot", "145")]
+    doc = nlp("Georgian demonstrators launched missiles at the Russian embassy.")
+    assert "PROTEST" not in {e["type"] for e in doc._.events}
