@@ -5,17 +5,21 @@ Reads the Scrapinghub article-extraction benchmark's HTML pages from
 articles (each copy made distinct with an HTML comment so nothing is skipped
 as already stored), and measures in one run:
 
-- spaCy ``nlp.pipe`` with the model's own components (tok2vec, tagger, parser,
-  NER …) over the same clean text claimgraph analyses (cleaning not timed);
+- spaCy ``nlp.pipe`` over the same clean text claimgraph analyses (cleaning not
+  timed), twice: with the model's own components (tok2vec, tagger, parser,
+  attribute_ruler, lemmatizer, NER: the parts claimgraph runs too), and with
+  only what NER and the parser need (tok2vec, parser, NER);
 - trafilatura ``extract`` over the raw HTML;
 - ``claimgraph ingest`` (``batch.ingest`` into a fresh DuckDB file) with 1 and 2 worker processes;
 - ``claimgraph batch`` (``batch.run_dask``) on a 2-worker ``LocalCluster``.
 
-Prints articles/s, words/s, the ratio to spaCy's pass, the peak RSS of the
-largest worker process, the load average (1 min) at the start and end of each
-run, and the scaling efficiency (2-worker rate / 2 × 1-worker rate). All five
-runs share one corpus and one process, so compare the ratios within a run; the
-absolute rates depend on what else the machine is doing (the load column).
+Prints articles/s, words/s, the ratio to spaCy's passes, the CPU seconds of
+each run (this process and its worker processes) with words per CPU second
+and its ratio — per core, and barely moved by other jobs on the machine, where
+wall-meter rates are —, the peak RSS of the largest worker process, the load
+average (1 min) at the start and end of each run, and the scaling efficiency
+(2-worker rate / 2 × 1-worker rate). All runs share one corpus and one
+process, so compare the ratios within a run.
 
 The full measurement, in one command (1,000 articles, all five runs; about
 20–30 minutes on a 2-core machine):
@@ -35,6 +39,7 @@ import resource
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -57,12 +62,18 @@ HTML_DIR = (
 )
 
 
-class PeakRss:
-    """Samples the RSS of this process's children (workers) while a measurement runs."""
+class Meter:
+    """Wall seconds, CPU seconds and the peak RSS of the largest worker of one run.
+
+    CPU is this process's plus that of every process below it (``ingest``'s pool, Dask's
+    nannies and workers), sampled every ``interval`` seconds while the run goes on: a per-core
+    measure that other jobs on the machine barely move, where they do move wall-meter rates.
+    """
 
     def __init__(self, interval: float = 0.25):
         self.interval = interval
         self.peaks: dict[int, int] = {}
+        self.child_cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -71,20 +82,24 @@ class PeakRss:
         while not self._stop.is_set():
             for child in me.children(recursive=True):
                 try:
-                    self.peaks[child.pid] = max(
-                        self.peaks.get(child.pid, 0), child.memory_info().rss
-                    )
+                    with child.oneshot():
+                        rss, times = child.memory_info().rss, child.cpu_times()
                 except psutil.Error:
                     continue
+                self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), rss)
+                self.child_cpu[child.pid] = times.user + times.system
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> PeakRss:
+    def __enter__(self) -> Meter:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu + sum(self.child_cpu.values())
 
     @property
     def largest_mb(self) -> float:
@@ -106,42 +121,42 @@ def make_corpus(n: int, directory: Path) -> list[Path]:
     return paths
 
 
-def spacy_pass(texts: list[str], model: str) -> float:
+# What spaCy's "NER + parser" pass needs of en_core_web_sm: the rest is left out.
+NOT_NER_PARSER = ("tagger", "attribute_ruler", "lemmatizer", "senter")
+
+
+def spacy_pass(texts: list[str], model: str, exclude: tuple[str, ...] = ()) -> Meter:
     import spacy
 
-    nlp = spacy.load(model)
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=4):  # ~ claimgraph's batches of [nlp] batch_tokens
-        pass
-    return time.perf_counter() - started
+    nlp = spacy.load(model, exclude=list(exclude))
+    with Meter() as meter:
+        for _ in nlp.pipe(texts, batch_size=4):  # ~ claimgraph's batches of [nlp] batch_tokens
+            pass
+    return meter
 
 
-def trafilatura_pass(htmls: list[str]) -> tuple[float, int]:
+def trafilatura_pass(htmls: list[str]) -> tuple[Meter, int]:
     import trafilatura
 
-    started = time.perf_counter()
     words = 0
-    for html in htmls:
-        words += len((trafilatura.extract(html) or "").split())
-    return time.perf_counter() - started, words
+    with Meter() as meter:
+        for html in htmls:
+            words += len((trafilatura.extract(html) or "").split())
+    return meter, words
 
 
-def ingest_pass(corpus: Path, workers: int, work: Path) -> tuple[float, batch.Summary, float]:
-    with Store(work / f"ingest-{workers}.duckdb") as store, PeakRss() as rss:
-        started = time.perf_counter()
+def ingest_pass(corpus: Path, workers: int, work: Path) -> tuple[Meter, batch.Summary]:
+    with Store(work / f"ingest-{workers}.duckdb") as store, Meter() as meter:
         summary = batch.ingest([str(corpus)], store, AnalyzeOptions(), workers=workers)
-        seconds = time.perf_counter() - started
-    return seconds, summary, rss.largest_mb
+    return meter, summary
 
 
-def dask_pass(corpus: Path, workers: int, work: Path) -> tuple[float, batch.Summary, float]:
-    with PeakRss() as rss:
-        started = time.perf_counter()
+def dask_pass(corpus: Path, workers: int, work: Path) -> tuple[Meter, batch.Summary]:
+    with Meter() as meter:
         summary = batch.run_dask(
             [str(corpus)], work / "batch-out", AnalyzeOptions(), workers=workers
         )
-        seconds = time.perf_counter() - started
-    return seconds, summary, rss.largest_mb
+    return meter, summary
 
 
 def warn_failures(summary: batch.Summary, db: Path) -> None:
@@ -150,6 +165,49 @@ def warn_failures(summary: batch.Summary, db: Path) -> None:
         with Store(db, read_only=True) as store:
             first = store.failures(limit=1)
         print(f"    {summary.failed} documents failed, e.g. {first[0]['error'] if first else '?'}")
+
+
+SPACY_ALL = "spaCy nlp.pipe, model's components"
+SPACY_NER_PARSER = "spaCy nlp.pipe, NER + parser only"
+
+
+@dataclass
+class Row:
+    name: str
+    meter: Meter
+    articles: int
+    words: int
+    rss_mb: float
+    load: str
+
+
+def print_table(results: list[Row]) -> None:
+    """The runs as a Markdown table, with words/s and words per CPU second as ratios to both of
+    spaCy's passes."""
+    base = {row.name: row for row in results if row.name in (SPACY_ALL, SPACY_NER_PARSER)}
+
+    def ratios(row: Row, per) -> str:
+        return " / ".join(f"{per(row) / per(spacy):.2f}" for spacy in base.values()) or "—"
+
+    def wall(row: Row) -> float:
+        return row.words / row.meter.wall
+
+    def cpu(row: Row) -> float:
+        return row.words / row.meter.cpu
+
+    print(
+        "\n| run | articles/s | words/s | × spaCy (all / NER+parser) | CPU s | words per CPU s "
+        "| × spaCy per CPU s | peak RSS of a worker* | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|"
+    )
+    for row in results:
+        rss = f"{row.rss_mb:,.0f} MB" if row.rss_mb else "—"
+        print(
+            f"| {row.name} | {row.articles / row.meter.wall:.2f} | {wall(row):,.0f} | {ratios(row, wall)} "
+            f"| {row.meter.cpu:,.1f} | {cpu(row):,.0f} | {ratios(row, cpu)} | {rss} | {row.load} |"
+        )
+    print(
+        "* the largest worker process; for spaCy's passes, the benchmark process itself (corpus in memory)"
+    )
 
 
 def main() -> None:
@@ -185,59 +243,42 @@ def main() -> None:
         words = sum(len(t.split()) for t in texts)
         print(f"{args.n} articles ({len(list(HTML_DIR.glob('*.html.gz')))} distinct pages repeated), "
               f"{len(texts)} with text, {words:,} words of clean text; model {model}; {psutil.cpu_count()} CPUs")  # fmt: skip
-        results: list[
-            tuple[str, float, int, int, float, str]
-        ] = []  # name, seconds, articles, words, peak RSS MB, load average at start → end
+        results: list[Row] = []
         load_at_start = [os.getloadavg()[0]]
 
-        def report(name: str, seconds: float, articles: int, n_words: int, rss_mb: float) -> None:
+        def report(name: str, meter: Meter, articles: int, n_words: int, rss_mb: float) -> None:
             load = f"{load_at_start[0]:.1f} → {os.getloadavg()[0]:.1f}"
-            results.append((name, seconds, articles, n_words, rss_mb, load))
-            print(f"  {name:<34} {seconds:8.1f} s  {articles / seconds:7.2f} articles/s  {n_words / seconds:9,.0f} words/s"
-                  + (f"  peak RSS {rss_mb:,.0f} MB" if rss_mb else "") + f"  load {load}", flush=True)  # fmt: skip
+            results.append(Row(name, meter, articles, n_words, rss_mb, load))
+            print(f"  {name:<36} {meter.wall:8.1f} s  {articles / meter.wall:7.2f} articles/s  {n_words / meter.wall:9,.0f} words/s"
+                  f"  {meter.cpu:8.1f} CPU s" + (f"  peak RSS {rss_mb:,.0f} MB" if rss_mb else "") + f"  load {load}", flush=True)  # fmt: skip
             load_at_start[0] = os.getloadavg()[0]
 
         if "spacy" not in args.skip:
-            seconds = spacy_pass(texts, model)
-            report(
-                "spaCy nlp.pipe (own components)",
-                seconds,
-                len(texts),
-                words,
-                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            )
+            for name, exclude in ((SPACY_ALL, ()), (SPACY_NER_PARSER, NOT_NER_PARSER)):
+                meter = spacy_pass(texts, model, exclude)
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                report(name, meter, len(texts), words, rss)
         if "trafilatura" not in args.skip:
-            seconds, extracted = trafilatura_pass(htmls)
-            report("trafilatura.extract", seconds, len(htmls), extracted, 0)
+            meter, extracted = trafilatura_pass(htmls)
+            report("trafilatura.extract", meter, len(htmls), extracted, 0)
         for workers in (1, 2):
             if f"ingest{workers}" not in args.skip:
-                seconds, summary, rss = ingest_pass(work / "corpus", workers, work)
+                meter, summary = ingest_pass(work / "corpus", workers, work)
                 analysed = summary.added + summary.replaced + summary.unchanged
-                report(
-                    f"claimgraph ingest --workers {workers}", seconds, analysed, summary.words, rss
-                )
+                name = f"claimgraph ingest --workers {workers}"
+                report(name, meter, analysed, summary.words, meter.largest_mb)
                 warn_failures(summary, work / f"ingest-{workers}.duckdb")
         if "dask" not in args.skip:
-            seconds, summary, rss = dask_pass(work / "corpus", 2, work)
-            report("claimgraph batch (LocalCluster, 2)", seconds, summary.added, summary.words, rss)
+            meter, summary = dask_pass(work / "corpus", 2, work)
+            name = "claimgraph batch (LocalCluster, 2)"
+            report(name, meter, summary.added, summary.words, meter.largest_mb)
             if summary.failed:
                 print(
                     f"    {summary.failed} documents failed (see {work / 'batch-out' / 'failures'})"
                 )
 
-    rates = {name: n_words / seconds for name, seconds, _, n_words, _, _ in results}
-    spacy_rate = rates.get("spaCy nlp.pipe (own components)")
-    print(
-        "\n| run | articles/s | words/s | × spaCy pass | peak RSS of a worker* | load avg (1 min) |\n|---|---|---|---|---|---|"
-    )
-    for name, seconds, articles, n_words, rss_mb, load in results:
-        ratio = f"{(n_words / seconds) / spacy_rate:.2f}" if spacy_rate else "—"
-        print(
-            f"| {name} | {articles / seconds:.2f} | {n_words / seconds:,.0f} | {ratio} | {f'{rss_mb:,.0f} MB' if rss_mb else '—'} | {load} |"
-        )
-    print(
-        "* the largest worker process; for spaCy's pass, the benchmark process itself (corpus in memory)"
-    )
+    print_table(results)
+    rates = {row.name: row.words / row.meter.wall for row in results}
     one, two = (
         rates.get("claimgraph ingest --workers 1"),
         rates.get("claimgraph ingest --workers 2"),
