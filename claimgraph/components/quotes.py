@@ -406,6 +406,13 @@ class QuoteFinder:
                     embedded.append(item)
                 continue
             item = self._frame(doc, text, index, segments, quoted, stops, content, phrases)
+            if item.cue is None and item.speaker is None:
+                # no cue around it: a quote that is an argument of a verb with a source subject is theirs
+                # ("he characterized Kaine as, "a little desperate there, …"")
+                governing = embedded_quote(core, quoted)
+                if governing is not None and self._speaks(doc, governing.speaker):
+                    item.cue, item.cue_tokens = governing.cue, governing.cue_tokens
+                    item.speaker, item.confidence = governing.speaker, CONFIDENCE["embedded"]
             direct.append(item)
         for outer, core in last_core.values():
             outer.content = ends_with_quote(outer.content, core)

@@ -162,3 +162,14 @@ def test_a_speaker_name_with_no_break_spaces_is_kept_whole(nlp):
     quote = next(q for q in quotes_of(nlp, text) if q["cue"] == "say")
     assert quote["speaker"]["text"].startswith("Republican vice-presidential nominee")
     assert quote["speaker"]["text"].endswith("Mike Pence")
+
+
+@pytest.mark.model
+def test_a_long_quote_in_the_argument_of_a_non_cue_verb_is_its_subjects(nlp):
+    text = (
+        "However, Senator Ames characterized his rival as, \u201ca little desperate there, jumping in all "
+        "the time and always trying to get his points across.\u201d"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
+    assert quote["speaker"] is not None and quote["speaker"]["text"] == "Senator Ames"
+    assert quote["cue"] == "characterize"
