@@ -57,6 +57,10 @@ HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
 DESIGNATOR_KINDS = {"country", "government", "military", "person"}
 STATE_KINDS = {"country", "government", "military"}
+# shortest country name read through a typing slip ("Iran"/"Iraq" are never guessed)
+MISSPELT_MIN = 6
+# entity labels a misspelt country may carry (NER reads "Quatar" as an ORG; "" = no entity; never a PERSON)
+MISSPELT_ENTS = frozenset({"GPE", "LOC", "NORP", "ORG", ""})
 # kinds whose country counts among those an article names ("the Fijian rebels" name Fiji)
 HOME_KINDS = DESIGNATOR_KINDS | {"group"}
 
@@ -139,6 +143,12 @@ class ActorResolver:
         self.user_names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.gaz.user_lower:
             self.user_names.add(phrase, [make(phrase)])
+        # one-word country names long enough to recognise with a typing slip ("Afganistan")
+        self.country_words = {
+            phrase: entry
+            for phrase, entry in self.gaz.phrases.items()
+            if entry.kind == "country" and " " not in phrase and len(phrase) >= MISSPELT_MIN
+        }
         # table persons who lead an international organisation ("Kofi Annan" -> UN)
         self.igo_leaders = {
             p.id: p.country
@@ -166,6 +176,7 @@ class ActorResolver:
         if self.gaz is None:
             self._build()
         names = self._table_matches(doc)
+        names.update(self._misspelt_countries(doc, names))
         titles, institutions = self._lower_matches(doc)
         cands: list[Candidate] = []
         persons = self._person_candidates(doc, names)
@@ -187,6 +198,24 @@ class ActorResolver:
         doc.user_data[_TOKEN_MAP] = _token_map(doc)
         doc.user_data[_BODIES] = bodies
         return doc
+
+    def _misspelt_countries(self, doc: Doc, names: dict) -> dict[int, tuple[int, int, Entry]]:
+        """A capitalised place name outside the tables one typing slip away from exactly one
+        country name ("Afganistan", "Quatar", "Ethopia"), as token index -> (start, end, entry)."""
+        found = {}
+        for tok in doc:
+            if (
+                tok.i in names
+                or tok.ent_type_ not in MISSPELT_ENTS
+                or tok.pos_ != "PROPN"
+                or len(tok.text) < MISSPELT_MIN
+                or not tok.text[0].isupper()
+            ):
+                continue
+            near = {e.id: e for w, e in self.country_words.items() if _one_slip(tok.text, w)}
+            if len(near) == 1:
+                found[tok.i] = (tok.i, tok.i + 1, next(iter(near.values())))
+        return found
 
     def _bodies(
         self, doc: Doc, chosen: list[Candidate], names: dict, actors: list[ActorRecord]
@@ -793,6 +822,20 @@ def _home_officials(
             and actor.name.split()[-1].lower() in bodies
         ):
             actor.country = next(iter(states))  # "the Islamic Salvation Front", "Umma party"
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """``word`` is ``name`` with one letter left out, added, changed or two letters swapped."""
+    if word == name or abs(len(word) - len(name)) > 1:
+        return False
+    i = 0
+    while i < min(len(word), len(name)) and word[i] == name[i]:
+        i += 1
+    if len(word) == len(name):
+        swapped = word[i + 1 : i + 2] + word[i : i + 1] == name[i : i + 2]
+        return word[i + 1 :] == name[i + 1 :] or (swapped and word[i + 2 :] == name[i + 2 :])
+    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def _year(doc: Doc) -> int | None:

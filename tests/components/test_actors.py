@@ -766,3 +766,13 @@ def test_igo_officials_speak_for_their_organisation(nlp):
     assert speaks_for(doc, "person:kofi-annan") == "UN"  # the table's IGO leader
     doc = nlp("Canadian lawyer Diego Cordovez met the rebels.")
     assert speaks_for(doc, "person:diego-cordovez") is None
+
+
+@pytest.mark.model
+def test_a_country_name_with_one_typing_slip_is_that_country(nlp):
+    doc = nlp("Pakistan rejected a fresh offer from Afganistan for direct talks.")
+    assert "AFG" in {a["id"] for a in doc._.actors}
+    doc = nlp("Ethopia has agreed to reopen its borders.")
+    assert "ETH" in {a["id"] for a in doc._.actors}
+    doc = nlp("Iram and Irak met on Monday.")  # too short to guess: Iran or Iraq?
+    assert not {"IRN", "IRQ"} & {a["id"] for a in doc._.actors}
