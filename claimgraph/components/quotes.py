@@ -45,6 +45,14 @@ from .. import lexicons
 from . import register_extensions
 from .actors import actor_at
 from .quote_marks import Segment, find_segments, paragraph_of, paragraph_starts
+from .speakers import (
+    byline_name,
+    mention_tokens,
+    noun_speaker,
+    phrase_speaker,
+    resolve_pronoun,
+    subject,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +67,6 @@ TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'\-]*\s){0,3}[A-Z][A-Z.'\-]*):\s+"
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 
 SENTENCE_END = {".", "!", "?"}
-BYLINE_DASHES = {"\u2015", "\u2014", "\u2013", "--"}  # ― — – --
-MAX_BYLINE_WORDS = 5
 # the most words a speaker between a quote and its cue may have when read without the parse
 MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
@@ -74,7 +80,6 @@ TOPIC_PREPS = {"about", "of", "against"}
 # cue meanings whose direct object may be the content ("cited the report", "denied the charges"); the object
 # of a knowledge, perception or belief verb is a thing found or seen ("showed signs of frailty"), not words
 OBJECT_MEANINGS = {"speech", "report", "denial", "intention"}
-SUBJECT_RELATIVES = {"who", "that", "which"}
 # the arguments of a non-cue verb whose quoted words are attributed to its subject ("admires Putin as a
 # "strong leader"", "bemoaning the "phony system"", "exhorted Republicans to "vote your conscience"")
 EMBEDDED_DEPS = {"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "dative", "acomp"}
@@ -690,51 +695,6 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
 # -- parse helpers ----------------------------------------------------------------
 
 
-def subject(cue: Token, controlled: bool = False) -> Token | None:
-    """Who speaks through a cue verb: its subject (the one nearest the cue when a misparse hangs a quoted
-    clause's subject on it too), the agent of a passive, the subject it shares ("began by saying", "went on
-    to", "was able to tout", "stopped short of calling", "after saying ..., she was whisked").
-    ``controlled``: the verb lends its subject to a non-finite cue under it, so a passive subject
-    counts too."""
-    subjects = [child for child in cue.children if child.dep_ == "nsubj"]
-    if subjects:
-        child = min(subjects, key=lambda t: abs(t.i - cue.i))
-        if child.lower_ in SUBJECT_RELATIVES and cue.dep_ == "relcl":
-            return cue.head
-        return child
-    for child in cue.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and controlled:
-        return passive
-    if passive is not None or any(child.dep_ == "expl" for child in cue.children):
-        return None  # "X was told that", "it is believed that": the source is not named
-    if cue.head.i == cue.i:
-        return None
-    if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
-        return controller(cue.head)
-    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
-        return controller(cue.head)
-    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep":
-        return controller(cue.head.head)  # "began by saying", "apologised for saying"
-    return None
-
-
-def controller(token: Token) -> Token | None:
-    """The subject a verb lends to a non-finite verb under it, climbing over the adjective, adverb or
-    preposition between them ("was able to tout", "stopped short of calling")."""
-    while (
-        token.pos_ not in ("VERB", "AUX")
-        and token.dep_ in ("acomp", "advmod", "prep", "pcomp", "amod")
-        and token.head.i != token.i
-    ):
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    return subject(token, controlled=True)
-
-
 def reduced_passive(cue: Token) -> bool:
     """ "Asked if it had worked, the official replied": the cue's own speaker is the journalist."""
     return (
@@ -819,7 +779,8 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
             return None
         tokens = complement_tokens(complement)
         if complement.dep_ == "xcomp" and obj is not None and obj.i < complement.i:
-            tokens = list(obj.subtree) + tokens  # the addressee with it ("urged them to reconsider")
+            # the addressee with it ("urged them to reconsider")
+            tokens = list(obj.subtree) + tokens
         content = trimmed(tokens)
         kind = "verb"
     elif particle is not None and any(c.dep_ in ("pobj", "pcomp") for c in particle.children):
@@ -846,7 +807,9 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
         kind = "parenthetical"
     elif topic is not None:
         # "complained about his microphone", "warned against hackers": what the words are about
-        content = trimmed([t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree])
+        content = trimmed(
+            [t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        )
         kind = "object"
     else:
         return None
@@ -923,7 +886,8 @@ def ends_with_quote(content: tuple[int, int], core: list[Token]) -> tuple[int, i
     while last < len(doc) and doc[last].is_quote:
         last += 1
     if last >= content[1]:
-        return content[0], last  # a parse cut short inside the quote ("a "good news story in an era when …"")
+        # a parse cut short inside the quote ("a "good news story in an era when …"")
+        return content[0], last
     own = {root.head.i} | ({t.i for t in root.subtree} if root.pos_ in ("VERB", "AUX") else set())
     if root.pos_ in ("NOUN", "PROPN"):
         # a quoted noun's restrictive modifiers after the mark ("political tensions" in advanced economies,
@@ -997,22 +961,6 @@ def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
     return Found("indirect", content, row["cue"], (noun.i,), noun_speaker(noun), CONFIDENCE["noun"])
 
 
-def noun_speaker(noun: Token) -> Token | None:
-    """Whose claim, fear, warning: the possessor ("Trump's claim"), a name the parser hung on the noun
-    ("Trump claims that", read as a compound), the object of "from"/"by" ("warnings from his attorney"),
-    or the subject of the verb the noun is the object of ("Republicans have expressed concern that")."""
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            found = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if found is not None:
-                return found
-    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
-        return subject(noun.head)
-    return None
-
-
 def source_phrase_quote(noun: Token, row: dict[str, str]) -> Found | None:
     """ "In this poll, Trump rose 1 point", "in the report, ...": a report noun after "in" heading a clause
     is the source of the clause (the noun's phrase is the speaker, the noun the cue)."""
@@ -1030,14 +978,6 @@ def source_phrase_quote(noun: Token, row: dict[str, str]) -> Found | None:
     if content is None:
         return None
     return Found("indirect", content, row["cue"], (noun.i,), noun, CONFIDENCE["phrase"])
-
-
-def phrase_speaker(phrase: Span) -> Token | None:
-    """The speaker a cue phrase names: the object of a final preposition ("according to X")."""
-    last = phrase[-1]
-    if last.dep_ in ("prep", "agent") or last.pos_ == "ADP":
-        return next((c for c in last.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def _clause(phrase: Span) -> Token:
@@ -1102,29 +1042,6 @@ def region(
             return tokens, "sentence"
         tokens.append(token)
     return tokens, "edge"
-
-
-def byline_name(tokens: list[Token], follows: str) -> tuple[Token, tuple[int, int]] | None:
-    """The name in a byline after a quote ("..." ― Karen Bobadilla): ``follows`` (the text right after the
-    closing mark) opens with a dash, then only proper nouns (the tokenizer may glue the dash to the mark,
-    "”―", and a no-break space may stand around it), then capitalised words ending in a proper noun.
-    Returns the name's head and its token range, which is the run of words itself, not a parse subtree
-    (a byline line may be left unparsed: claimgraph_selective_parser)."""
-    follows = follows.lstrip()
-    if not any(follows.startswith(dash) for dash in BYLINE_DASHES):
-        return None
-    names = [t for t in tokens if any(c.isalnum() for c in t.text)]
-    if (
-        not names
-        or len(names) > MAX_BYLINE_WORDS
-        or names[-1].pos_ != "PROPN"
-        or any(
-            not t.text[:1].isupper() for t in names
-        )  # capitalised words; an initial ("A.") may parse as a noun
-    ):
-        return None
-    head = names[-1] if names[-1].head.i not in {t.i for t in names} else names[-1].head
-    return head, (names[0].i, names[-1].i + 1)
 
 
 def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
@@ -1213,50 +1130,3 @@ def _duplicate(item: Found, direct: list[Found], direct_cues: set[int]) -> bool:
         if shared > 0 and shared / size >= 0.5:
             return True
     return False
-
-
-def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
-    """Token indices of the speaker mention around ``head``: its phrase, without a clause that holds the cue."""
-    doc = head.doc
-    dropped = {
-        t.i
-        for child in head.children
-        if any(t.i in cue_tokens for t in child.subtree)
-        for t in child.subtree
-    }
-    # a no-break space inside a name is a token of its own ("nominee\xa0Gov.\xa0Mike Pence"): bridged
-    present = {t.i for t in head.subtree if t.i not in dropped and "\n" not in t.text}
-    lo = hi = head.i
-    while lo - 1 in present:
-        lo -= 1
-    while hi + 1 in present:
-        hi += 1
-    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
-        hi -= 1
-    return list(range(lo, hi + 1))
-
-
-def resolve_pronoun(doc: Doc, pronoun: Token, row: dict[str, str]) -> str | None:
-    """The nearest earlier actor of a kind the pronoun may stand for."""
-    kinds = set(row["kinds"].split())
-    best: tuple[int, str] | None = None
-    for actor in doc._.actors or []:
-        if actor.get("kind") not in kinds:
-            continue
-        if (
-            actor.get("kind") == "anonymous"
-            and row.get("number")
-            and _plural(actor.get("name", "")) != (row["number"] == "plural")
-        ):
-            continue
-        for _start, end in actor.get("mentions", []):
-            if end <= pronoun.idx and (best is None or end > best[0]):
-                best = (end, actor["id"])
-    return best[1] if best else None
-
-
-def _plural(name: str) -> bool:
-    last = name.split()[-1].lower() if name.split() else ""
-    return last.endswith("s") and not last.endswith("ss")
