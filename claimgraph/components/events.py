@@ -269,6 +269,11 @@ class EventCoder:
                 c.dep_ in CONTENT_DEPS for c in doc[i].children
             ):
                 continue  # "declined to resign" is a refusal, "prices declined" is not
+            if "needs_act" in trigger.flags and not any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ in OBJECT_DEPS and self.match(c))
+                for c in doc[i].children
+            ):
+                continue  # "ordered troops to withdraw", "ordered an inquiry"; not "ordered jets"
             out.extend(self._arguments(doc, doc[i], trigger))
         return out
 

@@ -25,6 +25,7 @@ FLAG_VALUES = frozenset(
         "reciprocal",
         "needs_target",
         "needs_content",
+        "needs_act",
         "modal",
         "permit",
     }

@@ -714,3 +714,13 @@ def test_protesters_using_force_riot_but_their_armed_attacks_stay_attacks(nlp):
     assert [(e["type"], e["mode"], e["cameo"]) for e in riots] == [("PROTEST", "riot", "145")]
     doc = nlp("Georgian demonstrators launched missiles at the Russian embassy.")
     assert "PROTEST" not in {e["type"] for e in doc._.events}
+
+
+@pytest.mark.model
+def test_an_order_is_a_request_and_what_it_orders_is_not_done(nlp):
+    doc = nlp("Obama ordered an investigation against Iran.")
+    assert {(e["type"], *countries(doc, e)) for e in doc._.events} == {("REQUEST", "USA", "IRN")}
+    doc = nlp("The general ordered his troops to attack Ukraine.")
+    assert "ASSAULT" not in {e["type"] for e in doc._.events}
+    doc = nlp("Egypt ordered 20 fighter jets from France.")  # a purchase order: no content clause
+    assert "REQUEST" not in {e["type"] for e in doc._.events}
