@@ -54,13 +54,13 @@ def test_gate_meantime_factuality():
 
 
 def test_gate_polnear_quotes():
-    """Measured on PolNeAR test (overlap F1, bench/quotes.py): direct content 0.856, direct source 0.769,
-    all-attribution content 0.671; textacy's direct_quotations 0.488 on direct content in the same run."""
+    """Measured on PolNeAR test (overlap F1, bench/quotes.py), round 4: direct content 0.875, direct source
+    0.799, all-attribution content 0.684; textacy's direct_quotations 0.488 on direct content in the same run."""
     shared_path("eval", "quotes", "polnear", "test")
     result = load_bench("quotes").score_polnear("test", show=False)
     ours = result["ours"]
-    assert ours["direct"]["content"] >= 0.845
-    assert ours["direct"]["source"] >= 0.755
-    assert ours["all"]["content"] >= 0.665
+    assert ours["direct"]["content"] >= 0.87
+    assert ours["direct"]["source"] >= 0.79
+    assert ours["all"]["content"] >= 0.68
     if result["textacy"] is not None:
         assert ours["direct"]["content"] > result["textacy"]["direct"]["content"]
