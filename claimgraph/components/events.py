@@ -42,6 +42,7 @@ from .event_syntax import (
     PLACE_ENTS,
     POS_OF,
     SUBJECT_DEPS,
+    bare_phrase,
     clause_head,
     content,
     content_target,
@@ -335,6 +336,10 @@ class EventCoder:
             verb = tok.head if emphatic_do(tok) else tok
             sources, targets, pred, penalty = self._verb_arguments(doc, verb, trigger)
         confidence -= penalty
+        if trigger.mode == "visit" and any(
+            w.lemma_.lower() in self.plover.deployed for _, t in sources for w in bare_phrase(t)
+        ):
+            return []  # "NATO peacekeeping troops arrived in Bosnia": a deployment, not a visit
         if trigger.type == "COERCE" and any(
             t.lemma_.lower() in self.plover.riot_sources for _, t in sources
         ):

@@ -724,3 +724,11 @@ def test_an_order_is_a_request_and_what_it_orders_is_not_done(nlp):
     assert "ASSAULT" not in {e["type"] for e in doc._.events}
     doc = nlp("Egypt ordered 20 fighter jets from France.")  # a purchase order: no content clause
     assert "REQUEST" not in {e["type"] for e in doc._.events}
+
+
+@pytest.mark.model
+def test_troops_arriving_are_deployed_not_visiting(nlp):
+    doc = nlp("The first NATO peacekeeping troops have arrived in Bosnia.")
+    assert "CONSULT" not in {e["type"] for e in doc._.events}
+    doc = nlp("The French foreign minister arrived in Algiers on Monday.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"] == [("FRA", "DZA")]
