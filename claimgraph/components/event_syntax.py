@@ -26,6 +26,8 @@ DEFAULT_TARGETS = (
     "prep:toward",
 )
 PLACE_PREPS = frozenset({"in", "at"})
+# verbs that request of another when they name one, and state the subject's own intent when not
+REQUEST_OR_INTENT = frozenset({"want", "ask", "wish"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # dependents never searched for a target: the actor side, separate clauses, function words
 NOT_TARGET_DEPS = frozenset(
@@ -159,6 +161,19 @@ def content_target(
                     (a, c) for c in head.conjuncts if (a := actor_at(doc, c)) and a not in exclude
                 ]
     return []
+
+
+def asks_another(tok: Token) -> bool:
+    """A "want"/"ask" verb that names another to do its complement ("asked Iran to halt", "wants
+    Putin to attack"): a request of that other, not the speaker's own intent ("wants to attack")."""
+    if POS_OF.get(tok.pos_) != "verb" or tok.lemma_.lower() not in REQUEST_OR_INTENT:
+        return False
+    return any(c.dep_ in ("dobj", "dative") for c in tok.children) or any(
+        s.dep_ in SUBJECT_DEPS
+        for c in tok.children
+        if c.dep_ in ("xcomp", "ccomp")
+        for s in c.children
+    )
 
 
 def infinitive(tok: Token) -> bool:

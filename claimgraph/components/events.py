@@ -42,6 +42,7 @@ from .event_syntax import (
     PLACE_ENTS,
     POS_OF,
     SUBJECT_DEPS,
+    asks_another,
     bare_phrase,
     clause_head,
     content,
@@ -284,7 +285,7 @@ class EventCoder:
         for i, trigger in candidates.items():
             tok = doc[i]
             governed = {t.i for t in content(tok) if t.i in candidates and t.i != i}
-            if trigger.flags & {"intent", "intentonly"}:
+            if trigger.flags & {"intent", "intentonly"} and not asks_another(tok):
                 if governed:
                     silent.add(i)  # "agreed to send aid": the AID event carries the promise
                 continue

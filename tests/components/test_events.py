@@ -732,3 +732,13 @@ def test_troops_arriving_are_deployed_not_visiting(nlp):
     assert "CONSULT" not in {e["type"] for e in doc._.events}
     doc = nlp("The French foreign minister arrived in Algiers on Monday.")
     assert [countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"] == [("FRA", "DZA")]
+
+
+@pytest.mark.model
+def test_wanting_to_act_is_intent_wanting_another_to_act_a_request(nlp):
+    doc = nlp("Obama wants to attack Switzerland.")
+    attacks = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert [countries(doc, e) for e in attacks] == [("USA", "CHE")]
+    assert strict_plover(attacks[0], doc) == "THREATEN"
+    doc = nlp("Obama wants Putin to attack Switzerland.")
+    assert {e["type"] for e in doc._.events} == {"REQUEST"}
