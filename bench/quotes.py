@@ -5,7 +5,8 @@ document (the first listed in metadata.tsv that has a file). Scores content, sou
 (same word tokens, ignoring punctuation and quote marks) and overlap (shared word tokens / the longer of the
 two >= 0.5), P/R/F1, for attributions whose content carries double quote marks ("direct": direct and mixed
 quotes) and those without ("indirect"), plus all together. Predictions and gold attributions are paired
-one-to-one on content first; a source or cue counts when its pair's source/cue also matches.
+one-to-one on content first; a source or cue counts when its pair's source/cue also matches (a gold source
+that is a bare relative pronoun, "who" in "Christie, who said", matches its antecedent: SPEC's speaker).
 
     .venv/bin/python bench/quotes.py [--split dev|test] [--limit N] [--errors N] [--no-textacy]
 
