@@ -539,7 +539,11 @@ class EventCoder:
             if not sources:
                 if tok.dep_ in PASSIVE_SUBJECT_DEPS:
                     sources = self._role_actors(doc, pred, ["agent"])
-                else:
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head == pred:
+                    # "blamed Israel for the bombing": the one blamed or punished did it
+                    sources = self._role_actors(doc, pred, ["dobj", "prep:on", "prep:against"])
+                    penalty = max(penalty, self.cfg["control_penalty"] if sources else 0.0)
+                if not sources and tok.dep_ not in PASSIVE_SUBJECT_DEPS:
                     sources, pen = self._subjects(doc, pred)
                     penalty = max(penalty, pen + (self.cfg["control_penalty"] if sources else 0))
             if not targets and trigger.targets != () and not mutual:

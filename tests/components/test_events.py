@@ -742,3 +742,10 @@ def test_wanting_to_act_is_intent_wanting_another_to_act_a_request(nlp):
     assert strict_plover(attacks[0], doc) == "THREATEN"
     doc = nlp("Obama wants Putin to attack Switzerland.")
     assert {e["type"] for e in doc._.events} == {"REQUEST"}
+
+
+@pytest.mark.model
+def test_an_act_one_is_blamed_for_is_done_by_the_one_blamed(nlp):
+    doc = nlp("Palestinians blamed Israel for the bombing of a mosque in Hebron.")
+    bombings = [e for e in doc._.events if e["trigger"]["text"] == "bombing"]
+    assert [countries(doc, e)[0] for e in bombings] == ["ISR"]
