@@ -57,7 +57,8 @@ HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
 DESIGNATOR_KINDS = {"country", "government", "military", "person"}
 STATE_KINDS = {"country", "government", "military"}
-# shortest country name read through a typing slip ("Iran"/"Iraq" are never guessed)
+# shortest word read as a misspelt country name (the name itself one letter shorter at least:
+# "Quatar" -> Qatar; "Iran"/"Iraq" are never guessed)
 MISSPELT_MIN = 6
 # entity labels a misspelt country may carry (NER reads "Quatar" as an ORG; "" = no entity; never a PERSON)
 MISSPELT_ENTS = frozenset({"GPE", "LOC", "NORP", "ORG", ""})
@@ -147,7 +148,7 @@ class ActorResolver:
         self.country_words = {
             phrase: entry
             for phrase, entry in self.gaz.phrases.items()
-            if entry.kind == "country" and " " not in phrase and len(phrase) >= MISSPELT_MIN
+            if entry.kind == "country" and " " not in phrase and len(phrase) >= MISSPELT_MIN - 1
         }
         # table persons who lead an international organisation ("Kofi Annan" -> UN)
         self.igo_leaders = {

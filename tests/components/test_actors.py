@@ -774,5 +774,7 @@ def test_a_country_name_with_one_typing_slip_is_that_country(nlp):
     assert "AFG" in {a["id"] for a in doc._.actors}
     doc = nlp("Ethopia has agreed to reopen its borders.")
     assert "ETH" in {a["id"] for a in doc._.actors}
+    doc = nlp("Quatar's foreign minister met the Saudi king.")
+    assert "QAT" in {a.get("country") for a in doc._.actors}
     doc = nlp("Iram and Irak met on Monday.")  # too short to guess: Iran or Iraq?
     assert not {"IRN", "IRQ"} & {a["id"] for a in doc._.actors}
