@@ -12,18 +12,19 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_gate_plover_gsr_event_coding():
-    """Measured: (type, source, target) F1 0.641, type accuracy on found events 0.926."""
+    """Measured: (type, source, target) F1 0.667 (dev half 0.695, held-out half 0.638), type
+    accuracy on found events 0.930."""
     shared_path("eval", "event-coding", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.json")
     result = load_bench("events").bench_gsr(show=0)
-    assert result["f1"] >= 0.63
-    assert result["type_accuracy"] >= 0.91
+    assert result["f1"] >= 0.66
+    assert result["type_accuracy"] >= 0.92
 
 
 def test_gate_petr2_real_news_event_coding():
-    """Measured: CAMEO root + dyad F1 0.482."""
+    """Measured: CAMEO root + dyad F1 0.574, extra events 21 % of gold."""
     shared_path("eval", "event-coding", "universalpetrarch-petr2-gsr", "PETR2_GSR_validation.xml")
     result = load_bench("events").bench_petr2(show=0)
-    assert result["f1"] >= 0.47
+    assert result["f1"] >= 0.56
 
 
 def factuality_scores(corpus: str) -> dict:

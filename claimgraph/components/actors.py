@@ -230,8 +230,10 @@ class ActorResolver:
             if cand.actor_id not in countryless or cand.actor_id in bodies:
                 continue
             start = cand.start
-            while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and (
-                start <= doc[start - 1].head.i < cand.end
+            while (
+                start > 0
+                and doc[start - 1].dep_ in ("compound", "amod", "nmod")
+                and (start <= doc[start - 1].head.i < cand.end)
             ):
                 start -= 1  # "U.N. mediator Diego Cordovez": the title phrase in front
             named = [names[i][2] for i in range(start, cand.end) if i in names]
@@ -797,7 +799,7 @@ def _home_officials(
     igo_officials: set[str],
 ) -> None:
     """A titled person of unknown nationality ("President Levy Mwanawasa") in an article that names
-    one country only (as itself, its government, its military or a person's) holds that country's
+    one country only (as itself, its government, its military, a person's or a group's) holds that country's
     office, and an unknown organisation named by an institution noun ("the Islamic Salvation
     Front", "the Homeland Union") is that country's. Table entries keep the table's word (an IGO
     leader has no country). "Congress is asking Obama to help Iran" names two countries.

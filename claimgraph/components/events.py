@@ -294,7 +294,9 @@ class EventCoder:
             if "permit" in trigger.flags:
                 # "allowed X to hold a rally", "give permission to X to help": permitted, not done
                 clause = tok.head if trigger.pos == "noun" and tok.dep_ in OBJECT_DEPS else tok
-                silent |= governed | {t.i for t in content(clause) if t.i in candidates and t.i != i}
+                silent |= governed | {
+                    t.i for t in content(clause) if t.i in candidates and t.i != i
+                }
             if trigger.type in self.plover.content:
                 silent |= governed
                 silent |= {
@@ -548,9 +550,7 @@ class EventCoder:
                     penalty = max(penalty, pen + (self.cfg["control_penalty"] if sources else 0))
             if not targets and trigger.targets != () and not mutual:
                 pred_specs = [
-                    s
-                    for s in self._target_specs(trigger)
-                    if s.startswith("prep:") or s == "dative"
+                    s for s in self._target_specs(trigger) if s.startswith("prep:") or s == "dative"
                 ]
                 if tok.dep_ == "pobj":  # "engaged Filipino peacekeepers in a firefight"
                     pred_specs.append("dobj")
@@ -573,7 +573,9 @@ class EventCoder:
         topics = self._topics(trigger)
         return [s for s in DEFAULT_TARGETS if s.removeprefix("prep:") not in topics]
 
-    def _destination(self, doc: Doc, tok: Token, trigger: Trigger, specs) -> list[tuple[str, Token]]:
+    def _destination(
+        self, doc: Doc, tok: Token, trigger: Trigger, specs
+    ) -> list[tuple[str, Token]]:
         """A visit noun's destination place in its own role phrase ("a surprise visit to Beirut")
         is its host country (CAMEO 042), before the recipients of the clause it sits in."""
         if trigger.mode != "visit":
