@@ -103,7 +103,17 @@ def content(tok: Token) -> list[Token]:
             # a noun's complement clause: "its demand that Israel ease restrictions"
             or (child.dep_ == "acl" and any(m.dep_ == "mark" for m in child.children))
         ):
-            out += list(child.subtree)
+            out += without_relatives(child)
+    return out
+
+
+def without_relatives(tok: Token) -> list[Token]:
+    """A phrase without the relative clauses that describe its nouns: "re-open its borders to UN
+    peacekeepers, who are deployed to oversee a ceasefire" agrees to no ceasefire."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ != "relcl":
+            out += without_relatives(child)
     return out
 
 

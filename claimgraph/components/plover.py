@@ -260,7 +260,14 @@ def _denied_light_verb(tok: Token | None) -> bool:
 
 
 def _governed_by(tok: Token, lemmas: set[str]) -> bool:
-    return any(anc.lemma_.lower() in lemmas for anc in tok.ancestors)
+    """An ancestor with one of these lemmas, below the first relative clause ("agreed to admit
+    peacekeepers, who oversee a ceasefire": the ceasefire is not agreed)."""
+    word = tok
+    while word.head.i != word.i and word.dep_ != "relcl":
+        word = word.head
+        if word.lemma_.lower() in lemmas:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

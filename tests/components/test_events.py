@@ -749,3 +749,14 @@ def test_an_act_one_is_blamed_for_is_done_by_the_one_blamed(nlp):
     doc = nlp("Palestinians blamed Israel for the bombing of a mosque in Hebron.")
     bombings = [e for e in doc._.events if e["trigger"]["text"] == "bombing"]
     assert [countries(doc, e)[0] for e in bombings] == ["ISR"]
+
+
+@pytest.mark.model
+def test_a_relative_clause_on_the_object_is_not_what_is_agreed(nlp):
+    doc = nlp(
+        "Ethiopia has agreed to reopen its borders to UN peacekeepers, who oversee a ceasefire"
+        " between Ethiopia and Eritrea."
+    )
+    assert ("AGREE", "ETH", "UN") in dyads(doc)
+    truces = [e for e in doc._.events if e["trigger"]["text"] == "ceasefire"]
+    assert truces and all(strict_plover(e, doc) == "RETREAT" for e in truces)
