@@ -29,6 +29,8 @@ PLACE_PREPS = frozenset({"in", "at"})
 # verbs that request of another when they name one, and state the subject's own intent when not
 REQUEST_OR_INTENT = frozenset({"want", "ask", "wish"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# actor kinds an "in/at PLACE" phrase never names as a recipient: a name there is a place
+NOT_PLACE_KINDS = frozenset({"organization", "person"})
 # dependents never searched for a target: the actor side, separate clauses, function words
 NOT_TARGET_DEPS = frozenset(
     {
@@ -157,14 +159,17 @@ def content_target(
         for c in h.children
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.i not in own
     ]
-    phrases = [list(c.subtree) for c in children if c not in place]
+    phrases = [(list(c.subtree), False) for c in children if c not in place]
     for prep in place:  # "in PLACE": the place phrase, not the clauses hanging from it
-        phrases += [bare_phrase(p) for p in prep.children if p.dep_ == "pobj"]
-    for phrase in phrases:
+        phrases += [(bare_phrase(p), True) for p in prep.children if p.dep_ == "pobj"]
+    kinds = {a["id"]: a["kind"] for a in doc._.actors}
+    for phrase, located in phrases:
         for word in phrase:
             if word.pos_ == "PRON" or word.dep_ in ("relcl", "advcl"):
                 continue
             actor = actor_at(doc, word)
+            if located and kinds.get(actor) in NOT_PLACE_KINDS:
+                continue  # "surrendered in the town in Soroti" (read as an ORG) is a place
             if actor and actor not in exclude:
                 head = word if word.dep_ != "compound" and word.dep_ != "amod" else word.head
                 return [(actor, word)] + [

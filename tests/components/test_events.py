@@ -760,3 +760,11 @@ def test_a_relative_clause_on_the_object_is_not_what_is_agreed(nlp):
     assert ("AGREE", "ETH", "UN") in dyads(doc)
     truces = [e for e in doc._.events if e["trigger"]["text"] == "ceasefire"]
     assert truces and all(strict_plover(e, doc) == "RETREAT" for e in truces)
+
+
+@pytest.mark.model
+def test_a_name_in_the_place_phrase_is_a_place_not_a_recipient(nlp):
+    doc = nlp("Five hundred Ugandan rebels surrendered last week in the eastern town in Soroti.")
+    surrenders = [e for e in doc._.events if e["trigger"]["text"] == "surrendered"]
+    assert surrenders
+    assert all(not (e["target"] or "").startswith(("org:", "person:")) for e in surrenders)
