@@ -126,7 +126,8 @@ def add_country_actors(
 ) -> None:
     """A recipient country read from a place ("in Amman" -> JOR) or from the source's own country
     ("the Mozambique government accepted demands" -> MOZ) joins the actor table, so every event
-    id resolves; it is mentioned by the place's name, or not at all (implied)."""
+    id resolves; it is mentioned by the place's name, or not at all (implied). So does an
+    international organisation an official speaks for ("Arab League Secretary-General X")."""
     actors = {a["id"]: a for a in doc._.actors}
     for _, item in kept:
         if item.source_mention is not None and item.source not in actors:
@@ -141,6 +142,19 @@ def add_country_actors(
                 "mentions": [list(item.source_mention)],
             }
             doc._.actors = [*doc._.actors, actors[item.source]]
+        for known in (item.source, item.target):
+            if known is not None and known not in actors and known in gaz.by_id:
+                # the IGO an official speaks for, named only inside the person's title
+                entry = gaz.by_id[known]
+                actors[known] = {
+                    "id": entry.id,
+                    "name": entry.name,
+                    "kind": entry.kind,
+                    "country": entry.iso3,
+                    "role": None,
+                    "mentions": [],
+                }
+                doc._.actors = [*doc._.actors, actors[known]]
         if item.target in actors or not gazetteer.ISO3.match(item.target or ""):
             continue
         entry = gaz.actor(item.target)

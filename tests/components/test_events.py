@@ -768,3 +768,11 @@ def test_a_name_in_the_place_phrase_is_a_place_not_a_recipient(nlp):
     surrenders = [e for e in doc._.events if e["trigger"]["text"] == "surrendered"]
     assert surrenders
     assert all(not (e["target"] or "").startswith(("org:", "person:")) for e in surrenders)
+
+
+@pytest.mark.model
+def test_the_organisation_an_official_speaks_for_joins_the_actors(nlp):
+    doc = nlp("Arab League Secretary-General Chedli Klibi urged the European Community to act.")
+    ids = {a["id"]: a for a in doc._.actors}
+    sources = [e["source"] for e in doc._.events if e["type"] == "REQUEST"]
+    assert sources and all(ids[s]["kind"] == "igo" for s in sources)
