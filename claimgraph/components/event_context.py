@@ -143,7 +143,12 @@ def add_country_actors(
             }
             doc._.actors = [*doc._.actors, actors[item.source]]
         for known in (item.source, item.target):
-            if known is not None and known not in actors and known in gaz.by_id:
+            if (
+                known is not None
+                and known not in actors
+                and known in gaz.by_id
+                and gaz.by_id[known].kind == "igo"  # a country is read from its place below
+            ):
                 # the IGO an official speaks for, named only inside the person's title
                 entry = gaz.by_id[known]
                 actors[known] = {
