@@ -12,11 +12,11 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_gate_plover_gsr_event_coding():
-    """Measured: (type, source, target) F1 0.667 (dev half 0.695, held-out half 0.638), type
+    """Measured: (type, source, target) F1 0.675 (dev half 0.706, held-out half 0.645), type
     accuracy on found events 0.930."""
     shared_path("eval", "event-coding", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.json")
     result = load_bench("events").bench_gsr(show=0)
-    assert result["f1"] >= 0.66
+    assert result["f1"] >= 0.665
     assert result["type_accuracy"] >= 0.92
 
 
