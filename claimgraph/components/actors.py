@@ -144,12 +144,13 @@ class ActorResolver:
         self.user_names = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.gaz.user_lower:
             self.user_names.add(phrase, [make(phrase)])
-        # one-word country names long enough to recognise with a typing slip ("Afganistan")
-        self.country_words = {
-            phrase: entry
-            for phrase, entry in self.gaz.phrases.items()
-            if entry.kind == "country" and " " not in phrase and len(phrase) >= MISSPELT_MIN - 1
-        }
+        # one-word country names long enough to recognise with a typing slip ("Afganistan"),
+        # indexed by each name and its one-letter deletions: two words one slip apart share a key
+        self.slip_index: dict[str, list[tuple[str, Entry]]] = {}
+        for phrase, entry in self.gaz.phrases.items():
+            if entry.kind == "country" and " " not in phrase and len(phrase) >= MISSPELT_MIN - 1:
+                for key in _deletions(phrase):
+                    self.slip_index.setdefault(key, []).append((phrase, entry))
         # table persons who lead an international organisation ("Kofi Annan" -> UN)
         self.igo_leaders = {
             p.id: p.country
@@ -213,7 +214,12 @@ class ActorResolver:
                 or not tok.text[0].isupper()
             ):
                 continue
-            near = {e.id: e for w, e in self.country_words.items() if _one_slip(tok.text, w)}
+            near = {
+                entry.id: entry
+                for key in _deletions(tok.text)
+                for name, entry in self.slip_index.get(key, ())
+                if _one_slip(tok.text, name)
+            }
             if len(near) == 1:
                 found[tok.i] = (tok.i, tok.i + 1, next(iter(near.values())))
         return found
@@ -825,6 +831,11 @@ def _home_officials(
             and actor.name.split()[-1].lower() in bodies
         ):
             actor.country = next(iter(states))  # "the Islamic Salvation Front", "Umma party"
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one letter shorter (the keys of a one-slip index)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _one_slip(word: str, name: str) -> bool:
