@@ -359,7 +359,8 @@ def run_dask(
     from distributed import as_completed
 
     from .batch_dask import ModelPlugin, dask_chunk
-    from .store import SCHEMA_VERSION_STORE
+    from .store import arrow_tables
+    from .tables import SCHEMA_VERSION_STORE
 
     settings = options.settings
     workers = default_workers(settings) if workers is None else workers
@@ -407,7 +408,8 @@ def run_dask(
                 in_flight -= 1
                 sources = chunk_sources.pop(future.key)
                 try:
-                    tables, failed = future.result()
+                    row_sets, failed = future.result()
+                    tables = arrow_tables(row_sets)
                 except Exception as err:  # noqa: BLE001 — a lost worker fails its chunk, not the batch
                     logger.error("a chunk failed on the cluster: %r", err)
                     tables = {}
