@@ -9,7 +9,6 @@ interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import logging
@@ -37,9 +36,6 @@ if TYPE_CHECKING:  # DuckDB, Arrow and Dask are imported where used: a worker pr
     from .store import Store
 
 logger = logging.getLogger(__name__)
-
-# mallopt() parameter number of glibc's trim threshold (malloc.h).
-M_TRIM_THRESHOLD = -1
 
 
 @dataclass
@@ -171,20 +167,8 @@ def _init_worker(options: AnalyzeOptions) -> None:
     OpenBLAS threads spinning beside it cost ~15 % CPU), then load the pipeline once."""
     global _worker_options, _worker_blas_limit
     _worker_blas_limit = threadpool_limits(limits=1, user_api="blas")
-    _return_freed_memory()
     _worker_options = options
     options.pipeline()
-
-
-def _return_freed_memory() -> None:
-    """glibc only: give freed heap memory back to the system at once (Dask sets the same
-    MALLOC_TRIM_THRESHOLD_ for its workers), so the transient arrays of a long page do not stay
-    in the worker's RSS."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return
-    libc.mallopt(M_TRIM_THRESHOLD, 65536)
 
 
 def analyse_chunk_in_zone(
