@@ -232,7 +232,8 @@ def assess_token(
     """
     if token.dep_ == "prt":
         token = token.head
-    value = _local_value(token, lexicon)
+    # "did not provide *any* support": 'any' under the negation is a polarity item, not a quantifier
+    value = _local_value(token, lexicon, quantifiers=not _negated_support(token, lexicon))
     time = _own_time(token, lexicon)
     for participle in _embedding_participles(token, lexicon):  # "the cancelled deal"
         value = combine(value, participle["factuality"])
@@ -278,8 +279,10 @@ def assess_token(
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
         elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
             argument = True
-            if dep in ("nsubj", "nsubjpass") and _occurs(head, lexicon):
-                if commits:  # "the summit will not go ahead": the verb asserts the noun's event
+            if _asserts(head, dep, lexicon):
+                # "the summit will not go ahead", "would not give permission": the verb asserts the
+                # noun's event, its modal and negation included
+                if commits:
                     negated_here = _local_value(token, lexicon).endswith("_not")
                     value = combine(value, _local_value(head, lexicon, negation=not negated_here))
             elif _definite(token) and token.pos_ != "PROPN":
@@ -317,12 +320,15 @@ def assess_token(
     return Assessment(value, time or "present", hypothetical, cues)
 
 
-def _local_value(token: Token, lexicon: Lexicon, negation: bool = True) -> str:
+def _local_value(
+    token: Token, lexicon: Lexicon, negation: bool = True, quantifiers: bool = True
+) -> str:
     """The value the token's own markers give: modals, adverbs, 'any', negation."""
     value = "certain"
     negated = False
+    kinds = ("modal", "adverb", "quantifier") if quantifiers else ("modal", "adverb")
     for child in _markers(token):
-        for kind in ("modal", "adverb", "quantifier"):
+        for kind in kinds:
             row = lexicon.get(kind, child)
             if row and child.dep_ in ("aux", "auxpass", "advmod", "det", "neg", "npadvmod"):
                 value = combine(value, row["factuality"])
@@ -470,6 +476,25 @@ def _occurs(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _asserts(verb: Token, dep: str, lexicon: Lexicon) -> bool:
+    """A verb that asserts its noun argument's event: the subject of an occurrence verb ('the
+    meeting *took place*'), the object or passive subject of a support verb ('*held* talks',
+    'permission was not *given*'; modality.tsv kind ``light``)."""
+    if dep in ("dobj", "nsubjpass") and lexicon.get("light", verb):
+        return True
+    return dep in ("nsubj", "nsubjpass") and _occurs(verb, lexicon)
+
+
+def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
+    """The object or passive subject of a negated support verb ('did not *give* permission')."""
+    return (
+        noun.pos_ in NOMINAL_POS
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and bool(lexicon.get("light", noun.head))
+        and _local_value(noun.head, lexicon).endswith("_not")
+    )
+
+
 def _embeds(head: Token, lexicon: Lexicon) -> bool:
     """An embedding predicate, or a light verb with an embedding noun ('no decision had been taken on')."""
     if lexicon.get("embedding", head):
@@ -504,8 +529,10 @@ def _embed(
             predicate, row = nouns[0], lexicon.get("embedding", nouns[0])
     if row is None or (row["factuality"] in ("certain", "certain_not") and _finite_clause(child)):
         return value, time  # "so they stopped the market": an implicative takes no finite clause
-    negated = _local_value(predicate, lexicon).endswith("_not") or (
-        predicate is not head and _local_value(head, lexicon).endswith("_not")
+    negated = (
+        _local_value(predicate, lexicon).endswith("_not")
+        or (predicate is not head and _local_value(head, lexicon).endswith("_not"))
+        or _negated_support(predicate, lexicon)  # "would not give permission for the sale"
     )
     effect = (row["negated"] or "unknown") if negated else row["factuality"]
     value = combine(value, effect)

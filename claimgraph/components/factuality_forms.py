@@ -96,7 +96,8 @@ def generic_noun(token: Token, lexicon: Lexicon) -> bool:
         return False
     if token.dep_ == "pobj" and lexicon.get("presupposing", token.head):
         return False
-    return not (token.dep_ == "dobj" and lexicon.get("light", token.head))
+    # "waged war", "permission was not given": the support verb asserts (or denies) it
+    return not (token.dep_ in ("dobj", "nsubjpass") and lexicon.get("light", token.head))
 
 
 def has_own_subject_or_aux(token: Token) -> bool:

@@ -948,3 +948,30 @@ def test_an_occurrence_verb_asserts_its_subject_s_event(nlp):
     (talks,) = run(nlp, "No talks took place on Monday.", "talks")
     assert (meeting["factuality"], meeting["time"]) == ("possible", "future")
     assert (summit["factuality"], talks["factuality"]) == ("certain_not", "certain_not")
+
+
+def test_a_negated_support_verb_denies_its_noun_event(nlp):
+    """'would not give permission', 'did not provide any support': the support verb (modality.tsv
+    kind ``light``) asserts its object's event, so its negation and modal are the noun's; 'any'
+    under the negation is a polarity item, not a hedge."""
+    (permission, sale) = run(
+        nlp, "Beijing would not give permission for the sale.", "permission", "sale"
+    )
+    (support,) = run(nlp, "China did not provide any support to the rebels.", "support")
+    (talks,) = run(nlp, "The two ministers have not held talks since June.", "talks")
+    (given,) = run(nlp, "Permission was not given for the march.", "Permission")
+    assert (permission["factuality"], sale["factuality"]) == ("probable_not", "probable_not")
+    assert (support["factuality"], talks["factuality"]) == ("certain_not", "certain_not")
+    assert given["factuality"] == "certain_not"
+
+
+def test_a_positive_support_verb_keeps_its_noun_event(nlp):
+    """Without a negation the support verb's object is asserted (its modal only), and the object of
+    a negated verb that is no support verb still exists ('did not attend the meeting')."""
+    (support,) = run(nlp, "China provided military support to the rebels.", "support")
+    (aid,) = run(nlp, "Japan would provide aid to the region.", "aid")
+    (meeting,) = run(nlp, "The envoy did not attend the meeting in Rome.", "meeting")
+    (sale,) = run(nlp, "The ministry gave permission for the sale.", "sale")
+    assert (support["factuality"], meeting["factuality"]) == ("certain", "certain")
+    assert (aid["factuality"], aid["time"]) == ("probable", "future")
+    assert sale["factuality"] == "possible"  # permitted, not done
