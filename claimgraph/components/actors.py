@@ -212,6 +212,7 @@ class ActorResolver:
                 or tok.pos_ != "PROPN"
                 or len(tok.text) < MISSPELT_MIN
                 or not tok.text[0].isupper()
+                or self._known_place(doc, tok)
             ):
                 continue
             near = {
@@ -223,6 +224,14 @@ class ActorResolver:
             if len(near) == 1:
                 found[tok.i] = (tok.i, tok.i + 1, next(iter(near.values())))
         return found
+
+    def _known_place(self, doc: Doc, tok: Token) -> bool:
+        """A city or region of the tables, alone or in its entity ("Tainan", "French Guiana"),
+        is no misspelt country however close its spelling."""
+        names = [tok.text]
+        if tok.ent_iob_ != "O":
+            names.append(next(e.text for e in doc.ents if e.start <= tok.i < e.end))
+        return any(self.gaz.place_country(name) for name in names)
 
     def _bodies(
         self, doc: Doc, chosen: list[Candidate], names: dict, actors: list[ActorRecord]

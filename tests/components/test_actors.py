@@ -778,3 +778,17 @@ def test_a_country_name_with_one_typing_slip_is_that_country(nlp):
     assert "QAT" in {a.get("country") for a in doc._.actors}
     doc = nlp("Iram and Irak met on Monday.")  # too short to guess: Iran or Iraq?
     assert not {"IRN", "IRQ"} & {a["id"] for a in doc._.actors}
+
+
+@pytest.mark.model
+def test_a_known_city_is_no_misspelt_country(nlp):
+    # "Tainan" is one slip from "Taiwan", "Guiana" from "Guyana": both are places of their own
+    doc = nlp("Thousands of farmers rallied in Tainan against the new import rules.")
+    assert "TWN" not in {a["id"] for a in doc._.actors}
+    doc = nlp("The rocket was launched from a base in French Guiana on Tuesday.")
+    assert "GUY" not in {a["id"] for a in doc._.actors}
+    doc = nlp("Gold miners in Guiana blocked the road to the port.")
+    assert "GUY" not in {a["id"] for a in doc._.actors}
+    # a misspelling that names no table place is still read as the country
+    doc = nlp("Tiawan and Japan held talks on fishing rights.")
+    assert "TWN" in {a["id"] for a in doc._.actors}
