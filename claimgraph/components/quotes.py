@@ -50,6 +50,7 @@ from .speakers import (
     mention_tokens,
     noun_speaker,
     phrase_speaker,
+    governing_subject,
     resolve_pronoun,
     subject,
 )
@@ -656,6 +657,8 @@ class QuoteFinder:
     ) -> dict | None:
         if head is None:
             return None
+        if mention is None and head.lower_ in self.pronouns:
+            head = self._governing(doc, head, cue_tokens)
         if mention is None:
             tokens = mention_tokens(head, cue_tokens)
             mention = tokens[0], tokens[-1] + 1
@@ -665,6 +668,18 @@ class QuoteFinder:
             "span": [span.start_char, span.end_char],
             "actor": self._actor(doc, head, span),
         }
+
+    def _governing(self, doc: Doc, pronoun: Token, cue_tokens: tuple[int, ...]) -> Token:
+        """A pronoun speaker in a clause embedded under a verb whose subject is the same actor speaks as
+        that subject ("Lynch said she recalled thinking, "…"": Lynch, as PolNeAR marks the outermost source);
+        otherwise the pronoun stays."""
+        outer = governing_subject(pronoun, lambda verb: self._verb_cue(verb) is not None)
+        if outer is None:
+            return pronoun
+        tokens = mention_tokens(outer, cue_tokens)
+        actor = self._actor(doc, outer, doc[tokens[0] : tokens[-1] + 1])
+        own = self._actor(doc, pronoun, doc[pronoun.i : pronoun.i + 1])
+        return outer if actor is not None and actor == own else pronoun
 
     def _actor(self, doc: Doc, head: Token, span: Span) -> str | None:
         actor = actor_at(doc, head)

@@ -3,11 +3,16 @@ byline's name, and the actor an unresolved pronoun stands for. Used by claimgrap
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 BYLINE_DASHES = {"\u2015", "\u2014", "\u2013", "--"}  # ― — – --
 MAX_BYLINE_WORDS = 5
 SUBJECT_RELATIVES = {"who", "that", "which"}
+# how a clause hangs under the verb that embeds it ("Lynch said she recalled", "condemned what he called",
+# "is seeking to contrast her approach with what they call")
+EMBEDDING_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep"}
 
 
 def subject(cue: Token, controlled: bool = False) -> Token | None:
@@ -53,6 +58,20 @@ def controller(token: Token) -> Token | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     return subject(token, controlled=True)
+
+
+def governing_subject(pronoun: Token, is_cue: Callable[[Token], bool]) -> Token | None:
+    """The earlier subject of the nearest cue verb (``is_cue``) above the clause a subject pronoun heads
+    ("Lynch said she recalled thinking, "…"" -> Lynch; "Ban condemned what he called a "brazen breach"" ->
+    Ban), or None (also when a verb with another subject comes between)."""
+    token = pronoun.head
+    while token.dep_ in EMBEDDING_DEPS and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            found = subject(token)
+            if found is not None:
+                return found if found.i < pronoun.i and is_cue(token) else None
+    return None
 
 
 def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:

@@ -1,0 +1,46 @@
+"""claimgraph_quotes speakers, round 5: a pronoun speaker under a cue verb whose subject is the same actor
+speaks as that subject (PolNeAR marks the outermost source of nested attributions)."""
+
+from __future__ import annotations
+
+import pytest
+
+LONG_QUOTE = '"This is the moment that all of us in this country have been waiting for since the end of the war."'
+
+
+def direct(nlp, text):
+    return next(q for q in nlp(text)._.quotes if q["kind"] == "direct")
+
+
+@pytest.mark.model
+def test_a_pronoun_under_a_cue_with_the_same_actor_as_subject_speaks_as_that_subject(nlp):
+    text = f"Angela Merkel spoke at the school on Friday. Merkel said she recalled thinking, {LONG_QUOTE}"
+    quote = direct(nlp, text)
+    assert quote["speaker"]["text"] == "Merkel"
+    assert quote["speaker"]["actor"] == "person:angela-merkel"
+
+
+@pytest.mark.model
+def test_a_pronoun_under_a_cue_whose_subject_is_another_actor_stays(nlp):
+    text = f"Tom Hale joined the union in 1990. The union said he recalled thinking, {LONG_QUOTE}"
+    quote = direct(nlp, text)
+    assert quote["speaker"]["text"] == "he"
+    assert quote["speaker"]["actor"] == "person:tom-hale"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Merkel decided that she would repeat what she called",  # "decide" is no cue
+        "Merkel arrived late because she had missed what she called",  # a reason clause embeds no speech
+    ],
+)
+def test_a_pronoun_under_no_cue_verb_stays(nlp, frame):
+    text = (
+        f"Angela Merkel spoke at the school on Friday. {frame} "
+        '"a long and difficult road for every family in this country."'
+    )
+    quotes = nlp(text)._.quotes
+    assert quotes
+    assert all(q["speaker"]["text"] == "she" for q in quotes)
