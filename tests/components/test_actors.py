@@ -792,3 +792,16 @@ def test_a_known_city_is_no_misspelt_country(nlp):
     # a misspelling that names no table place is still read as the country
     doc = nlp("Tiawan and Japan held talks on fishing rights.")
     assert "TWN" in {a["id"] for a in doc._.actors}
+
+
+@pytest.mark.model
+def test_earlier_leaders_keep_their_country_in_articles_naming_several(nlp):
+    # an article naming the US and Iraq: the one-country rule cannot place the president
+    doc = nlp(
+        "The US envoy to Iraq met President Michel Suleiman in Beirut, and Hamid Karzai "
+        "later called Olmert."
+    )
+    countries = {a["id"]: a.get("country") for a in doc._.actors}
+    assert countries.get("person:michel-suleiman") == "LBN"
+    assert countries.get("person:hamid-karzai") == "AFG"
+    assert countries.get("person:ehud-olmert") == "ISR"
