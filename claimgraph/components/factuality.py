@@ -93,6 +93,8 @@ DATE_PATH_DEPS = frozenset(
 )
 # Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
 PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
+# Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
+PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -124,6 +126,7 @@ KINDS = (
     "result",
     "absolute",
     "occurrence",
+    "adjective",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -169,8 +172,14 @@ class Lexicon:
         return cls.from_rows(modality, cues)
 
     def get(self, kind: str, token: Token) -> dict[str, str] | None:
+        """The row of the token's lemma or form; a two-word entry (the lemma and a particle or
+        adverb: 'rule out', 'call off', 'have yet') wins over the verb alone."""
         table = self.markers.get(kind, {})
-        return table.get(token.lemma_.lower()) or table.get(token.lower_)
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in PHRASAL_DEPS and f"{lemma} {child.lower_}" in table:
+                return table[f"{lemma} {child.lower_}"]
+        return table.get(lemma) or table.get(token.lower_)
 
     def words(self, kind: str) -> dict[str, dict[str, str]]:
         return self.markers.get(kind, {})
@@ -332,6 +341,10 @@ def _local_value(
             row = lexicon.get(kind, child)
             if row and child.dep_ in ("aux", "auxpass", "advmod", "det", "neg", "npadvmod"):
                 value = combine(value, row["factuality"])
+        row = lexicon.get("adjective", child)
+        # "the *alleged* attack", "a *possible* sale" (not "a ruling *likely* to send": that is the sending's)
+        if row and child.dep_ == "amod" and not any(c.dep_ == "xcomp" for c in child.children):
+            value = combine(value, row["factuality"])
         if (
             negation
             and lexicon.get("negation", child)

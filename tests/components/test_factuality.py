@@ -975,3 +975,32 @@ def test_a_positive_support_verb_keeps_its_noun_event(nlp):
     assert (support["factuality"], meeting["factuality"]) == ("certain", "certain")
     assert (aid["factuality"], aid["time"]) == ("probable", "future")
     assert sale["factuality"] == "possible"  # permitted, not done
+
+
+def test_two_word_predicates_match_before_their_verb(nlp):
+    """modality.tsv entries of a verb and its particle or adverb ('rule out', 'call off', 'have
+    yet') win over the verb alone; the verb alone keeps its own reading."""
+    (sign,) = run(nlp, "The minister has yet to sign the treaty.", "sign")
+    (talks,) = run(nlp, "The government ruled out new talks with the rebels.", "talks")
+    (holding,) = run(nlp, "The government ruled out holding new talks.", "holding")
+    (strike,) = run(nlp, "The union called the strike off.", "strike")
+    (country,) = run(nlp, "She ruled the country for ten years.", "country")
+    assert (sign["factuality"], sign["time"]) == ("certain_not", "future")
+    assert [e["factuality"] for e in (talks, holding, strike)] == ["certain_not"] * 3
+    assert country["factuality"] == "certain"
+
+
+def test_no_intention_is_neg_raised_like_no_plans(nlp):
+    (withdrawing,) = run(nlp, "The army has no intention of withdrawing from the city.", "withdrawing")
+    (withdraw,) = run(nlp, "The army intends to withdraw from the city.", "withdraw")
+    assert (withdrawing["factuality"], withdraw["factuality"]) == ("probable_not", "probable")
+
+
+def test_epistemic_adjectives_hedge_their_noun_event(nlp):
+    """'the alleged attack', 'a possible sale' (modality.tsv kind ``adjective``); an adjective with
+    its own infinitive ('a ruling likely to send') hedges the infinitive, not the noun."""
+    (attack,) = run(nlp, "Police are investigating the alleged attack on the embassy.", "attack")
+    (sale,) = run(nlp, "The possible sale of the port worries the navy.", "sale")
+    (ruling,) = run(nlp, "A ruling likely to send the case back was issued.", "ruling")
+    assert (attack["factuality"], sale["factuality"]) == ("probable", "possible")
+    assert ruling["factuality"] == "certain"
