@@ -83,6 +83,14 @@ def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
         if any(t.i in cue_tokens for t in child.subtree)
         for t in child.subtree
     }
+    # a relative clause reporting speech of its own ("Mr. Kamin, who emphasized that ...") is that
+    # attribution's, not part of the mention
+    dropped.update(
+        t.i
+        for token in head.subtree
+        if token.dep_ == "relcl" and token.i > head.i and any(c.dep_ == "ccomp" for c in token.children)
+        for t in token.subtree
+    )
     # a no-break space inside a name is a token of its own ("nominee\xa0Gov.\xa0Mike Pence"): bridged
     present = {t.i for t in head.subtree if t.i not in dropped and "\n" not in t.text}
     lo = hi = head.i
