@@ -613,6 +613,10 @@ class EventCoder:
         found: list[tuple[str, Token]] = []
         penalty = 0.0
         for subj in subjects:
+            if subj.tag_ in ("VBG", "VBN"):
+                # "The Red Cross operating in Iraq said ...": the parser makes the participle the
+                # subject and its noun the participle's; the noun is who speaks
+                subj = next((c for c in subj.children if c.dep_ in SUBJECT_DEPS), subj)
             for t in with_conjuncts(subj):
                 if t.pos_ == "PRON" and actor_at(doc, t) is None:
                     group = self._antecedents(doc, t)  # "Obama and Putin said they will ..."

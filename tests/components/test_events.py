@@ -776,3 +776,14 @@ def test_the_organisation_an_official_speaks_for_joins_the_actors(nlp):
     ids = {a["id"]: a for a in doc._.actors}
     sources = [e["source"] for e in doc._.events if e["type"] == "REQUEST"]
     assert sources and all(ids[s]["kind"] == "igo" for s in sources)
+
+
+@pytest.mark.model
+def test_a_participle_read_as_the_subject_gives_its_noun(nlp):
+    # the parser makes "operating" the subject of "said" and "Red Cross" the participle's
+    doc = nlp(
+        "The International Red Cross operating in Yemen said Saudi forces must stop the air strikes."
+    )
+    (event,) = [e for e in doc._.events if e["type"] == "REQUEST"]
+    assert event["source"] == "org:international-red-cross"
+    assert countries(doc, event)[1] == "SAU"
