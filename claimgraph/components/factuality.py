@@ -93,6 +93,8 @@ DATE_PATH_DEPS = frozenset(
 )
 # Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
 PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
+# Prepositions that attach a noun predicate's origin or agent, not its content ('evidence from').
+SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 # Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
 PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -466,6 +468,8 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
         child.head.i < head.i or lexicon.get("presupposing", child.head)
     ):
         return False  # a fronted adjunct, or 'delayed after *accident*': the accident happened
+    if dep in ("pobj", "pcomp") and head.pos_ == "NOUN" and child.head.lower_ in SOURCE_PREPOSITIONS:
+        return False  # 'evidence *from* three witnesses': where the noun comes from, not its content
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
 
 

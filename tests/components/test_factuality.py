@@ -1004,3 +1004,14 @@ def test_epistemic_adjectives_hedge_their_noun_event(nlp):
     (ruling,) = run(nlp, "A ruling likely to send the case back was issued.", "ruling")
     assert (attack["factuality"], sale["factuality"]) == ("probable", "possible")
     assert ruling["factuality"] == "certain"
+
+
+def test_content_clause_of_an_evidence_or_rumour_noun(nlp):
+    """'no evidence that p' leaves p unknown, 'rumours that p' make it possible; the origin of the
+    noun ('evidence from three witnesses') is no content."""
+    (sent,) = run(nlp, "There is no evidence that the navy sent ships.", "sent")
+    (shelled,) = run(nlp, "There is evidence that the army shelled the town.", "shelled")
+    (closed,) = run(nlp, "Rumours that the bank had closed spread quickly.", "closed")
+    (witnesses,) = run(nlp, "The court heard evidence from three witnesses.", "witnesses")
+    assert (sent["factuality"], shelled["factuality"]) == ("unknown", "probable")
+    assert (closed["factuality"], witnesses["factuality"]) == ("possible", "certain")
