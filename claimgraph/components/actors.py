@@ -212,7 +212,6 @@ class ActorResolver:
                 or tok.pos_ != "PROPN"
                 or len(tok.text) < MISSPELT_MIN
                 or not tok.text[0].isupper()
-                or self._known_place(doc, tok)
             ):
                 continue
             near = {
@@ -221,7 +220,7 @@ class ActorResolver:
                 for name, entry in self.slip_index.get(key, ())
                 if _one_slip(tok.text, name)
             }
-            if len(near) == 1:
+            if len(near) == 1 and not self._known_place(doc, tok):  # rare: looked up last
                 found[tok.i] = (tok.i, tok.i + 1, next(iter(near.values())))
         return found
 
