@@ -303,6 +303,13 @@ class QuoteFinder:
 
     # -- indirect speech ------------------------------------------------------
 
+    def _issuer(self, cue: Token) -> Token | None:
+        """The speaker of a cue participle on a cue noun: the noun's ("the council issued a statement
+        calling the test "a clear violation"": the council), or None."""
+        if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in self.noun_cues:
+            return noun_speaker(cue.head)
+        return None
+
     def _verb_cue(self, token: Token) -> dict[str, str] | None:
         if token.pos_ != "VERB":
             return None
@@ -362,6 +369,8 @@ class QuoteFinder:
             else:
                 continue
             if item is not None:
+                if item.speaker is None and row is not None:
+                    item.speaker = self._issuer(token)
                 if quoted[token.i] is None:
                     # a subject in quotation marks is a title misparsed as one ('on "Fox and Friends."')
                     item.speaker = outside(item.speaker, quoted)
@@ -581,7 +590,7 @@ class QuoteFinder:
         for token in tokens:
             row = self._verb_cue(token)
             if row is not None:
-                return token, row, outside(subject(token), quoted)
+                return token, row, outside(subject(token) or self._issuer(token), quoted)
             if token.i in phrases:
                 end, row = phrases[token.i]
                 return token, row, outside(phrase_speaker(doc[token.i : end]), quoted)

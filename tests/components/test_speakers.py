@@ -65,3 +65,26 @@ def test_a_describing_relative_clause_stays_in_the_mention(nlp):
     )
     quote = direct(nlp, text)
     assert quote["speaker"]["text"].startswith("Ann Cole, who has taught law")
+
+
+@pytest.mark.model
+def test_a_statement_calling_speaks_with_whoever_issued_it(nlp):
+    text = (
+        "After a late meeting, the Security Council issued a statement calling the test "
+        '"a clear violation of international law and of five previous resolutions."'
+    )
+    quotes = [q for q in nlp(text)._.quotes if q["cue"] == "call"]
+    assert quotes
+    assert quotes[0]["speaker"]["text"] == "the Security Council"
+
+
+@pytest.mark.model
+def test_a_person_calling_is_no_statement(nlp):
+    """Only a cue noun (statement, report, warning …) lends its issuer: "a man calling" speaks himself."""
+    text = (
+        "After a late meeting, the mayor met a man calling the test "
+        '"a clear violation of international law and of five previous resolutions."'
+    )
+    quotes = [q for q in nlp(text)._.quotes if q["cue"] == "call"]
+    assert quotes
+    assert all(q["speaker"] is None or q["speaker"]["text"] != "the mayor" for q in quotes)
