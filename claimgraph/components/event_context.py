@@ -32,6 +32,7 @@ class Found:
     clause_subject: str | None = None
     place: Span | None = None  # the location's entity, for a recipient read from the place
     source_mention: tuple[int, int] | None = None  # chars of a source read from the place
+    domestic: bool = False  # the target is the source's own country (rule 5), not named
 
 
 def fill_from_context(
@@ -100,6 +101,7 @@ def fill_from_context(
         ):
             # "Egyptian police arrested demonstrators": EGY -> EGY, as PLOVER codes it
             item.target = home  # a protest, a crackdown, a concession at home
+            item.domestic = True
             item.confidence -= cfg["domestic_penalty"]
         if item.source is None:
             continue
@@ -179,7 +181,9 @@ def drop_restated(kept: list[tuple[int, Found]], plover: Plover) -> list[tuple[i
     """Drop an event restated below another coded event of its sentence ("shelled the town,
     killing 20") and a protest's demand ("rallied to demand reforms", "began a hunger strike
     to demand": PLOVER codes the protest only). A same-type event under a noun event's light
-    verb is kept: dropping either reading lost more right events than wrong ones."""
+    verb is kept: dropping either reading lost more right events than wrong ones. A domestic
+    reading is dropped when the same source's same-type event in the sentence names its target
+    ("began a hunger strike to protest against Sweden's decision": one protest, against Sweden)."""
     out = []
     for sent_no, item in kept:
         above = {a.i for a in item.token.ancestors}
@@ -201,6 +205,17 @@ def drop_restated(kept: list[tuple[int, Found]], plover: Plover) -> list[tuple[i
             for n, other in kept
             if n == sent_no and other is not item
         ) or (item.trigger.type in plover.content and bool(protest_verbs & above))
+        restated = restated or (
+            item.domestic
+            and any(
+                n == sent_no
+                and other.trigger.type == item.trigger.type
+                and other.source == item.source
+                and other.target is not None
+                and not other.domestic
+                for n, other in kept
+            )
+        )
         if not restated:
             out.append((sent_no, item))
     return out

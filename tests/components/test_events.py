@@ -787,3 +787,16 @@ def test_a_participle_read_as_the_subject_gives_its_noun(nlp):
     (event,) = [e for e in doc._.events if e["type"] == "REQUEST"]
     assert event["source"] == "org:international-red-cross"
     assert countries(doc, event)[1] == "SAU"
+
+
+@pytest.mark.model
+def test_a_domestic_reading_gives_way_to_the_same_protest_with_a_target(nlp):
+    # the strike and the protest are one act against France, not also one against Algeria
+    doc = nlp(
+        "About 300 Algerian students began a hunger strike on Friday to protest against "
+        "France's new visa rules."
+    )
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "PROTEST"} == {("DZA", "FRA")}
+    # with no named target the domestic reading stays
+    doc = nlp("About 300 Algerian students began a hunger strike on Friday.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "PROTEST"} == {("DZA", "DZA")}
