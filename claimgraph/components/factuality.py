@@ -93,8 +93,11 @@ DATE_PATH_DEPS = frozenset(
 )
 # Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
 PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
-# Prepositions that attach a noun predicate's origin or agent, not its content ('evidence from').
-SOURCE_PREPOSITIONS = frozenset({"from", "by"})
+# Prepositions that attach a predicate's origin, agent or setting, not its content: 'evidence
+# *from* witnesses', 'killed *in* the bombing', 'delayed *by* the strike' ('prevented *from*
+# leaving' is a verb's content).
+NOUN_ADJUNCT_PREPOSITIONS = frozenset({"from", "by"})
+VERB_ADJUNCT_PREPOSITIONS = frozenset({"by", "in"})
 # Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
 PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -468,8 +471,12 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
         child.head.i < head.i or lexicon.get("presupposing", child.head)
     ):
         return False  # a fronted adjunct, or 'delayed after *accident*': the accident happened
-    if dep in ("pobj", "pcomp") and head.pos_ == "NOUN" and child.head.lower_ in SOURCE_PREPOSITIONS:
-        return False  # 'evidence *from* three witnesses': where the noun comes from, not its content
+    if dep in ("pobj", "pcomp") and child.head.lower_ in (
+        NOUN_ADJUNCT_PREPOSITIONS if head.pos_ == "NOUN" else VERB_ADJUNCT_PREPOSITIONS
+    ):
+        # 'evidence *from* three witnesses', 'were killed *in* the bombing': an origin, a cause or
+        # a setting, not the predicate's content
+        return False
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
 
 

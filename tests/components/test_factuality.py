@@ -1015,3 +1015,14 @@ def test_content_clause_of_an_evidence_or_rumour_noun(nlp):
     (witnesses,) = run(nlp, "The court heard evidence from three witnesses.", "witnesses")
     assert (sent["factuality"], shelled["factuality"]) == ("unknown", "probable")
     assert (closed["factuality"], witnesses["factuality"]) == ("possible", "certain")
+
+
+def test_a_killed_deal_did_not_happen_but_a_bombing_that_killed_did(nlp):
+    """'kill', 'veto', 'avert' … embed an event object or passive subject as certain_not; the
+    by/in phrase of a verb is a cause or a setting, not its content."""
+    (deal,) = run(nlp, "The deal had been killed by the Pentagon.", "deal")
+    (sale,) = run(nlp, "The senator vetoed the sale of the port.", "sale")
+    (bombing,) = run(nlp, "Twelve people were killed in the embassy bombing.", "bombing")
+    (strike,) = run(nlp, "The talks were delayed by the strike.", "strike")
+    assert (deal["factuality"], sale["factuality"]) == ("certain_not", "certain_not")
+    assert (bombing["factuality"], strike["factuality"]) == ("certain", "certain")
