@@ -88,7 +88,7 @@ class TokenTest:
         return self._regex_mask(column)
 
     def _regex_mask(self, column: numpy.ndarray) -> numpy.ndarray:
-        if len(self.seen) > 100_000:
+        if len(self.seen) > 20_000:
             self.seen.clear()
         unique, inverse = numpy.unique(column, return_inverse=True)
         hits = numpy.empty(len(unique), dtype=bool)
@@ -195,7 +195,7 @@ class IndexList(list):
 class MemoLemmatizer(EnglishLemmatizer):
     """spaCy's English rule lemmatizer with every answer memoised (see the module docstring)."""
 
-    def __init__(self, *args, max_cached: int = 200_000, **kwargs) -> None:
+    def __init__(self, *args, max_cached: int = 50_000, **kwargs) -> None:
         self.max_cached = max_cached
         self._memo: dict[tuple[int, int, int], list[str]] = {}
         super().__init__(*args, **kwargs)
@@ -231,7 +231,7 @@ def make_attribute_ruler(nlp: Language, name: str, validate: bool) -> TableAttri
 @Language.factory(
     "claimgraph_lemmatizer",
     assigns=["token.lemma"],
-    default_config={"mode": "rule", "overwrite": False, "max_cached": 200_000},
+    default_config={"mode": "rule", "overwrite": False, "max_cached": 50_000},
 )
 def make_lemmatizer(
     nlp: Language, name: str, mode: str, overwrite: bool, max_cached: int
