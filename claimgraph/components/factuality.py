@@ -93,6 +93,8 @@ DATE_PATH_DEPS = frozenset(
 )
 # Noun modifiers whose clause is presupposed, not part of a condition or question around the noun.
 PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
+# Adverbs that the parser attaches as advmod where they are the verb's particle ('bring it back').
+PARTICLES = frozenset({"back", "even", "down", "up", "off", "out", "away", "ahead", "over", "on"})
 # Prepositions that attach a predicate's origin, agent or setting, not its content: 'evidence
 # *from* witnesses', 'killed *in* the bombing', 'delayed *by* the strike' ('prevented *from*
 # leaving' is a verb's content).
@@ -244,8 +246,8 @@ def assess_token(
     applies when the parse holds no cue of its own (a direct quote's content). A verb's particle
     ('step *down*') is part of the verb's event and takes its assessment.
     """
-    if token.dep_ == "prt":
-        token = token.head
+    if token.dep_ == "prt" or (token.dep_ == "advmod" and token.lower_ in PARTICLES):
+        token = token.head  # "step *down*", "bring it *back*", "break *even*": the verb's event
     # "did not provide *any* support": 'any' under the negation is a polarity item, not a quantifier
     value = _local_value(token, lexicon, quantifiers=not _negated_support(token, lexicon))
     time = _own_time(token, lexicon)

@@ -1026,3 +1026,13 @@ def test_a_killed_deal_did_not_happen_but_a_bombing_that_killed_did(nlp):
     (strike,) = run(nlp, "The talks were delayed by the strike.", "strike")
     assert (deal["factuality"], sale["factuality"]) == ("certain_not", "certain_not")
     assert (bombing["factuality"], strike["factuality"]) == ("certain", "certain")
+
+
+def test_an_adverb_particle_takes_its_verb_s_value(nlp):
+    """'bring them *back*', 'break *even*': an adverb the parser attaches as advmod is the verb's
+    particle, part of the verb's event (as 'step *down*')."""
+    (back,) = run(nlp, "The airline wants to bring its old routes back.", "back")
+    (even,) = run(nlp, "The project may break even.", "even")
+    (quickly,) = run(nlp, "The airline may quickly expand.", "quickly")
+    assert (back["factuality"], even["factuality"]) == ("possible", "possible")
+    assert quickly["factuality"] == "certain"  # an adverb of manner is no event of its own verb
