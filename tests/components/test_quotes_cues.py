@@ -1,0 +1,43 @@
+"""claimgraph_quotes with the round-5 cue lines of cues.tsv / cue_objects.tsv (denounce, read, encourage …)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.model
+def test_a_letter_reads_a_quote(nlp):
+    text = (
+        'The parents sent a letter to the board. "Our children are thriving in these schools and we '
+        'will not let anyone take them away," the letter reads.'
+    )
+    quote = next(q for q in nlp(text)._.quotes if q["kind"] == "direct")
+    assert quote["cue"] == "read"
+    assert quote["speaker"]["text"] == "the letter"
+
+
+@pytest.mark.model
+def test_the_text_read_aloud_is_no_content(nlp):
+    """cue_objects.tsv: the object of "read" is the text read, not what is said."""
+    quotes = nlp("The mayor read the statement aloud on Friday.")._.quotes
+    assert not [q for q in quotes if q["cue"] == "read"]
+
+
+@pytest.mark.model
+def test_denounce_frames_a_quote(nlp):
+    text = (
+        "The ministry denounced the launch as "
+        '"a reckless provocation that threatens the peace of the whole region."'
+    )
+    quotes = [q for q in nlp(text)._.quotes if q["cue"] == "denounce"]
+    assert quotes
+    assert quotes[0]["speaker"]["text"] == "The ministry"
+    assert "reckless provocation" in quotes[0]["text"]
+
+
+@pytest.mark.model
+def test_encouraged_to_reads_the_addressee_and_the_infinitive(nlp):
+    text = 'The candidate encouraged his supporters to "watch the polling places very, very closely."'
+    quotes = [q for q in nlp(text)._.quotes if q["cue"] == "encourage"]
+    assert quotes
+    assert quotes[0]["text"].startswith("his supporters to")
