@@ -242,6 +242,29 @@ def governor(tok: Token) -> Token | None:
     return None
 
 
+def misread_gerund(tok: Token) -> Token | None:
+    """The modifier noun before an event noun the tagger read as a gerund: "killed in Israeli tank
+    **shelling**" (a verb with no subject or object of its own, hung beside "tank"). The noun
+    stands in as the phrase's head, so its modifiers name the actor; None when the parse is
+    plausible."""
+    if tok.tag_ != "VBG" or tok.i == 0 or tok.dep_ not in ("advcl", "acl", "conj", "xcomp"):
+        return None
+    if any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "mark")
+        for c in tok.children
+    ):
+        return None
+    noun = tok.doc[tok.i - 1]
+    if (
+        noun.pos_ != "NOUN"
+        or noun.dep_ != "pobj"
+        or tok.head not in (noun, noun.head.head)
+        or not any(c.dep_ in ("amod", "compound", "poss") for c in noun.children)
+    ):
+        return None
+    return noun
+
+
 def clause_head(tok: Token) -> Token:
     """The verb heading the clause ``tok`` belongs to."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:

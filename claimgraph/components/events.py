@@ -55,6 +55,7 @@ from .event_syntax import (
     governor,
     has_dependent,
     infinitive,
+    misread_gerund,
     object_lemmas,
     objects,
     place_of,
@@ -330,10 +331,13 @@ class EventCoder:
         cfg = self.cfg
         confidence = cfg["base_confidence"]
         nominal = trigger.pos != "verb"
+        stand_in = misread_gerund(tok) if not nominal else None
+        if stand_in is not None:
+            nominal = True  # "killed in Israeli tank shelling": an attack noun, read from "tank"
         if "modal" in trigger.flags:
             sources, targets, pred, penalty = self._modal_arguments(doc, tok)
         elif nominal:
-            sources, targets, pred, penalty = self._noun_arguments(doc, tok, trigger)
+            sources, targets, pred, penalty = self._noun_arguments(doc, stand_in or tok, trigger)
         else:
             # "If China does back Russia": the tagger reads "back" as an adverb of "does"
             verb = tok.head if emphatic_do(tok) else tok
@@ -414,7 +418,7 @@ class EventCoder:
             ]
         clause_subject = None
         if nominal and not targets:
-            clause = [a for a, _ in self._subjects(doc, clause_head(tok))[0]]
+            clause = [a for a, _ in self._subjects(doc, clause_head(stand_in or tok))[0]]
             clause_subject = clause[0] if clause else None
         pairs = dyad_pairs(sources, targets, "reciprocal" in trigger.flags)
         if not pairs and "anaphor" in trigger.flags and not sources and not targets:

@@ -800,3 +800,16 @@ def test_a_domestic_reading_gives_way_to_the_same_protest_with_a_target(nlp):
     # with no named target the domestic reading stays
     doc = nlp("About 300 Algerian students began a hunger strike on Friday.")
     assert {countries(doc, e) for e in doc._.events if e["type"] == "PROTEST"} == {("DZA", "DZA")}
+
+
+@pytest.mark.model
+def test_an_attack_noun_read_as_a_gerund_takes_its_modifiers_as_the_attacker(nlp):
+    # the tagger reads "shelling" as a verb hung beside "artillery": "Syrian" still names who shells
+    doc = nlp(
+        "Three farmers were wounded in Syrian artillery shelling near the Lebanese town of "
+        "Hermel on Monday."
+    )
+    assert ("SYR", "LBN") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
+    # a real gerund with its own object keeps its verb reading
+    doc = nlp("Syrian troops began shelling the Lebanese town of Hermel on Monday.")
+    assert ("SYR", "LBN") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
