@@ -359,6 +359,8 @@ def _local_value(
             and not _not_only(child)
         ):
             negated = not negated
+        elif negation and child.dep_ == "advmod" and _negated_adverb(child, lexicon):
+            negated = not negated  # "no longer sells"
     if negation:
         # "no troops were sent" (not objects: "had no information" is a fact)
         for child in token.children:
@@ -372,6 +374,13 @@ def _local_value(
     if adjective is not None:
         value = combine(value, adjective["factuality"])
     return negate(value) if negated else value
+
+
+def _negated_adverb(adverb: Token, lexicon: Lexicon) -> bool:
+    """A two-word negation (modality.tsv: 'no longer') whose first word hangs on the second; not
+    'no matter', 'never before', 'no farther'."""
+    table = lexicon.words("negation")
+    return any(f"{c.lower_} {adverb.lower_}" in table for c in adverb.children if c.i < adverb.i)
 
 
 def _negative_coordinator(conjunct: Token, head: Token, lexicon: Lexicon) -> bool:
@@ -521,9 +530,18 @@ def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _embedding(predicate: Token, lexicon: Lexicon) -> dict[str, str] | None:
+    """The embedding row of a predicate; a negative implicative's noun is another word ('the
+    earnings *decline*', 'a *stop* in Paris'), so a noun takes no implicative row without a time."""
+    row = lexicon.get("embedding", predicate)
+    if row and predicate.pos_ == "NOUN" and row["factuality"] == "certain_not" and not row["time"]:
+        return None
+    return row
+
+
 def _embeds(head: Token, lexicon: Lexicon) -> bool:
     """An embedding predicate, or a light verb with an embedding noun ('no decision had been taken on')."""
-    if lexicon.get("embedding", head):
+    if _embedding(head, lexicon):
         return True
     return bool(lexicon.get("light", head)) and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.get("embedding", c)
@@ -544,7 +562,7 @@ def _embed(
 ) -> tuple[str, str | None]:
     """Apply an embedding predicate (or a light verb with an embedding noun) to its complement."""
     predicate = head
-    row = lexicon.get("embedding", head)
+    row = _embedding(head, lexicon)
     if row is None and lexicon.get("light", head):
         nouns = [
             c

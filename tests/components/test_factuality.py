@@ -1036,3 +1036,19 @@ def test_an_adverb_particle_takes_its_verb_s_value(nlp):
     (quickly,) = run(nlp, "The airline may quickly expand.", "quickly")
     assert (back["factuality"], even["factuality"]) == ("possible", "possible")
     assert quickly["factuality"] == "certain"  # an adverb of manner is no event of its own verb
+
+
+def test_no_longer_negates_but_no_matter_does_not(nlp):
+    (sells,) = run(nlp, "The firm no longer sells cars in Europe.", "sells")
+    (find,) = run(nlp, "No matter what it takes, the police will find the thieves.", "find")
+    assert (sells["factuality"], find["factuality"]) == ("certain_not", "certain")
+
+
+def test_a_noun_homograph_of_a_negative_implicative_embeds_nothing(nlp):
+    """'decline to' negates its complement; 'the decline in sales' is a fall, and the sales
+    happened (a noun takes no implicative row without a time: 'a delay in delivery' still does)."""
+    (sales,) = run(nlp, "The decline in sales hit profits.", "sales")
+    (sell,) = run(nlp, "The firm declined to sell its stake.", "sell")
+    (delivery,) = run(nlp, "The airline will be compensated for the delay in delivery.", "delivery")
+    assert (sales["factuality"], sell["factuality"]) == ("certain", "certain_not")
+    assert delivery["factuality"] == "certain_not"
