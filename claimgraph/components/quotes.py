@@ -34,6 +34,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +48,10 @@ from .actors import actor_at
 from .quote_marks import Segment, find_segments, paragraph_of, paragraph_starts
 from .speakers import (
     byline_name,
+    governing_subject,
     mention_tokens,
     noun_speaker,
     phrase_speaker,
-    governing_subject,
     resolve_pronoun,
     subject,
 )
@@ -349,6 +350,7 @@ class QuoteFinder:
                     self.object_content
                     and row["meaning"] in OBJECT_MEANINGS
                     and row["cue"] not in self.not_content_objects,
+                    is_cue=lambda verb: self._verb_cue(verb) is not None,
                 )
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
                 item = noun_quote(
@@ -770,8 +772,14 @@ def trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     return words[0].i, words[-1].i + 1
 
 
-def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> Found | None:
-    """Indirect speech of a cue verb: its clausal complement, or the clause it interrupts or follows."""
+def verb_quote(
+    cue: Token,
+    row: dict[str, str],
+    dobj_content: bool = False,
+    is_cue: Callable[[Token], bool] = lambda verb: False,
+) -> Found | None:
+    """Indirect speech of a cue verb: its clausal complement, or the clause it interrupts or follows.
+    ``is_cue`` tells a cue verb conjoined to the complement, which ends it (``complement_tokens``)."""
     if reduced_passive(cue):
         return None
     deps = COMPLEMENT_DEPS | ({"xcomp"} if row["meaning"] in INTENTION_MEANINGS else set())
@@ -801,7 +809,7 @@ def verb_quote(cue: Token, row: dict[str, str], dobj_content: bool = False) -> F
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
-        tokens = complement_tokens(complement)
+        tokens = complement_tokens(complement, is_cue)
         if complement.dep_ == "xcomp" and obj is not None and obj.i < complement.i:
             # the addressee with it ("urged them to reconsider")
             tokens = list(obj.subtree) + tokens
@@ -928,11 +936,15 @@ def ends_with_quote(content: tuple[int, int], core: list[Token]) -> tuple[int, i
     return content[0], end
 
 
-def complement_tokens(complement: Token) -> list[Token]:
+def complement_tokens(
+    complement: Token, is_cue: Callable[[Token], bool] = lambda verb: False
+) -> list[Token]:
     """A clausal complement's words up to a trailing clause the PolNeAR annotators leave out: a participle
-    clause after a comma ("that he had his hands up, contradicting the police") or a conjoined past-tense
+    clause after a comma ("that he had his hands up, contradicting the police"), a conjoined past-tense
     verb with no subject of its own that the parser hung on a modal complement ("said he would order a
-    review and warned against hackers": the tense shows the speaker's next act, not what was said)."""
+    review and warned against hackers": the tense shows the speaker's next act, not what was said), or a
+    conjoined cue verb with no subject of its own (``is_cue``: "said it was opposed to the test and
+    warned North Korea to refrain …": a speech act of the speaker's, an attribution of its own)."""
     tokens = list(complement.subtree)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in complement.children)
     modal = any(c.tag_ == "MD" for c in complement.children)
@@ -948,10 +960,8 @@ def complement_tokens(complement: Token) -> list[Token]:
         )
         next_act = (
             child.dep_ == "conj"
-            and child.tag_ == "VBD"
-            and own_subject
-            and modal
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and ((child.tag_ == "VBD" and own_subject and modal) or is_cue(child))
         )
         if participle or next_act:
             cut = child.left_edge.i

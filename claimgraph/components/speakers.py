@@ -88,7 +88,9 @@ def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
     dropped.update(
         t.i
         for token in head.subtree
-        if token.dep_ == "relcl" and token.i > head.i and any(c.dep_ == "ccomp" for c in token.children)
+        if token.dep_ == "relcl"
+        and token.i > head.i
+        and any(c.dep_ == "ccomp" for c in token.children)
         for t in token.subtree
     )
     # a no-break space inside a name is a token of its own ("nominee\xa0Gov.\xa0Mike Pence"): bridged

@@ -37,7 +37,28 @@ def test_denounce_frames_a_quote(nlp):
 
 @pytest.mark.model
 def test_encouraged_to_reads_the_addressee_and_the_infinitive(nlp):
-    text = 'The candidate encouraged his supporters to "watch the polling places very, very closely."'
+    text = (
+        'The candidate encouraged his supporters to "watch the polling places very, very closely."'
+    )
     quotes = [q for q in nlp(text)._.quotes if q["cue"] == "encourage"]
     assert quotes
     assert quotes[0]["text"].startswith("his supporters to")
+
+
+@pytest.mark.model
+def test_a_conjoined_cue_verb_ends_the_complement_and_is_an_attribution_of_its_own(nlp):
+    text = (
+        'China said it was "resolutely opposed" to the test and warned North Korea to refrain from '
+        "further actions that would worsen the situation."
+    )
+    quotes = {q["cue"]: q for q in nlp(text)._.quotes}
+    assert quotes["say"]["text"] == 'it was "resolutely opposed" to the test'
+    assert quotes["warn"]["text"].startswith("North Korea to refrain")
+    assert quotes["warn"]["speaker"]["text"] == "China"
+
+
+@pytest.mark.model
+def test_a_conjoined_verb_that_is_no_cue_stays_in_the_complement(nlp):
+    text = "The governor said the state would raise taxes on fuel and cut spending on roads."
+    quote = next(q for q in nlp(text)._.quotes if q["cue"] == "say")
+    assert quote["text"].endswith("cut spending on roads")
