@@ -19,6 +19,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Ordinals and 'only'/'few' rank a noun: its infinitival relative is factual ('the first to fly').
 RANKS = frozenset({"first", "second", "third", "last", "only", "few"})
+# Prepositions whose bare noun is the setting of an event that takes place ('losses in *trading*').
+SETTING_PREPOSITIONS = frozenset({"in"})
 # Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
 BOUND_NOUN_DEPS = frozenset({"det", "poss", "nummod"})
 
@@ -94,8 +96,10 @@ def generic_noun(token: Token, lexicon: Lexicon) -> bool:
         return False
     if any(c.dep_ in BOUND_NOUN_DEPS for c in token.children):
         return False
-    if token.dep_ == "pobj" and lexicon.get("presupposing", token.head):
-        return False
+    if token.dep_ == "pobj" and (
+        lexicon.get("presupposing", token.head) or token.head.lower_ in SETTING_PREPOSITIONS
+    ):
+        return False  # 'fell after *earthquake*', 'losses *in trading*': it happened
     # "waged war", "permission was not given": the support verb asserts (or denies) it
     return not (token.dep_ in ("dobj", "nsubjpass") and lexicon.get("light", token.head))
 

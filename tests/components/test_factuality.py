@@ -1052,3 +1052,11 @@ def test_a_noun_homograph_of_a_negative_implicative_embeds_nothing(nlp):
     (delivery,) = run(nlp, "The airline will be compensated for the delay in delivery.", "delivery")
     assert (sales["factuality"], sell["factuality"]) == ("certain", "certain_not")
     assert delivery["factuality"] == "certain_not"
+
+
+def test_a_bare_noun_after_in_is_the_setting_of_what_happened(nlp):
+    """'heavy losses in *trading*': the trading took place; a bare noun elsewhere still names a kind
+    of event ('an embargo on *trade*' keeps its lexicon value, 'a *takeover* bid' is generic)."""
+    (trading,) = run(nlp, "The bank reported heavy losses in trading on Friday.", "trading")
+    (takeover,) = run(nlp, "The board rejected a takeover bid on Friday.", "takeover")
+    assert (trading["factuality"], takeover["factuality"]) == ("certain", "probable")
