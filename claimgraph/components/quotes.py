@@ -1128,7 +1128,9 @@ def lead_in(doc: Doc, direct: list[Found], indirect: list[Found]) -> None:
 
 
 def outermost(found: list[Found]) -> list[Found]:
-    """The quotes whose content lies inside no other quote's content (nested attributions dropped)."""
+    """The quotes whose content lies inside no other quote's content (nested attributions dropped); of
+    two with the same content, one whose cue lies inside it ("condemned what he called a "brazen
+    breach"": "called") gives way to one whose cue is outside ("condemned")."""
     return [
         item
         for item in found
@@ -1136,10 +1138,16 @@ def outermost(found: list[Found]) -> list[Found]:
             other is not item
             and other.content[0] <= item.content[0]
             and item.content[1] <= other.content[1]
-            and other.content != item.content
+            and (other.content != item.content or (_cue_inside(item) and not _cue_inside(other)))
             for other in found
         )
     ]
+
+
+def _cue_inside(item: Found) -> bool:
+    return bool(item.cue_tokens) and all(
+        item.content[0] <= i < item.content[1] for i in item.cue_tokens
+    )
 
 
 def _merge_embedded(embedded: list[Found], found: list[Found]) -> list[Found]:

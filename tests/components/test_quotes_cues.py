@@ -62,3 +62,11 @@ def test_a_conjoined_verb_that_is_no_cue_stays_in_the_complement(nlp):
     text = "The governor said the state would raise taxes on fuel and cut spending on roads."
     quote = next(q for q in nlp(text)._.quotes if q["cue"] == "say")
     assert quote["text"].endswith("cut spending on roads")
+
+
+@pytest.mark.model
+def test_what_he_called_inside_a_cue_object_is_one_attribution_of_the_outer_cue(nlp):
+    text = 'Secretary General Ban Ki-moon condemned what he called a "brazen breach" of the resolutions.'
+    quotes = nlp(text)._.quotes
+    assert [q["cue"] for q in quotes] == ["condemn"]
+    assert quotes[0]["speaker"]["text"] == "Secretary General Ban Ki-moon"
