@@ -134,6 +134,7 @@ KINDS = (
     "absolute",
     "occurrence",
     "adjective",
+    "temporal",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -308,6 +309,10 @@ def assess_token(
             elif commits:  # "any transfers would not be …"
                 value = combine(value, _local_value(head, lexicon, negation=False))
         else:
+            temporal = _temporal_clause(child, dep, head, lexicon)
+            if temporal and commits:
+                # "will stay until the crisis *ends*": the end is expected, not asserted
+                value = combine(value, temporal["factuality"])
             # "during its war", relative clauses: presupposed, not part of the claim
             clausal = False
         if time is None and head.pos_ in ("VERB", "AUX"):
@@ -711,6 +716,22 @@ def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
             if marks & conditions.keys() or _inverted(clause, lexicon):
                 return True, "consequent"
     return False, None
+
+
+def _temporal_clause(
+    clause: Token, dep: str, head: Token, lexicon: Lexicon
+) -> dict[str, str] | None:
+    """The modality.tsv ``temporal`` row of an adverbial clause's conjunction ('until', 'once')
+    when the main clause is future or modal: 'will stay until the crisis ends', 'could worsen as
+    the crisis deepens'; in a past or present main clause the temporal clause happened."""
+    if dep != "advcl" or _own_time(clause, lexicon) == "past":
+        return None  # "will remain even after the court refused": a past clause happened
+    rows = [lexicon.get("temporal", c) for c in clause.children if c.dep_ in ("mark", "advmod")]
+    row = next((r for r in rows if r), None)
+    if row is None:
+        return None
+    future = _own_time(head, lexicon) == "future"
+    return row if future or _local_value(head, lexicon, negation=False) != "certain" else None
 
 
 def _feared(clause: Token, lexicon: Lexicon) -> bool:

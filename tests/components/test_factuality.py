@@ -1060,3 +1060,13 @@ def test_a_bare_noun_after_in_is_the_setting_of_what_happened(nlp):
     (trading,) = run(nlp, "The bank reported heavy losses in trading on Friday.", "trading")
     (takeover,) = run(nlp, "The board rejected a takeover bid on Friday.", "takeover")
     assert (trading["factuality"], takeover["factuality"]) == ("certain", "probable")
+
+
+def test_a_temporal_clause_of_a_future_is_expected_not_asserted(nlp):
+    """'will stay until the crisis *ends*' (modality.tsv kind ``temporal``) is possible; in a past
+    main clause, or when the temporal clause is itself past, it happened."""
+    (ends,) = run(nlp, "The troops will stay until the crisis ends.", "ends")
+    (ended,) = run(nlp, "The troops stayed until the crisis ended.", "ended")
+    (refused,) = run(nlp, "The boy will remain here even after the court refused his appeal.", "refused")
+    assert (ends["factuality"], ended["factuality"]) == ("possible", "certain")
+    assert refused["factuality"] == "certain"
