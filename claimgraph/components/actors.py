@@ -634,6 +634,8 @@ class ActorResolver:
             return before is not None and cues.get(before.lower_) == "locative"
         if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
             return True
+        if root.dep_ == "appos" and root.head.dep_ == "pobj":
+            root = root.head  # "in the capital Kabul", "in the Lebanese capital, Beirut"
         if root.dep_ == "pobj":
             prep = root.head
             head = prep.head

@@ -54,6 +54,9 @@ def fill_from_context(
     seen: set[tuple] = set()
     for sent_no, item in found:
         ttype = item.trigger.type
+        # "kidnapped Russian advisers and exploded bombs in the capital Kabul": an act's own place
+        # gives its recipient before an earlier event of the same source does
+        own_place = ttype in plover.place and place_country(item.place) is not None
         if item.source is None and item.target is None:
             earlier = [
                 e
@@ -65,7 +68,7 @@ def fill_from_context(
             earlier.sort(key=lambda e: e.target is None)  # stable: latest complete dyad first
             item.source, item.target = earlier[0].source, earlier[0].target
             item.confidence = cfg["anaphor_confidence"]
-        elif item.source is not None and item.target is None:
+        elif item.source is not None and item.target is None and not own_place:
             country = _country(item.source)
             earlier = [
                 e
@@ -198,6 +201,8 @@ def drop_restated(kept: list[tuple[int, Found]], plover: Plover) -> list[tuple[i
         }
         restated = any(
             other.token.i in above
+            # "kidnapped advisers and exploded bombs": a coordinated verb is an act of its own
+            and not (item.token.dep_ == "conj" and item.token.head.i == other.token.i)
             and (
                 other.trigger.type == item.trigger.type
                 or (other.trigger.type in plover.topic and item.trigger.type in plover.content)

@@ -330,7 +330,11 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
 
 
 def named_place(tok: Token) -> Token | None:
-    """The place a common noun names by "of PLACE" ("the city of Kirkuk", "the town of Gorazde")."""
+    """The place a common noun names by "of PLACE" ("the city of Kirkuk", "the town of Gorazde")
+    or by apposition ("the capital Kabul", "the Lebanese capital, Beirut")."""
+    for appos in tok.children:
+        if appos.dep_ == "appos" and appos.ent_type_ in PLACE_ENTS:
+            return appos
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:

@@ -806,3 +806,11 @@ def test_earlier_leaders_keep_their_country_in_articles_naming_several(nlp):
     assert countries.get("person:michel-suleiman") == "LBN"
     assert countries.get("person:hamid-karzai") == "AFG"
     assert countries.get("person:ehud-olmert") == "ISR"
+
+
+@pytest.mark.model
+def test_a_seat_in_apposition_to_a_place_phrase_is_a_place(nlp):
+    doc = nlp("Foreign ministers met in the Kenyan capital Nairobi on Monday.")
+    assert "KEN.GOV" not in {a["id"] for a in doc._.actors}
+    doc = nlp("Nairobi said the talks would resume on Monday.")
+    assert "KEN.GOV" in {a["id"] for a in doc._.actors}

@@ -813,3 +813,19 @@ def test_an_attack_noun_read_as_a_gerund_takes_its_modifiers_as_the_attacker(nlp
     # a real gerund with its own object keeps its verb reading
     doc = nlp("Syrian troops began shelling the Lebanese town of Hermel on Monday.")
     assert ("SYR", "LBN") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
+
+
+@pytest.mark.model
+def test_a_coordinated_attack_with_its_own_place_is_an_event_of_its_own(nlp):
+    # "exploded two bombs" is a second act, not a restatement of the kidnapping, and it lands on
+    # the country of its own place ("the capital Mogadishu"), not on the kidnapped Kenyans
+    doc = nlp(
+        "Somali militants kidnapped three Kenyan aid workers and exploded two bombs in the "
+        "capital Mogadishu, police said."
+    )
+    found = {(e["trigger"]["text"], *countries(doc, e)) for e in doc._.events}
+    assert ("kidnapped", "SOM", "KEN") in found
+    assert ("exploded", "SOM", "SOM") in found
+    # a bomb that explodes by itself names no attacker
+    doc = nlp("A bomb exploded in a crowded market in Mogadishu on Sunday.")
+    assert not [e for e in doc._.events if e["trigger"]["text"] == "exploded"]
