@@ -991,7 +991,9 @@ def test_two_word_predicates_match_before_their_verb(nlp):
 
 
 def test_no_intention_is_neg_raised_like_no_plans(nlp):
-    (withdrawing,) = run(nlp, "The army has no intention of withdrawing from the city.", "withdrawing")
+    (withdrawing,) = run(
+        nlp, "The army has no intention of withdrawing from the city.", "withdrawing"
+    )
     (withdraw,) = run(nlp, "The army intends to withdraw from the city.", "withdraw")
     assert (withdrawing["factuality"], withdraw["factuality"]) == ("probable_not", "probable")
 
@@ -1067,6 +1069,8 @@ def test_a_temporal_clause_of_a_future_is_expected_not_asserted(nlp):
     main clause, or when the temporal clause is itself past, it happened."""
     (ends,) = run(nlp, "The troops will stay until the crisis ends.", "ends")
     (ended,) = run(nlp, "The troops stayed until the crisis ended.", "ended")
-    (refused,) = run(nlp, "The boy will remain here even after the court refused his appeal.", "refused")
+    (refused,) = run(
+        nlp, "The boy will remain here even after the court refused his appeal.", "refused"
+    )
     assert (ends["factuality"], ended["factuality"]) == ("possible", "certain")
     assert refused["factuality"] == "certain"
