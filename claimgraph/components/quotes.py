@@ -922,16 +922,20 @@ def ends_with_quote(content: tuple[int, int], core: list[Token]) -> tuple[int, i
         return content[0], last
     own = {root.head.i} | ({t.i for t in root.subtree} if root.pos_ in ("VERB", "AUX") else set())
     if root.pos_ in ("NOUN", "PROPN"):
-        # a quoted noun's restrictive modifiers after the mark ("political tensions" in advanced economies,
-        # a "special meeting" to vote on a nominee); one set off by a comma is the writer's
+        # a quoted noun's restrictive modifiers right after the mark ("political tensions" in advanced
+        # economies, a "special meeting" to vote on a nominee); one set off by a comma or by other words
+        # ("a "disgrace" Wednesday on The Laura Ingraham Show") is the writer's
+        reach = last
         for child in root.children:
             if (
                 child.i >= last
+                and child.left_edge.i == reach
                 and child.dep_ in ("prep", "acl", "relcl")
                 and child.lower_ not in CIRCUMSTANCE_PREPS
                 and not any(t.text == "," for t in doc[max(inside) + 1 : child.left_edge.i])
             ):
                 own.update(t.i for t in child.subtree)
+                reach = child.right_edge.i + 1
     end = max([last] + [i + 1 for i in own if last <= i < content[1]])
     return content[0], end
 

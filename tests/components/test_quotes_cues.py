@@ -70,3 +70,20 @@ def test_what_he_called_inside_a_cue_object_is_one_attribution_of_the_outer_cue(
     quotes = nlp(text)._.quotes
     assert [q["cue"] for q in quotes] == ["condemn"]
     assert quotes[0]["speaker"]["text"] == "Secretary General Ban Ki-moon"
+
+
+@pytest.mark.model
+def test_a_quoted_noun_keeps_a_modifier_right_after_the_mark_only(nlp):
+    """ "a "disgrace" Wednesday on The Laura Ingraham Show": the time word between the mark and the phrase
+    makes the phrase the writer's; "a "political disaster" in every …" follows the mark directly."""
+    late = nlp(
+        "Christie blasted Clinton as a \u201cdisgrace\u201d Wednesday on The Laura Ingraham Show."
+    )
+    assert [q["text"] for q in late._.quotes if q["cue"] == "blast"] == [
+        "Clinton as a \u201cdisgrace\u201d"
+    ]
+    close = nlp(
+        "The minister called the vote a \u201cpolitical disaster\u201d in every advanced economy."
+    )
+    called = [q["text"] for q in close._.quotes if q["cue"] == "call"]
+    assert called and called[0].endswith("in every advanced economy")
