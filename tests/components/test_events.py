@@ -829,3 +829,18 @@ def test_a_coordinated_attack_with_its_own_place_is_an_event_of_its_own(nlp):
     # a bomb that explodes by itself names no attacker
     doc = nlp("A bomb exploded in a crowded market in Mogadishu on Sunday.")
     assert not [e for e in doc._.events if e["trigger"]["text"] == "exploded"]
+
+
+@pytest.mark.model
+def test_receiving_an_envoy_hosts_a_visit_and_receiving_assurances_is_a_promise(nlp):
+    # CAMEO 043: the host is the source, the visitor's side the target
+    doc = nlp("The Ghanaian president received the Nigerian envoy in Accra.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"} == {("GHA", "NGA")}
+    # the one who gives the assurances promises (AGREE), to the one who receives them
+    doc = nlp("Egyptian students received assurances from the Egyptian government on Monday.")
+    (event,) = [e for e in doc._.events if e["type"] == "AGREE"]
+    assert event["source"] == "EGY.GOV"
+    assert countries(doc, event) == ("EGY", "EGY")
+    # receiving a letter is neither
+    doc = nlp("The Ghanaian president received a letter from the Nigerian envoy.")
+    assert not [e for e in doc._.events if e["type"] in ("CONSULT", "AGREE")]
