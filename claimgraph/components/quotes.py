@@ -513,7 +513,13 @@ class QuoteFinder:
                 continue
             cue_token, row, speaker = cue
             # after a finished sentence ("..." She adds, "..."), a cue that leads into the next quote is not ours
-            own_sentence = not _outside_complement(cue_token, quoted) and stop != "quote"
+            # after a finished sentence, only a short frame ("…." Jones said.), not a sentence of its own
+            own_sentence = (
+                not _outside_complement(cue_token, quoted)
+                and stop != "quote"
+                and sum(1 for t in tokens if t.i < cue_token.i and not t.is_punct)
+                <= MAX_FRAME_WORDS
+            )
             if forward and not (continuing or _lowercase_start(tokens) or own_sentence):
                 continue
             if not forward and _outside_complement(cue_token, quoted, before=tokens):

@@ -88,3 +88,21 @@ def test_a_person_calling_is_no_statement(nlp):
     quotes = [q for q in nlp(text)._.quotes if q["cue"] == "call"]
     assert quotes
     assert all(q["speaker"] is None or q["speaker"]["text"] != "the mayor" for q in quotes)
+
+
+@pytest.mark.model
+def test_a_cue_deep_in_the_sentence_after_a_finished_quote_is_not_its_frame(nlp):
+    text = (
+        'The old man sat by the fire every night. "We live in a kingdom of lies and nobody wants to hear '
+        'the truth." His neighbours viewed him as a prophet and admired him, but he did not see the irony.'
+    )
+    quote = direct(nlp, text)
+    assert quote["cue"] is None and quote["speaker"] is None
+
+
+@pytest.mark.model
+def test_a_short_frame_after_a_finished_quote_still_frames_it(nlp):
+    text = '"We live in a kingdom of lies and nobody wants to hear the truth." The old man said.'
+    quote = direct(nlp, text)
+    assert quote["cue"] == "say"
+    assert quote["speaker"]["text"] == "The old man"
