@@ -844,3 +844,15 @@ def test_receiving_an_envoy_hosts_a_visit_and_receiving_assurances_is_a_promise(
     # receiving a letter is neither
     doc = nlp("The Ghanaian president received a letter from the Nigerian envoy.")
     assert not [e for e in doc._.events if e["type"] in ("CONSULT", "AGREE")]
+
+
+@pytest.mark.model
+def test_inspecting_a_site_is_an_investigation(nlp):
+    # CAMEO 09 "investigate": weapons inspectors at a site (PLOVER 2016 INVESTIGATE, here ACCUSE)
+    doc = nlp("IAEA experts inspected the Iranian nuclear site at Natanz.")
+    assert ("ACCUSE", "IAEA", "IRN") in {
+        (e["type"], e["source"], e["target"]) for e in doc._.events
+    }
+    # examining people or papers is no investigation of a state
+    doc = nlp("Iranian doctors examined the wounded in Tehran.")
+    assert not [e for e in doc._.events if e["type"] == "ACCUSE"]
