@@ -304,6 +304,18 @@ class QuoteFinder:
 
     # -- indirect speech ------------------------------------------------------
 
+    def _next_act(self, cue: Token) -> bool:
+        """Is this cue verb, with no subject of its own, conjoined to another cue's clausal complement (the
+        speaker's next act, which ends that complement: ``complement_tokens``)?"""
+        head = cue.head
+        return (
+            cue.dep_ == "conj"
+            and head.dep_ in COMPLEMENT_DEPS
+            and head.head.i != head.i
+            and self._verb_cue(head.head) is not None
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+        )
+
     def _issuer(self, cue: Token) -> Token | None:
         """The speaker of a cue participle on a cue noun: the noun's ("the council issued a statement
         calling the test "a clear violation"": the council), or None."""
@@ -371,6 +383,9 @@ class QuoteFinder:
             else:
                 continue
             if item is not None:
+                if row is not None and self._next_act(token):
+                    # "X said that was not her view and dismissed the reports": X dismissed them
+                    item.speaker = subject(token.head.head)
                 if item.speaker is None and row is not None:
                     item.speaker = self._issuer(token)
                 if quoted[token.i] is None:
@@ -525,7 +540,8 @@ class QuoteFinder:
             if not forward and _outside_complement(cue_token, quoted, before=tokens):
                 continue
             mention = None
-            if speaker is None and forward:
+            if speaker is None and (forward or not any(t.i < cue_token.i for t in tokens)):
+                # after the quote, or before it with the cue first ("Said Ellis: "…"")
                 speaker, mention = self._frame_mention(doc, tokens, cue_token)
             confidence = (
                 CONFIDENCE["direct_framed"]
@@ -578,6 +594,7 @@ class QuoteFinder:
         "Tulsa" as a verb), the words between the closing mark and the cue, or after a cue that comes first
         ("said Mr. Burman"), are the speaker if they name an actor, a person, a group or a place, or are a
         pronoun. Returns (head, token range) or (None, None)."""
+        tokens = sorted(tokens, key=lambda t: t.i)  # a region before a quote runs nearest first
         before = [t for t in tokens if t.i < cue.i]
         words = before if before else [t for t in tokens if t.i > cue.i]
         while words and (words[0].is_punct or words[0].is_space):

@@ -87,3 +87,14 @@ def test_a_quoted_noun_keeps_a_modifier_right_after_the_mark_only(nlp):
     )
     called = [q["text"] for q in close._.quotes if q["cue"] == "call"]
     assert called and called[0].endswith("in every advanced economy")
+
+
+@pytest.mark.model
+def test_a_conjoined_cue_under_a_complement_speaks_with_the_outer_cues_subject(nlp):
+    """The parser hangs "dismissed" on the complement's verb; its speaker is the brief, not "that"."""
+    text = (
+        "However, the brief said that was not her view and dismissed those reports as "
+        '"previous misinterpreted statements and allegations."'
+    )
+    quote = next(q for q in nlp(text)._.quotes if q["cue"] == "dismiss")
+    assert quote["speaker"]["text"] == "the brief"

@@ -106,3 +106,15 @@ def test_a_short_frame_after_a_finished_quote_still_frames_it(nlp):
     quote = direct(nlp, text)
     assert quote["cue"] == "say"
     assert quote["speaker"]["text"] == "The old man"
+
+
+@pytest.mark.model
+def test_an_inverted_cue_opening_the_frame_takes_the_name_after_it(nlp):
+    """ "Said Ellis:" parses as a compound name with no verb; the name after the leading cue speaks."""
+    text = (
+        "Critics say her plans would make the code more complicated. "
+        'Said Ellis: "I do not get the sense she is the least bit interested in tax reform."'
+    )
+    quote = direct(nlp, text)
+    assert quote["cue"] == "say"
+    assert quote["speaker"]["text"] == "Ellis"
