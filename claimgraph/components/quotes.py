@@ -806,7 +806,12 @@ def verb_quote(
     if reduced_passive(cue):
         return None
     deps = COMPLEMENT_DEPS | ({"xcomp"} if row["meaning"] in INTENTION_MEANINGS else set())
-    complement = next((c for c in cue.children if c.dep_ in deps), None)
+    # the complement after the cue before one in front of it ("Should the company fail, environmentalists
+    # worry that …": the parser may read the fronted condition as a complement too)
+    complements = sorted(
+        (c for c in cue.children if c.dep_ in deps), key=lambda c: (c.i < cue.i, abs(c.i - cue.i))
+    )
+    complement = complements[0] if complements else None
     words = row["cue"].split()
     particle = next(
         (c for c in cue.children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"),

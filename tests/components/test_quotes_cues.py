@@ -98,3 +98,21 @@ def test_a_conjoined_cue_under_a_complement_speaks_with_the_outer_cues_subject(n
     )
     quote = next(q for q in nlp(text)._.quotes if q["cue"] == "dismiss")
     assert quote["speaker"]["text"] == "the brief"
+
+
+@pytest.mark.model
+def test_the_complement_after_the_cue_wins_over_a_clause_before_it(nlp):
+    """The parser reads the clause before the semicolon as a second complement of "says"."""
+    text = (
+        "It is an extremely unlikely scenario; her team says she will continue her march toward "
+        "Election Day this week."
+    )
+    quote = next(q for q in nlp(text)._.quotes if q["cue"] == "say")
+    assert quote["text"] == "she will continue her march toward Election Day this week"
+
+
+@pytest.mark.model
+def test_a_fronted_clause_is_still_the_content_of_a_cue_with_no_complement_after_it(nlp):
+    text = "China will provide the drones within weeks, US officials fear."
+    quote = next(q for q in nlp(text)._.quotes if q["cue"] == "fear")
+    assert quote["text"].startswith("China will provide the drones")
