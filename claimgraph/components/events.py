@@ -816,6 +816,14 @@ class EventCoder:
                     for t in with_conjuncts(sp)
                     if (a := self._phrase_actor(doc, t))
                 ]
+            if clause.head.dep_ in ("advcl", "xcomp", "conj") and not any(
+                c.dep_ in SUBJECT_DEPS for c in clause.head.children
+            ):
+                # "Katsav refused to meet King Abdullah, saying he would only welcome him in
+                # Jerusalem": the speaker of a subjectless participle is its clause's subject
+                speakers = self._subjects(doc, clause.head)[0]
+                if speakers:
+                    return speakers
         for prev in reversed(doc[tok.sent.start : tok.i]):
             actor = actor_at(doc, prev)
             if not actor:

@@ -856,3 +856,12 @@ def test_inspecting_a_site_is_an_investigation(nlp):
     # examining people or papers is no investigation of a state
     doc = nlp("Iranian doctors examined the wounded in Tehran.")
     assert not [e for e in doc._.events if e["type"] == "ACCUSE"]
+
+
+@pytest.mark.model
+def test_a_pronoun_under_a_subjectless_participle_is_its_clauses_subject(nlp):
+    # "saying" has no subject of its own: "it" is Germany, who says it, not the French nearby
+    doc = nlp(
+        "Germany rejected the French proposal on Monday, saying it would send its own aid to Ukraine."
+    )
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "AID"} == {("DEU", "UKR")}
