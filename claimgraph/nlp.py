@@ -25,9 +25,9 @@ from .components import factuality as _factuality  # noqa: F401
 from .components import paragraphs as _paragraphs  # noqa: F401
 from .components import quotes as _quotes  # noqa: F401
 from .components import register_extensions
-from .components.rule_tables import swap_rule_components
 from .components import selective_parser as _selective_parser  # noqa: F401
 from .components.paragraphs import paragraph_start_tokens
+from .components.rule_tables import swap_rule_components
 from .errors import Errors, InputError, ModelError
 
 logger = logging.getLogger(__name__)
@@ -88,7 +88,8 @@ def _load(name: str, actors: str | None, parse: str) -> Language:
             Errors.CG202.format(name=name, detail=f"it is a '{nlp.lang}' pipeline, not English")
         )
     register_extensions()
-    swap_rule_components(nlp)  # the same annotations as the model's attribute_ruler and lemmatizer, faster
+    # the same annotations as the model's attribute_ruler and lemmatizer, faster
+    swap_rule_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
         if parse == "candidates" and "senter" in nlp.component_names:

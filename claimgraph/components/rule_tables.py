@@ -66,7 +66,7 @@ class TokenTest:
         if isinstance(value, dict):
             if len(value) != 1:
                 raise Unsupported(value)
-            (predicate, argument), = value.items()
+            ((predicate, argument),) = value.items()
             if predicate in SET_PREDICATES and isinstance(argument, list):
                 self.values = numpy.array([_value_id(v) for v in argument], dtype=numpy.uint64)
                 self.negate = predicate == "NOT_IN"

@@ -7,6 +7,7 @@ import gzip
 
 import pytest
 import spacy
+from conftest import shared_path
 
 from claimgraph import nlp as nlp_module
 from claimgraph.components.rule_tables import (
@@ -15,8 +16,6 @@ from claimgraph.components.rule_tables import (
     TableAttributeRuler,
     swap_rule_components,
 )
-
-from conftest import shared_path
 
 pytestmark = pytest.mark.model
 
