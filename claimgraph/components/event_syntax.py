@@ -102,6 +102,8 @@ def content(tok: Token) -> list[Token]:
             child.dep_ in CONTENT_DEPS
             or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS)
             or (child.dep_ == "advcl" and infinitive(child))
+            # a noun's "to"-infinitive: "pressure from Congress to help Iran"
+            or (child.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN") and infinitive(child))
             # a noun's complement clause: "its demand that Israel ease restrictions"
             or (child.dep_ == "acl" and any(m.dep_ == "mark" for m in child.children))
         ):

@@ -527,6 +527,8 @@ class EventCoder:
                     or (self._passive(pred) and not self._stative(pred))
                 )
             )
+            # "came under pressure from Britain", "is under attack": the subject undergoes it
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "under")
         )
         if undergoes:
             # "Russia needs aid", "Georgia received weapons from Russia": the subject receives it
@@ -534,8 +536,10 @@ class EventCoder:
                 targets = self._subjects(doc, pred)[0] or self._role_actors(
                     doc, pred, ["nsubjpass"]
                 )
-            if not sources:
-                sources = self._role_actors(doc, pred, ["prep:from"])
+            if not sources:  # "received weapons from X", "faces pressure from X"
+                sources = self._role_actors(doc, pred, ["prep:from"]) or self._role_actors(
+                    doc, tok, ["prep:from"]
+                )
         elif (
             pred is not None
             and (not sources or not targets)

@@ -865,3 +865,15 @@ def test_a_pronoun_under_a_subjectless_participle_is_its_clauses_subject(nlp):
         "Germany rejected the French proposal on Monday, saying it would send its own aid to Ukraine."
     )
     assert {countries(doc, e) for e in doc._.events if e["type"] == "AID"} == {("DEU", "UKR")}
+
+
+@pytest.mark.model
+def test_pressure_from_someone_is_their_request_and_what_it_asks_is_no_act_of_theirs(nlp):
+    doc = nlp("The Ukrainian government faces growing pressure from Poland to lift the grain ban.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"} == {("POL", "UKR")}
+    assert not [e for e in doc._.events if e["type"] == "CONCEDE"]  # asked for, not done
+    # "under" a pressure or an attack, the clause's subject undergoes it
+    doc = nlp("Kenya came under pressure from Britain to release the prisoners.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"} == {("GBR", "KEN")}
+    doc = nlp("The Syrian town came under attack from Turkish forces on Monday.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"} == {("TUR", "SYR")}
