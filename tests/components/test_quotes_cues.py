@@ -116,3 +116,15 @@ def test_a_fronted_clause_is_still_the_content_of_a_cue_with_no_complement_after
     text = "China will provide the drones within weeks, US officials fear."
     quote = next(q for q in nlp(text)._.quotes if q["cue"] == "fear")
     assert quote["text"].startswith("China will provide the drones")
+
+
+@pytest.mark.model
+def test_a_stated_stance_is_an_attribution_of_its_object(nlp):
+    """support/oppose (PolNeAR annotates a stance as attributed content; factuality unknown: the object
+    is not asserted)."""
+    quotes = nlp("The senator from Ohio strongly opposes the new trade deal with Mexico.")._.quotes
+    quote = next(q for q in quotes if q["cue"] == "oppose")
+    assert quote["text"] == "the new trade deal with Mexico"
+    assert quote["speaker"]["text"] == "The senator from Ohio"
+    row = nlp.get_pipe("claimgraph_quotes").cue_row("support")
+    assert row["factuality"] == "unknown"
