@@ -877,3 +877,14 @@ def test_pressure_from_someone_is_their_request_and_what_it_asks_is_no_act_of_th
     assert {countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"} == {("GBR", "KEN")}
     doc = nlp("The Syrian town came under attack from Turkish forces on Monday.")
     assert {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"} == {("TUR", "SYR")}
+
+
+@pytest.mark.model
+def test_blowing_up_or_destroying_property_is_coercion(nlp):
+    # CAMEO 1712 "destroy property" (PLOVER COERCE); blowing up people stays an attack
+    doc = nlp("Colombian rebels blew up an oil pipeline in the province of Arauca.")
+    assert {(e["type"], *countries(doc, e)) for e in doc._.events} == {("COERCE", "COL", "COL")}
+    doc = nlp("Israeli troops destroyed Palestinian homes in Hebron.")
+    assert {(e["type"], *countries(doc, e)) for e in doc._.events} == {("COERCE", "ISR", "PSE")}
+    doc = nlp("Rebels blew up a Nigerian army convoy near Maiduguri.")
+    assert "COERCE" not in {e["type"] for e in doc._.events}
