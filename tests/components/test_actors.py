@@ -814,3 +814,14 @@ def test_a_seat_in_apposition_to_a_place_phrase_is_a_place(nlp):
     assert "KEN.GOV" not in {a["id"] for a in doc._.actors}
     doc = nlp("Nairobi said the talks would resume on Monday.")
     assert "KEN.GOV" in {a["id"] for a in doc._.actors}
+
+
+@pytest.mark.model
+def test_armed_movements_of_the_organisations_table_have_their_country(nlp):
+    doc = nlp(
+        "UNITA rebels and the Revolutionary United Front refused to disarm, and the ELN agreed."
+    )
+    countries = {a["id"]: a.get("country") for a in doc._.actors}
+    assert countries.get("org:unita") == "AGO"
+    assert countries.get("org:ruf") == "SLE"
+    assert countries.get("org:eln") == "COL"
