@@ -834,6 +834,20 @@ def verb_quote(
     if complement is None and obj is not None:
         # "told his advisers to figure out …", "asked them to reconsider": what the addressee is told to do
         complement = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+    addressee = obj or next((c for c in cue.children if c.dep_ == "dative"), None)
+    if complement is None and addressee is not None:
+        # "told a meeting of leaders that few people understood …": a that-clause the parser hung on the
+        # addressee as a relative clause (it has a subject of its own and "that" as its conjunction)
+        complement = next(
+            (
+                t
+                for t in addressee.subtree
+                if t.dep_ == "relcl"
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            ),
+            None,
+        )
     if complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None

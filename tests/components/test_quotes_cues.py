@@ -128,3 +128,26 @@ def test_a_stated_stance_is_an_attribution_of_its_object(nlp):
     assert quote["speaker"]["text"] == "The senator from Ohio"
     row = nlp.get_pipe("claimgraph_quotes").cue_row("support")
     assert row["factuality"] == "unknown"
+
+
+@pytest.mark.model
+def test_a_that_clause_misparsed_as_a_relative_clause_of_the_addressee_is_the_content(nlp):
+    text = (
+        "In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood "
+        "the stakes of climate change better than residents of their part of the planet."
+    )
+    quote = next(q for q in nlp(text)._.quotes if q["cue"] == "tell")
+    assert quote["text"].startswith("that few people understood the stakes")
+
+
+@pytest.mark.model
+def test_a_true_relative_clause_of_the_addressee_is_no_content(nlp):
+    quotes = nlp("He told the leaders that attended the meeting about the new budget.")._.quotes
+    assert not any(q["text"].startswith("that attended") for q in quotes)
+
+
+@pytest.mark.model
+def test_detail_reads_its_object(nlp):
+    quotes = nlp("The company detailed its plan to close three factories in Ohio.")._.quotes
+    quote = next(q for q in quotes if q["cue"] == "detail")
+    assert quote["text"].startswith("its plan to close three factories")
