@@ -632,6 +632,8 @@ class EventCoder:
                     penalty = max(penalty, self.cfg["pronoun_penalty"] if group else 0.0)
                     continue
                 found += self._phrase_actors(doc, t, subject=True)
+        if not found:
+            found = [a for subj in subjects for a in self._issuer(doc, subj)]
         if (
             found or subjects or passive or depth >= 3
         ):  # a passive without "by X" has no known actor
@@ -677,6 +679,30 @@ class EventCoder:
             inherited, pen = self._subjects(doc, head, depth + 1)
             return inherited, pen + (self.cfg["control_penalty"] if inherited else 0)
         return found, penalty
+
+    def _issuer(self, doc: Doc, subj: Token) -> list[tuple[str, Token]]:
+        """Who a document speaks for when it names no author of its own: the "by" phrase of its
+        participle ("a report published by Amnesty accused ..."), else the country whose capital
+        it was released in ("a report released in the Rwandan capital alleged ...")."""
+        if subj.lemma_.lower() not in self.plover.documents:
+            return []
+        for part in subj.children:
+            if part.dep_ != "acl":
+                continue
+            agents = self._role_actors(doc, part, ["agent"])
+            if agents:
+                return agents
+            for pobj in (
+                c
+                for p in part.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for c in p.children
+            ):
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() == "capital":
+                    actor = self._phrase_actor(doc, pobj)
+                    if actor:
+                        return [(actor, pobj)]
+        return []
 
     def _local_institution(
         self, doc: Doc, verb: Token | None, place: Span

@@ -78,6 +78,7 @@ class Plover:
     topic_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "talks on Iran"
     riot_sources: set[str] = field(default_factory=set)  # "demolished by a protestor": a riot
     deployed: set[str] = field(default_factory=set)  # "troops arrived in Bosnia": no visit
+    documents: set[str] = field(default_factory=set)  # "a report released by X alleged": X
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
@@ -126,6 +127,8 @@ def parse_plover(
             plover.purpose_verbs |= set(row.get("cues", "").split())
         elif kind == "deployed":
             plover.deployed |= set(row.get("cues", "").split())
+        elif kind == "document":
+            plover.documents |= set(row.get("cues", "").split())
         elif kind == "riot":
             plover.riot_sources |= set(row.get("cues", "").split())
             plover.riot_code = (row["event"], row["cameo"])

@@ -888,3 +888,22 @@ def test_blowing_up_or_destroying_property_is_coercion(nlp):
     assert {(e["type"], *countries(doc, e)) for e in doc._.events} == {("COERCE", "ISR", "PSE")}
     doc = nlp("Rebels blew up a Nigerian army convoy near Maiduguri.")
     assert "COERCE" not in {e["type"] for e in doc._.events}
+
+
+@pytest.mark.model
+def test_a_document_speaks_for_whoever_issued_it(nlp):
+    doc = nlp(
+        "A report published by Amnesty International accused Syrian forces of torturing detainees."
+    )
+    assert ("org:amnesty-international", "SYR") in {
+        (e["source"], countries(doc, e)[1]) for e in doc._.events if e["type"] == "ACCUSE"
+    }
+    doc = nlp(
+        "A long report released on Monday in the Kenyan capital accused Somalia of arming the militias."
+    )
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "ACCUSE"} == {("KEN", "SOM")}
+    # a report released in a city that seats no government names no author
+    doc = nlp(
+        "A long report released on Monday in the port city accused Somalia of arming the militias."
+    )
+    assert not [e for e in doc._.events if e["type"] == "ACCUSE"]
