@@ -317,10 +317,16 @@ class QuoteFinder:
         )
 
     def _issuer(self, cue: Token) -> Token | None:
-        """The speaker of a cue participle on a cue noun: the noun's ("the council issued a statement
-        calling the test "a clear violation"": the council), or None."""
-        if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in self.noun_cues:
-            return noun_speaker(cue.head)
+        """The speaker of a cue participle on a cue noun: the noun's own speaker ("the council issued a
+        statement calling the test "a clear violation"": the council), else the noun itself ("a statement
+        announcing that …"), or None."""
+        if (
+            cue.dep_ == "acl"
+            and cue.tag_ == "VBG"
+            and cue.head.pos_ in ("NOUN", "PROPN")
+            and cue.head.lemma_.lower() in self.noun_cues
+        ):
+            return noun_speaker(cue.head) or cue.head
         return None
 
     def _verb_cue(self, token: Token) -> dict[str, str] | None:

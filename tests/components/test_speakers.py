@@ -118,3 +118,10 @@ def test_an_inverted_cue_opening_the_frame_takes_the_name_after_it(nlp):
     quote = direct(nlp, text)
     assert quote["cue"] == "say"
     assert quote["speaker"]["text"] == "Ellis"
+
+
+@pytest.mark.model
+def test_a_statement_no_one_is_named_for_speaks_itself(nlp):
+    text = "A statement announcing that the border would reopen on Monday was read out at noon."
+    quote = next(q for q in nlp(text)._.quotes if q["cue"] == "announce")
+    assert quote["speaker"]["text"] == "A statement"
