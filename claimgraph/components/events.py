@@ -629,7 +629,12 @@ class EventCoder:
                 if t.pos_ == "PRON" and actor_at(doc, t) is None:
                     group = self._antecedents(doc, t)  # "Obama and Putin said they will ..."
                     found += group
-                    penalty = max(penalty, self.cfg["pronoun_penalty"] if group else 0.0)
+                    # the speaker of a reported clause is a surer antecedent than the nearest actor
+                    reported = verb.dep_ == "ccomp" and any(
+                        c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.head.children
+                    )
+                    pen = self.cfg["control_penalty" if reported else "pronoun_penalty"]
+                    penalty = max(penalty, pen if group else 0.0)
                     continue
                 found += self._phrase_actors(doc, t, subject=True)
         if not found:

@@ -222,8 +222,10 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
     strict = _future_types().get(event["type"]) or ""
     cooperative = strict in ("AGREE", "CONCEDE")
     root = _trigger_root(doc, event) if doc is not None else None
-    if root is not None and cooperative and _governed_by(root, _intent_words()):
-        return "AGREE"
+    if root is not None and strict and _governed_by(root, _intent_words()):
+        # "is prepared to impose martial law": an intended hostile act is a threat, an intended
+        # cooperative one an agreement, whatever tense factuality reads
+        return "AGREE" if cooperative else strict
     if event.get("time") == "future" and (strict or event["type"] == "CONCEDE"):
         if root is None or _announced(root):
             refusable = cooperative or event["type"] == "CONCEDE"

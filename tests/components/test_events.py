@@ -907,3 +907,16 @@ def test_a_document_speaks_for_whoever_issued_it(nlp):
         "A long report released on Monday in the port city accused Somalia of arming the militias."
     )
     assert not [e for e in doc._.events if e["type"] == "ACCUSE"]
+
+
+@pytest.mark.model
+def test_an_intended_hostile_act_announced_by_its_speaker_is_a_threat(nlp):
+    # "it" is the government that announces (a reported clause's speaker: a sure antecedent),
+    # and martial law it is prepared to impose is a threat under strict typing, in any tense
+    doc = nlp("Kenya's government announced that it is prepared to impose martial law in Mombasa.")
+    (event,) = [e for e in doc._.events if e["type"] == "COERCE"]
+    assert event["source"] == "KEN.GOV"
+    assert strict_plover(event, doc) == "THREATEN"
+    doc = nlp("Kenya's government imposed martial law in Mombasa.")
+    (event,) = [e for e in doc._.events if e["type"] == "COERCE"]
+    assert strict_plover(event, doc) == "COERCE"
