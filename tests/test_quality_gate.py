@@ -55,13 +55,14 @@ def test_gate_meantime_factuality():
 
 
 def test_gate_polnear_quotes():
-    """Measured on PolNeAR test (overlap F1, bench/quotes.py), round 4: direct content 0.875, direct source
-    0.799, all-attribution content 0.684; textacy's direct_quotations 0.488 on direct content in the same run."""
+    """Measured on PolNeAR test (overlap F1, bench/quotes.py), round 5: direct content 0.880, direct source
+    0.808, all-attribution content 0.689 (round 4: 0.875 / 0.799 / 0.684); textacy's direct_quotations 0.488
+    on direct content in the same run."""
     shared_path("eval", "quotes", "polnear", "test")
     result = load_bench("quotes").score_polnear("test", show=False)
     ours = result["ours"]
-    assert ours["direct"]["content"] >= 0.87
-    assert ours["direct"]["source"] >= 0.79
-    assert ours["all"]["content"] >= 0.68
+    assert ours["direct"]["content"] >= 0.875
+    assert ours["direct"]["source"] >= 0.80
+    assert ours["all"]["content"] >= 0.685
     if result["textacy"] is not None:
         assert ours["direct"]["content"] > result["textacy"]["direct"]["content"]
