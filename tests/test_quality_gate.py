@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_gate_plover_gsr_event_coding():
-    """Measured (round 5): (type, source, target) F1 0.690 (dev half 0.729, held-out half 0.651),
+    """Measured (round 5): (type, source, target) F1 0.692 (dev half 0.733, held-out half 0.651),
     type accuracy on found events 0.934."""
     shared_path("eval", "event-coding", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.json")
     result = load_bench("events").bench_gsr(show=0)
@@ -21,10 +21,10 @@ def test_gate_plover_gsr_event_coding():
 
 
 def test_gate_petr2_real_news_event_coding():
-    """Measured (round 5): CAMEO root + dyad F1 0.637, extra events 20.0 % of gold."""
+    """Measured (round 5): CAMEO root + dyad F1 0.656, extra events 20.0 % of gold."""
     shared_path("eval", "event-coding", "universalpetrarch-petr2-gsr", "PETR2_GSR_validation.xml")
     result = load_bench("events").bench_petr2(show=0)
-    assert result["f1"] >= 0.63
+    assert result["f1"] >= 0.645
 
 
 def factuality_scores(corpus: str) -> dict:
