@@ -26,6 +26,8 @@ DEFAULT_TARGETS = (
     "prep:toward",
 )
 PLACE_PREPS = frozenset({"in", "at"})
+# modals whose clause is a demand when a speech verb governs it ("insisted that Iran must halt")
+OBLIGATION = frozenset({"must", "should", "shall", "ought"})
 # verbs that request of another when they name one, and state the subject's own intent when not
 REQUEST_OR_INTENT = frozenset({"want", "ask", "wish"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -109,6 +111,23 @@ def content(tok: Token) -> list[Token]:
         ):
             out += without_relatives(child)
     return out
+
+
+def directive(tok: Token) -> bool:
+    """A verb whose content is a demand: an "on" phrase ("insisted on talks"), a "to"-infinitive,
+    or a clause in the subjunctive or with a modal of obligation ("insisted that Iran halt",
+    "... must halt"), not a plain statement ("insisted the unrest reflected old tensions")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return True
+        if child.dep_ == "xcomp" and infinitive(child):
+            return True
+        if child.dep_ == "ccomp" and (
+            child.tag_ == "VB"
+            or any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in child.children)
+        ):
+            return True
+    return False
 
 
 def without_relatives(tok: Token) -> list[Token]:

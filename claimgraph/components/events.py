@@ -49,6 +49,7 @@ from .event_syntax import (
     content_target,
     context_words,
     country_of,
+    directive,
     dyad_pairs,
     emphatic_do,
     entity_span,
@@ -268,6 +269,14 @@ class EventCoder:
                 and infinitive(tok)
             ):
                 continue  # "resigned to allow elections": what the resignation is for
+            if (
+                tok.dep_ == "acl"
+                and infinitive(tok)
+                and tok.head.lemma_.lower() in self.plover.capacity
+            ):
+                continue  # "the right of Russian troops to fire": a possible act, not one done
+            if "directive" in trigger.flags and not directive(tok):
+                continue  # "insisted the unrest reflected old tensions" is a claim, no demand
             if "needs_content" in trigger.flags and not any(
                 c.dep_ in CONTENT_DEPS for c in doc[i].children
             ):

@@ -28,6 +28,7 @@ FLAG_VALUES = frozenset(
         "needs_act",
         "modal",
         "permit",
+        "directive",
     }
 )
 TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
@@ -79,6 +80,7 @@ class Plover:
     riot_sources: set[str] = field(default_factory=set)  # "demolished by a protestor": a riot
     deployed: set[str] = field(default_factory=set)  # "troops arrived in Bosnia": no visit
     documents: set[str] = field(default_factory=set)  # "a report released by X alleged": X
+    capacity: set[str] = field(default_factory=set)  # "the right to fire": no act
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
@@ -127,6 +129,8 @@ def parse_plover(
             plover.purpose_verbs |= set(row.get("cues", "").split())
         elif kind == "deployed":
             plover.deployed |= set(row.get("cues", "").split())
+        elif kind == "capacity":
+            plover.capacity |= set(row.get("cues", "").split())
         elif kind == "document":
             plover.documents |= set(row.get("cues", "").split())
         elif kind == "riot":

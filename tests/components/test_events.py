@@ -920,3 +920,16 @@ def test_an_intended_hostile_act_announced_by_its_speaker_is_a_threat(nlp):
     doc = nlp("Kenya's government imposed martial law in Mombasa.")
     (event,) = [e for e in doc._.events if e["type"] == "COERCE"]
     assert strict_plover(event, doc) == "COERCE"
+
+
+@pytest.mark.model
+def test_a_right_to_act_is_no_act_and_insisting_on_a_claim_is_no_demand(nlp):
+    doc = nlp("Moscow defended the right of Armenian troops to fire on militants in Azerbaijan.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+    doc = nlp("Armenian troops fired on militants in Azerbaijan.")
+    assert [e for e in doc._.events if e["type"] == "ASSAULT"]
+    # "insist" demands only with a demand as its content
+    doc = nlp("Britain insisted the dispute reflected old tensions.")
+    assert not [e for e in doc._.events if e["type"] == "REQUEST"]
+    doc = nlp("Britain insisted that Iran release the sailors.")
+    assert {countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"} == {("GBR", "IRN")}
