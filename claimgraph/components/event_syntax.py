@@ -28,6 +28,10 @@ DEFAULT_TARGETS = (
 PLACE_PREPS = frozenset({"in", "at"})
 # modals whose clause is a demand when a speech verb governs it ("insisted that Iran must halt")
 OBLIGATION = frozenset({"must", "should", "shall", "ought"})
+# future auxiliaries: an act in a "before"/"until" clause of such a clause has not happened
+ANNOUNCING = frozenset({"will", "would"})
+# conjunctions and prepositions that make an act the condition of the clause they hang on
+CONDITION_WORDS = frozenset({"before", "until", "unless"})
 # verbs that request of another when they name one, and state the subject's own intent when not
 REQUEST_OR_INTENT = frozenset({"want", "ask", "wish"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -128,6 +132,23 @@ def directive(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def conditional(tok: Token, demands: set[int]) -> bool:
+    """An act named as the condition of a demand or of an announced act, not as done: "must agree
+    to changes before they demobilize", "demanded a truce before allowing aid convoys" (``demands``:
+    token indices of the sentence's demand triggers)."""
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in tok.children
+    ):
+        head = tok.head
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in CONDITION_WORDS:
+        head = tok.head.head
+    else:
+        return False
+    return head.i in demands or any(
+        a.dep_ == "aux" and a.lower_ in OBLIGATION | ANNOUNCING for a in head.children
+    )
 
 
 def without_relatives(tok: Token) -> list[Token]:

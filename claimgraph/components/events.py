@@ -45,6 +45,7 @@ from .event_syntax import (
     asks_another,
     bare_phrase,
     clause_head,
+    conditional,
     content,
     content_target,
     context_words,
@@ -275,6 +276,9 @@ class EventCoder:
                 and tok.head.lemma_.lower() in self.plover.capacity
             ):
                 continue  # "the right of Russian troops to fire": a possible act, not one done
+            demands = {j for j, t in candidates.items() if t.type in self.plover.content}
+            if conditional(tok, demands):
+                continue  # "demanded a truce before allowing aid convoys": a condition, not done
             if "directive" in trigger.flags and not directive(tok):
                 continue  # "insisted the unrest reflected old tensions" is a claim, no demand
             if "needs_content" in trigger.flags and not any(

@@ -933,3 +933,18 @@ def test_a_right_to_act_is_no_act_and_insisting_on_a_claim_is_no_demand(nlp):
     assert not [e for e in doc._.events if e["type"] == "REQUEST"]
     doc = nlp("Britain insisted that Iran release the sailors.")
     assert {countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"} == {("GBR", "IRN")}
+
+
+@pytest.mark.model
+def test_an_act_named_as_a_condition_is_not_done(nlp):
+    doc = nlp(
+        "Kurdish leaders demanded a ceasefire with Turkey before releasing the Turkish soldiers."
+    )
+    assert not [
+        e for e in doc._.events if e["type"] == "RETREAT" and e["trigger"]["text"] == "releasing"
+    ]
+    doc = nlp("The rebels said Uganda must withdraw its troops before they disarm.")
+    assert not [e for e in doc._.events if e["trigger"]["text"] == "disarm"]
+    # a past act before another is done
+    doc = nlp("Ugandan troops shelled the town before they withdrew from Congo.")
+    assert [e for e in doc._.events if e["trigger"]["text"] == "withdrew"]
