@@ -12,11 +12,11 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_gate_plover_gsr_event_coding():
-    """Measured (round 5): (type, source, target) F1 0.692 (dev half 0.733, held-out half 0.651),
+    """Measured (round 5): (type, source, target) F1 0.697 (dev half 0.745, held-out half 0.651),
     type accuracy on found events 0.934."""
     shared_path("eval", "event-coding", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.json")
     result = load_bench("events").bench_gsr(show=0)
-    assert result["f1"] >= 0.68
+    assert result["f1"] >= 0.69
     assert result["type_accuracy"] >= 0.925
 
 
