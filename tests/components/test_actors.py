@@ -825,3 +825,13 @@ def test_armed_movements_of_the_organisations_table_have_their_country(nlp):
     assert countries.get("org:unita") == "AGO"
     assert countries.get("org:ruf") == "SLE"
     assert countries.get("org:eln") == "COL"
+
+
+@pytest.mark.model
+def test_leaders_of_the_eighties_and_nineties_are_known(nlp):
+    doc = nlp(
+        "President Kenneth Kaunda met Kenyan and Tanzanian officials, and Savimbi refused to talk."
+    )
+    countries = {a["id"]: a.get("country") for a in doc._.actors}
+    assert countries.get("person:kenneth-kaunda") == "ZMB"
+    assert countries.get("person:jonas-savimbi") == "AGO"
