@@ -835,3 +835,15 @@ def test_leaders_of_the_eighties_and_nineties_are_known(nlp):
     countries = {a["id"]: a.get("country") for a in doc._.actors}
     assert countries.get("person:kenneth-kaunda") == "ZMB"
     assert countries.get("person:jonas-savimbi") == "AGO"
+
+
+@pytest.mark.model
+def test_regional_bodies_and_un_missions_are_igos(nlp):
+    doc = nlp(
+        "The OAU, the CSCE and UNPROFOR urged the rebels to disarm, and Interpol sent a team."
+    )
+    kinds = {a["id"]: a["kind"] for a in doc._.actors}
+    assert kinds.get("OAU") == "igo"
+    assert kinds.get("OSCE") == "igo"  # the CSCE is the OSCE's earlier name
+    assert kinds.get("UNPROFOR") == "igo"
+    assert kinds.get("INTERPOL") == "igo"
