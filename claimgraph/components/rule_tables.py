@@ -72,7 +72,6 @@ class TokenTest:
                 self.negate = predicate == "NOT_IN"
             elif predicate == "REGEX" and isinstance(argument, str):
                 self.regex = re.compile(argument)
-                self.seen: dict[int, bool] = {}
             else:
                 raise Unsupported(value)
         else:
@@ -88,15 +87,12 @@ class TokenTest:
         return self._regex_mask(column)
 
     def _regex_mask(self, column: numpy.ndarray) -> numpy.ndarray:
-        if len(self.seen) > 20_000:
-            self.seen.clear()
+        """The regex run once per distinct value of the Doc (a few hundred), not per token."""
         unique, inverse = numpy.unique(column, return_inverse=True)
-        hits = numpy.empty(len(unique), dtype=bool)
-        for i, key in enumerate(unique.tolist()):
-            hit = self.seen.get(key)
-            if hit is None:
-                hit = self.seen[key] = bool(self.regex.search(self.vocab.strings[key]))
-            hits[i] = hit
+        strings = self.vocab.strings
+        hits = numpy.array(
+            [bool(self.regex.search(strings[key])) for key in unique.tolist()], dtype=bool
+        )
         return hits[inverse]
 
 
