@@ -15,6 +15,9 @@ from ..gazetteer import Gazetteer
 from .event_syntax import OBJECT_DEPS, country_of
 from .plover import Plover, Trigger
 
+# Determiners that make a noun event name an event already told of.
+DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+
 
 @dataclass
 class Found:
@@ -55,8 +58,13 @@ def fill_from_context(
     for sent_no, item in found:
         ttype = item.trigger.type
         # "kidnapped Russian advisers and exploded bombs in the capital Kabul": an act's own place
-        # gives its recipient before an earlier event of the same source does
-        own_place = ttype in plover.place and place_country(item.place) is not None
+        # gives its recipient before an earlier event of the same source does; not a definite noun,
+        # which names that earlier event again ("walked away from the Rome meeting")
+        own_place = (
+            ttype in plover.place
+            and place_country(item.place) is not None
+            and not _definite(item.token)
+        )
         if item.source is None and item.target is None:
             earlier = [
                 e
@@ -121,6 +129,13 @@ def fill_from_context(
         seen.add(key)
         kept.append((sent_no, item))
     return kept
+
+
+def _definite(token: Token) -> bool:
+    """A noun with a definite determiner: "the meeting", "this visit"."""
+    return token.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children
+    )
 
 
 def add_country_actors(

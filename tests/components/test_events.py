@@ -332,6 +332,17 @@ def test_recipient_read_from_the_place_of_a_visit_or_attack(nlp):
 
 
 @pytest.mark.model
+def test_a_definite_event_noun_keeps_the_earlier_events_recipient_over_its_place(nlp):
+    doc = nlp(
+        "US officials met Chinese diplomats in Rome on Monday. "
+        "The Americans walked away from the Rome meeting pessimistic."
+    )
+    second = [e for e in doc._.events if e["trigger"]["text"] == "meeting"]
+    assert second, doc._.events
+    assert countries(doc, second[0]) == ("USA", "CHN")
+
+
+@pytest.mark.model
 def test_place_gives_no_recipient_to_types_that_are_not_located(nlp):
     # a demand made in a city is not aimed at the city's country
     doc = nlp("Iraqi officials in Istanbul demanded an apology from the newspaper.")
