@@ -316,9 +316,14 @@ def open_client(scheduler: str | None, workers: int):
             return Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as err:
             raise ClaimgraphError(Errors.CG307.format(address=scheduler, detail=err)) from err
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-    )
+    import dask
+
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 for its workers; the same glibc setting cost
+    # the ingest workers ~9 % of their time (docs/corpus.md), so the LocalCluster leaves glibc's default
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
     return Client(cluster)
 
 
