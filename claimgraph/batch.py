@@ -318,9 +318,15 @@ def open_client(scheduler: str | None, workers: int):
             raise ClaimgraphError(Errors.CG307.format(address=scheduler, detail=err)) from err
     import dask
 
-    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 for its workers; the same glibc setting cost
-    # the ingest workers ~9 % of their time (docs/corpus.md), so the LocalCluster leaves glibc's default
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 for its workers: every large array is then mapped
+    # and zeroed afresh (a quarter more CPU), so it stays unset; one malloc arena, as in an ingest
+    # worker: the task thread's own arena held ~20 MB more at the peak (docs/corpus.md)
+    with dask.config.set(
+        {
+            "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+            "distributed.nanny.pre-spawn-environ.MALLOC_ARENA_MAX": 1,
+        }
+    ):
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )

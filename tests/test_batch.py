@@ -184,14 +184,14 @@ def test_dask_batch_gives_the_same_tables_as_ingest(tmp_path):
         assert _tables(store) == expected
 
 
-def _trim_threshold():
+def _malloc_settings():
     import os
 
-    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("MALLOC_ARENA_MAX")
 
 
 @pytest.mark.slow
-def test_local_cluster_workers_keep_glibcs_default_trimming():
+def test_local_cluster_workers_keep_glibcs_trimming_and_one_arena():
     # Dask's nanny would set MALLOC_TRIM_THRESHOLD_=65536: a quarter more CPU per document
     with batch.open_client(None, 1) as client:
-        assert list(client.run(_trim_threshold).values()) == [None]
+        assert list(client.run(_malloc_settings).values()) == [(None, "1")]
