@@ -42,6 +42,7 @@ from .factuality_forms import (
     infinitive,
     nonfinite,
     nonfinite_cap,
+    supported,
 )
 from .plover import NEGATIVE_FACTUALITY, intent_cameo
 
@@ -520,17 +521,16 @@ def _asserts(verb: Token, dep: str, lexicon: Lexicon) -> bool:
     """A verb that asserts its noun argument's event: the subject of an occurrence verb ('the
     meeting *took place*'), the object or passive subject of a support verb ('*held* talks',
     'permission was not *given*'; modality.tsv kind ``light``)."""
-    if dep in ("dobj", "nsubjpass") and lexicon.get("light", verb):
-        return True
-    return dep in ("nsubj", "nsubjpass") and _occurs(verb, lexicon)
+    return supported(verb, dep, lexicon) or (
+        dep in ("nsubj", "nsubjpass") and _occurs(verb, lexicon)
+    )
 
 
 def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
     """The object or passive subject of a negated support verb ('did not *give* permission')."""
     return (
         noun.pos_ in NOMINAL_POS
-        and noun.dep_ in ("dobj", "nsubjpass")
-        and bool(lexicon.get("light", noun.head))
+        and supported(noun.head, noun.dep_, lexicon)
         and _local_value(noun.head, lexicon).endswith("_not")
     )
 

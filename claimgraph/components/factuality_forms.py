@@ -101,7 +101,13 @@ def generic_noun(token: Token, lexicon: Lexicon) -> bool:
     ):
         return False  # 'fell after *earthquake*', 'losses *in trading*': it happened
     # "waged war", "permission was not given": the support verb asserts (or denies) it
-    return not (token.dep_ in ("dobj", "nsubjpass") and lexicon.get("light", token.head))
+    return not supported(token.head, token.dep_, lexicon)
+
+
+def supported(verb: Token, dep: str, lexicon: Lexicon) -> bool:
+    """Does ``verb`` assert the event of a noun hanging on it by ``dep``: the object or passive
+    subject of a support verb ('*held* talks', 'permission was not *given*'; modality.tsv ``light``)?"""
+    return dep in ("dobj", "nsubjpass") and bool(lexicon.get("light", verb))
 
 
 def has_own_subject_or_aux(token: Token) -> bool:

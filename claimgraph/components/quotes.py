@@ -312,7 +312,7 @@ class QuoteFinder:
             cue.dep_ == "conj"
             and head.dep_ in COMPLEMENT_DEPS
             and head.head.i != head.i
-            and self._verb_cue(head.head) is not None
+            and self._is_verb_cue(head.head)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
         )
 
@@ -328,6 +328,9 @@ class QuoteFinder:
         ):
             return noun_speaker(cue.head) or cue.head
         return None
+
+    def _is_verb_cue(self, token: Token) -> bool:
+        return self._verb_cue(token) is not None
 
     def _verb_cue(self, token: Token) -> dict[str, str] | None:
         if token.pos_ != "VERB":
@@ -368,7 +371,7 @@ class QuoteFinder:
                     self.object_content
                     and row["meaning"] in OBJECT_MEANINGS
                     and row["cue"] not in self.not_content_objects,
-                    is_cue=lambda verb: self._verb_cue(verb) is not None,
+                    is_cue=self._is_verb_cue,
                 )
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.noun_cues:
                 item = noun_quote(
@@ -713,7 +716,7 @@ class QuoteFinder:
         """A pronoun speaker in a clause embedded under a verb whose subject is the same actor speaks as
         that subject ("Lynch said she recalled thinking, "…"": Lynch, as PolNeAR marks the outermost source);
         otherwise the pronoun stays."""
-        outer = governing_subject(pronoun, lambda verb: self._verb_cue(verb) is not None)
+        outer = governing_subject(pronoun, self._is_verb_cue)
         if outer is None:
             return pronoun
         tokens = mention_tokens(outer, cue_tokens)

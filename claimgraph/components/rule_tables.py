@@ -112,6 +112,8 @@ class PatternTable:
 
     def __init__(self, vocab, patterns: list[dict]) -> None:
         attrs: list[str] = []
+        # match ids as AttributeRuler keys its rules: the hash of the rule's index as a string
+        self.keys = [get_string_id(str(rule)) for rule in range(len(patterns))]
         self.rules: list[tuple[int, list[list[TokenTest]]]] = []
         for rule, group in enumerate(patterns):
             for pattern in group["patterns"]:
@@ -129,7 +131,7 @@ class PatternTable:
                 self.rules.append((rule, positions))
         self.attr_ids = [IDS[name] for name in attrs]
 
-    def matches(self, doc: Doc, keys: list[int]) -> list[tuple[int, int, int, int]]:
+    def matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """``(rule index, match id, start, end)`` of every match, in AttributeRuler's order."""
         if not len(doc) or not self.rules:
             return []
@@ -144,7 +146,7 @@ class PatternTable:
                 for test in tests:
                     hit &= test.mask(array)[offset : offset + len(hit)]
             for start in numpy.flatnonzero(hit).tolist():
-                found.add((rule, keys[rule], start, start + width))
+                found.add((rule, self.keys[rule], start, start + width))
         return sorted(found)
 
 
@@ -173,8 +175,7 @@ class TableAttributeRuler(AttributeRuler):
             self._table_read = True
         if self._table is None:
             return super().match(doc)
-        keys = [self.vocab.strings.add(str(rule)) for rule in range(len(self.attrs))]
-        return self._table.matches(doc, keys)
+        return self._table.matches(doc)
 
 
 class IndexList(list):
