@@ -233,9 +233,7 @@ def strict_plover(event: dict, doc: Doc | None = None) -> str:
     if event.get("time") == "future" and (strict or event["type"] == "CONCEDE"):
         if root is None or _announced(root):
             refusable = cooperative or event["type"] == "CONCEDE"
-            if refusable and (
-                event.get("factuality") in NEGATIVE_FACTUALITY or _denied_light_verb(root)
-            ):
+            if refusable and event.get("factuality") in NEGATIVE_FACTUALITY:
                 return "REJECT"  # "said he would not provide support": a refusal
             return strict or event["type"]
     return event["type"]
@@ -256,16 +254,6 @@ def _announced(tok: Token) -> bool:
         ):
             return True
     return False
-
-
-def _denied_light_verb(tok: Token | None) -> bool:
-    """A noun trigger that is the object of a negated verb: "would not give permission"."""
-    return (
-        tok is not None
-        and tok.pos_ in ("NOUN", "PROPN")
-        and tok.dep_ in ("dobj", "dative", "attr", "oprd")
-        and any(c.dep_ == "neg" for c in tok.head.children)
-    )
 
 
 def _governed_by(tok: Token, lemmas: set[str]) -> bool:
