@@ -136,6 +136,7 @@ KINDS = (
     "occurrence",
     "adjective",
     "temporal",
+    "effort",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -257,8 +258,9 @@ def assess_token(
         value = combine(value, participle["factuality"])
         time = time or participle["time"] or None
     cues: list[Cue] = []
+    form = _nonfinite_governor(token, lexicon) or token  # "to provide credit *arrangements*"
     # "without consulting": asserted not, not merely named
-    embedded = token.dep_ == "pcomp" and bool(lexicon.get("negation", token.head))
+    embedded = form.dep_ == "pcomp" and bool(lexicon.get("negation", form.head))
     clausal = True  # every edge climbed so far embeds a clause or a complement
     argument = False  # a noun argument of the verb climbed to ("disapproves the decision")
     child = token
@@ -278,7 +280,7 @@ def assess_token(
                     time = embedding["time"]  # "expected them to negotiate"
             cues.append(cue)
             # headline "China to send aid, officials fear": the cue embeds the infinitive
-            embedded = embedded or child.i == token.i
+            embedded = embedded or child.i == form.i
         elif dep == "conj":
             if commits and not has_own_subject_or_aux(child) and _same_form(child, head):
                 # the verb an argument noun hangs on does not negate it, nor do that verb's conjuncts
@@ -327,9 +329,9 @@ def assess_token(
             )
             time = "future" if future else _own_time(head, lexicon)
         child = head
-    if not embedded and nonfinite(token):
-        value = combine(value, nonfinite_cap(token, lexicon, settings))
-    elif not embedded and generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
+    if not embedded and nonfinite(form):
+        value = combine(value, nonfinite_cap(form, lexicon, settings))
+    if not embedded and generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
         value = combine(value, settings.generic)
     if not cues and quote_cue:
         row = lexicon.cues.get(quote_cue.lower())
@@ -524,6 +526,15 @@ def _asserts(verb: Token, dep: str, lexicon: Lexicon) -> bool:
     return supported(verb, dep, lexicon) or (
         dep in ("nsubj", "nsubjpass") and _occurs(verb, lexicon)
     )
+
+
+def _nonfinite_governor(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The non-finite support verb whose object a noun event is ('flew there to *hold* talks'): it
+    asserts the noun, so the talks are as planned as the holding."""
+    verb = noun.head
+    if noun.pos_ in NOMINAL_POS and supported(verb, noun.dep_, lexicon) and nonfinite(verb):
+        return verb
+    return None
 
 
 def _negated_support(noun: Token, lexicon: Lexicon) -> bool:

@@ -50,7 +50,10 @@ def nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
         return "certain"  # "Apple to lower UK iTunes prices": the headline's 'will'
     if token.dep_ in ("advcl", "xcomp"):
         # "fell 9% to reach a low": after a change of value the infinitive states its outcome
-        return "certain" if lexicon.get("result", token.head) else settings.purpose
+        if lexicon.get("result", token.head):
+            return "certain"
+        # "is fighting to stem a crash": striven for, the outcome is open (as with 'try')
+        return settings.nonfinite if lexicon.get("effort", token.head) else settings.purpose
     if token.dep_ == "pcomp":
         # "after selling its stake", "with the index losing 900 points": it happened
         factual = lexicon.get("presupposing", token.head) or lexicon.get("absolute", token.head)

@@ -1074,3 +1074,36 @@ def test_a_temporal_clause_of_a_future_is_expected_not_asserted(nlp):
     )
     assert (ends["factuality"], ended["factuality"]) == ("possible", "certain")
     assert refused["factuality"] == "certain"
+
+
+def test_the_object_of_a_non_finite_support_verb_shares_its_cap(nlp):
+    """The object of a support verb ('to hold *talks*', 'to provide credit *arrangements*') is as
+    planned as its purpose infinitive; the object of another verb is not asserted by it ('gathered
+    to denounce *the war*'), and a finite support verb's object is its verb's ('held talks')."""
+    (provide, arrangements) = run(
+        nlp,
+        "The banks met in London to provide new credit arrangements to the lenders.",
+        "provide",
+        "arrangements",
+    )
+    (talks,) = run(nlp, "The envoys flew to Geneva to hold talks with the rebels.", "talks")
+    (war,) = run(nlp, "Thousands gathered in the square to denounce the war.", "war")
+    (held,) = run(nlp, "The envoys held talks with the rebels in Geneva.", "talks")
+    assert (provide["factuality"], arrangements["factuality"]) == ("probable", "probable")
+    assert (talks["factuality"], war["factuality"]) == ("probable", "certain")
+    assert held["factuality"] == "certain"
+
+
+def test_an_infinitive_of_effort_is_possible(nlp):
+    """'is fighting to stem a crash' (modality.tsv kind ``effort``): striven for, its outcome open,
+    as with 'try'; a purpose infinitive of another verb stays probable."""
+    (stem, restore) = run(
+        nlp,
+        "The government is fighting to stem a crash and restore confidence.",
+        "stem",
+        "restore",
+    )
+    (keep,) = run(nlp, "The relatives are struggling to keep the boy in Miami.", "keep")
+    (denounce,) = run(nlp, "Thousands gathered in the square to denounce the war.", "denounce")
+    assert (stem["factuality"], restore["factuality"]) == ("possible", "possible")
+    assert (keep["factuality"], denounce["factuality"]) == ("possible", "probable")
