@@ -42,7 +42,7 @@ from .factuality_forms import (
     infinitive,
     nonfinite,
     nonfinite_cap,
-    supported,
+    support_verb,
 )
 from .plover import NEGATIVE_FACTUALITY, intent_cameo
 
@@ -297,9 +297,13 @@ def assess_token(
                     child, head, negate(value) if against else value, time, lexicon
                 )
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
-        elif child.i == token.i and token.pos_ in NOMINAL_POS and dep in ARGUMENT_DEPS:
+        elif (
+            child.i == token.i
+            and token.pos_ in NOMINAL_POS
+            and (dep in ARGUMENT_DEPS or support_verb(token, lexicon) is not None)
+        ):
             argument = True
-            if _asserts(head, dep, lexicon):
+            if _asserts(token, head, dep, lexicon):
                 # "the summit will not go ahead", "would not give permission": the verb asserts the
                 # noun's event, its modal and negation included
                 if commits:
@@ -519,11 +523,12 @@ def _occurs(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _asserts(verb: Token, dep: str, lexicon: Lexicon) -> bool:
+def _asserts(noun: Token, verb: Token, dep: str, lexicon: Lexicon) -> bool:
     """A verb that asserts its noun argument's event: the subject of an occurrence verb ('the
-    meeting *took place*'), the object or passive subject of a support verb ('*held* talks',
-    'permission was not *given*'; modality.tsv kind ``light``)."""
-    return supported(verb, dep, lexicon) or (
+    meeting *took place*'), the noun of a support verb ('*held* talks', 'permission was not
+    *given*', '*provided* Russia *with* support'; modality.tsv kind ``light``)."""
+    support = support_verb(noun, lexicon)
+    return (support is not None and support.i == verb.i) or (
         dep in ("nsubj", "nsubjpass") and _occurs(verb, lexicon)
     )
 
@@ -531,19 +536,15 @@ def _asserts(verb: Token, dep: str, lexicon: Lexicon) -> bool:
 def _nonfinite_governor(noun: Token, lexicon: Lexicon) -> Token | None:
     """The non-finite support verb whose object a noun event is ('flew there to *hold* talks'): it
     asserts the noun, so the talks are as planned as the holding."""
-    verb = noun.head
-    if noun.pos_ in NOMINAL_POS and supported(verb, noun.dep_, lexicon) and nonfinite(verb):
-        return verb
-    return None
+    verb = support_verb(noun, lexicon) if noun.pos_ in NOMINAL_POS else None
+    return verb if verb is not None and nonfinite(verb) else None
 
 
 def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
-    """The object or passive subject of a negated support verb ('did not *give* permission')."""
-    return (
-        noun.pos_ in NOMINAL_POS
-        and supported(noun.head, noun.dep_, lexicon)
-        and _local_value(noun.head, lexicon).endswith("_not")
-    )
+    """The noun of a negated support verb ('did not *give* permission', 'did not provide Russia
+    with any support')."""
+    verb = support_verb(noun, lexicon) if noun.pos_ in NOMINAL_POS else None
+    return verb is not None and _local_value(verb, lexicon).endswith("_not")
 
 
 def _embedding(predicate: Token, lexicon: Lexicon) -> dict[str, str] | None:

@@ -104,13 +104,20 @@ def generic_noun(token: Token, lexicon: Lexicon) -> bool:
     ):
         return False  # 'fell after *earthquake*', 'losses *in trading*': it happened
     # "waged war", "permission was not given": the support verb asserts (or denies) it
-    return not supported(token.head, token.dep_, lexicon)
+    return support_verb(token, lexicon) is None
 
 
-def supported(verb: Token, dep: str, lexicon: Lexicon) -> bool:
-    """Does ``verb`` assert the event of a noun hanging on it by ``dep``: the object or passive
-    subject of a support verb ('*held* talks', 'permission was not *given*'; modality.tsv ``light``)?"""
-    return dep in ("dobj", "nsubjpass") and bool(lexicon.get("light", verb))
+def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The support verb that asserts a noun's event (modality.tsv ``light``): the noun is its
+    object or passive subject ('*held* talks', 'permission was not *given*'), or the object of the
+    preposition of a two-word entry ('*provided* Russia *with* support': 'provide with')."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head if lexicon.get("light", noun.head) else None
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep":
+        if f"{prep.head.lemma_.lower()} {prep.lower_}" in lexicon.words("light"):
+            return prep.head
+    return None
 
 
 def has_own_subject_or_aux(token: Token) -> bool:

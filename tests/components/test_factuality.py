@@ -1107,3 +1107,26 @@ def test_an_infinitive_of_effort_is_possible(nlp):
     (denounce,) = run(nlp, "Thousands gathered in the square to denounce the war.", "denounce")
     assert (stem["factuality"], restore["factuality"]) == ("possible", "possible")
     assert (keep["factuality"], denounce["factuality"]) == ("possible", "probable")
+
+
+def test_the_with_object_of_provide_is_its_object(nlp):
+    """'provided Russia *with* support' (modality.tsv two-word ``light`` entry 'provide with'): the
+    support is provided, denied under a negation ('any' a polarity item there), hedged by a modal;
+    'with' after another verb is no object ('held talks with Russia')."""
+    (denied,) = run(nlp, "China did not provide Russia with any military support.", "support")
+    (given,) = run(nlp, "China provided Russia with military support last year.", "support")
+    (refused,) = run(nlp, "China would not provide Russia with any support.", "support")
+    (russia,) = run(nlp, "China held talks with Russia.", "Russia")
+    assert (denied["factuality"], given["factuality"]) == ("certain_not", "certain")
+    assert (refused["factuality"], refused["time"]) == ("probable_not", "future")
+    assert russia["factuality"] == "certain"
+
+
+def test_send_and_lend_are_support_verbs(nlp):
+    """'did not send any aid', 'did not lend any support': the noun's event is denied; 'sent aid'
+    asserts it (it is no bare kind of aid)."""
+    (unsent,) = run(nlp, "China did not send any aid to Russia.", "aid")
+    (sent,) = run(nlp, "China sent aid to Russia.", "aid")
+    (lent,) = run(nlp, "The rebels did not lend any support to the plan.", "support")
+    assert (unsent["factuality"], sent["factuality"]) == ("certain_not", "certain")
+    assert lent["factuality"] == "certain_not"
