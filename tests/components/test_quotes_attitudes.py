@@ -38,3 +38,60 @@ def test_a_doubled_consonant_keeps_its_own_lemma(nlp):
     finder = nlp.get_pipe("claimgraph_quotes")
     assert Q.verb_lemma(hopped, finder.verb_cues) == hopped.lemma_.lower()
     assert not doc._.quotes
+
+
+# -- stated intentions and wishes (cues.tsv meaning "intention") ----------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "The senator wants to double the size of the national park service.",
+            "want",
+            "to double the size of the national park service",
+            "The senator",
+        ),
+        (
+            "The ministry plans to open three new embassies in Africa next year.",
+            "plan",
+            "to open three new embassies in Africa next year",
+            "The ministry",
+        ),
+        (
+            "The company declined to comment on the lawsuit.",
+            "decline",
+            "to comment on the lawsuit",
+            "The company",
+        ),
+        (
+            "The school board decided to close the library on weekends.",
+            "decide",
+            "to close the library on weekends",
+            "The school board",
+        ),
+    ],
+)
+def test_a_stated_intention_is_an_attribution_of_its_infinitive(nlp, text, cue, content, speaker):
+    quote = cues(nlp, text)[cue]
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == content
+    assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.model
+def test_an_intention_inside_reported_speech_is_not_a_second_attribution(nlp):
+    quotes = nlp("Officials said the government wants to raise taxes on imports.")._.quotes
+    assert [q["cue"] for q in quotes] == ["say"]
+
+
+@pytest.mark.model
+def test_an_intention_is_no_source_for_the_events_it_holds(nlp):
+    from claimgraph import analyze
+
+    analysis = analyze("Turkey wants to supply Azerbaijan with armed drones.")
+    assert [q.cue for q in analysis.quotes] == ["want"]
+    assert analysis.events
+    for event in analysis.events:
+        assert [s.cue for s in event.attribution] == []
