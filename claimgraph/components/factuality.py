@@ -104,6 +104,8 @@ VERB_ADJUNCT_PREPOSITIONS = frozenset({"by", "in"})
 # Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
 PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Tags of wh-words: a clause they open asks about a participant, not whether the event happened.
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -640,6 +642,8 @@ def _source_cue(
         return None
     subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name
     value = row["factuality"]
+    if row["meaning"] == "question" and dep == "ccomp" and _wh_clause(child):
+        value = "certain"  # "asked who ordered the attack": the question presupposes the order
     negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
     if negated and row["meaning"] in ("speech", "report", "denial"):
         value = "unknown"  # "did not say that p"
@@ -695,6 +699,17 @@ def _scope(token: Token, lexicon: Lexicon) -> list[Token]:
     return nodes
 
 
+def _wh_clause(clause: Token) -> bool:
+    """A clause opened by a wh-word, after a preposition at most ('Who sent the arms?', 'asked
+    *why* China sent arms', 'In which city did …'): it asks about a participant or a circumstance
+    and presupposes the event; not a yes/no question or 'whether'."""
+    words = [t for t in clause.subtree if not t.is_punct][:2]
+    return bool(words) and (
+        words[0].tag_ in WH_TAGS
+        or (words[0].dep_ == "prep" and len(words) > 1 and words[1].tag_ in WH_TAGS)
+    )
+
+
 def _definite(noun: Token) -> bool:
     """'the relatives', 'his objections', 'Elian': a noun whose referent the sentence presupposes."""
     return noun.pos_ == "PROPN" or any(
@@ -718,8 +733,8 @@ def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
             return True, "question" if node.dep_ == "ccomp" else "antecedent"
         if node.dep_ == "advcl" and _inverted(node, lexicon):
             return True, "antecedent"
-        if any(c.dep_ == "punct" and c.text == "?" for c in node.children):
-            return True, "question"
+        if any(c.dep_ == "punct" and c.text == "?" for c in node.children) and not _wh_clause(node):
+            return True, "question"  # "Did China send arms?"; not "Who sent the arms?"
     for node in scope:
         for clause in node.children:
             if clause.dep_ != "advcl":

@@ -1130,3 +1130,18 @@ def test_send_and_lend_are_support_verbs(nlp):
     (lent,) = run(nlp, "The rebels did not lend any support to the plan.", "support")
     assert (unsent["factuality"], sent["factuality"]) == ("certain_not", "certain")
     assert lent["factuality"] == "certain_not"
+
+
+def test_a_wh_question_presupposes_its_event(nlp):
+    """'Who sent the arms?' asks about the sender: the sending is presupposed (FactBank), and so
+    is the content of 'asked who …'; a yes/no question or 'whether' leaves the event unknown."""
+    (sent,) = run(nlp, "Who sent the arms to Russia?", "sent")
+    (happen,) = run(nlp, "When did the attack happen?", "attack")
+    (did,) = run(nlp, "Did China send arms to Russia?", "send")
+    (ordered,) = run(nlp, "Officials asked who ordered the attack.", "ordered")
+    (whether,) = run(nlp, "Officials asked whether China ordered the attack.", "ordered")
+    assert (sent["factuality"], sent["hypothetical"]) == ("certain", False)
+    assert happen["factuality"] == "certain"
+    assert (did["factuality"], did["hypothetical"]) == ("unknown", True)
+    assert (ordered["factuality"], whether["factuality"]) == ("certain", "unknown")
+    assert ordered["attribution"][0]["cue"] == "ask"
