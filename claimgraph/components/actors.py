@@ -53,6 +53,9 @@ _BODIES = "claimgraph_actors.bodies"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
+# prefixes that make a country name after their hyphen a stance, not an actor ("an anti-Syria
+# journalist" is no Syrian, "pro-Russian separatists" are no Russian group)
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 # what may name the country of an institution ("the Chinese government", "the Biden administration"),
 # unlike an organisation ("the Hamas regime" is not a Palestinian government)
 DESIGNATOR_KINDS = {"country", "government", "military", "person"}
@@ -275,7 +278,7 @@ class ActorResolver:
         found.sort(key=lambda m: (m[0] - m[1], not m[2].user, m[0]))
         at: dict[int, tuple[int, int, Entry]] = {}
         for start, end, entry in found:
-            if any(i in at for i in range(start, end)):
+            if any(i in at for i in range(start, end)) or _stance(doc, start):
                 continue
             for i in range(start, end):
                 at[i] = (start, end, entry)
@@ -841,6 +844,13 @@ def _home_officials(
             and actor.name.split()[-1].lower() in bodies
         ):
             actor.country = next(iter(states))  # "the Islamic Salvation Front", "Umma party"
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """A name right after "anti-" or "pro-": a stance ("anti-Syria"), not a mention."""
+    return (
+        start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCE_PREFIXES
+    )
 
 
 def _deletions(word: str) -> set[str]:

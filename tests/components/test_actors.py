@@ -847,3 +847,11 @@ def test_regional_bodies_and_un_missions_are_igos(nlp):
     assert kinds.get("OSCE") == "igo"  # the CSCE is the OSCE's earlier name
     assert kinds.get("UNPROFOR") == "igo"
     assert kinds.get("INTERPOL") == "igo"
+
+
+@pytest.mark.model
+def test_a_country_after_anti_or_pro_is_a_stance_not_an_actor(nlp):
+    doc = run(nlp, "An anti-Chinese columnist and pro-Iranian militias met the French envoy.")
+    assert set(by_id(doc)) == {"FRA"}  # the envoy's country only
+    doc = run(nlp, "A Chinese columnist met the French envoy.")
+    assert "CHN" in by_id(doc)
