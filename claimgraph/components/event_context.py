@@ -36,6 +36,8 @@ class Found:
     place: Span | None = None  # the location's entity, for a recipient read from the place
     source_mention: tuple[int, int] | None = None  # chars of a source read from the place
     domestic: bool = False  # the target is the source's own country (rule 5), not named
+    unnamed: str | None = None  # who acts when no actor is named (plover.tsv ``unnamed``)
+    unnamed_place: Span | None = None  # the place whose country that unnamed actor belongs to
 
 
 def fill_from_context(
@@ -71,12 +73,19 @@ def fill_from_context(
                 for n, e in reversed(kept)
                 if e.trigger.type == ttype and sent_no - n <= cfg["anaphor_window"]
             ]
-            if not earlier:
-                continue
-            earlier.sort(key=lambda e: e.target is None)  # stable: latest complete dyad first
-            item.source, item.target = earlier[0].source, earlier[0].target
-            item.confidence = cfg["anaphor_confidence"]
-        elif item.source is not None and item.target is None and not own_place:
+            if earlier:
+                earlier.sort(key=lambda e: e.target is None)  # stable: latest complete dyad first
+                item.source, item.target = earlier[0].source, earlier[0].target
+                item.confidence = cfg["anaphor_confidence"]
+        if item.source is None and item.unnamed and (country := place_country(item.unnamed_place)):
+            # "a journalist was killed in a car bomb explosion in Beirut": an unidentified
+            # perpetrator is coded by the place (CAMEO, PLOVER GSR)
+            item.source = unnamed_actor(country, item.unnamed)
+            countries[item.source] = country
+            item.confidence -= cfg["place_penalty"]
+        if item.source is None and item.target is None:
+            continue
+        if item.source is not None and item.target is None and not own_place:
             country = _country(item.source)
             earlier = [
                 e
@@ -131,6 +140,14 @@ def fill_from_context(
     return kept
 
 
+def unnamed_actor(country: str, who: str) -> str:
+    """The id of an unnamed actor of a country: ``XXX.GOV`` for "GOV", else the group
+    ``group:xxx-unidentified-<who>`` ("group:lbn-unidentified-attackers")."""
+    if who == "GOV":
+        return f"{country}.GOV"
+    return f"group:{country.lower()}-unidentified-{who}"
+
+
 def _definite(token: Token) -> bool:
     """A noun with a definite determiner: "the meeting", "this visit"."""
     return token.pos_ == "NOUN" and any(
@@ -150,6 +167,23 @@ def add_country_actors(
     international organisation an official speaks for ("Arab League Secretary-General X")."""
     actors = {a["id"]: a for a in doc._.actors}
     for _, item in kept:
+        if item.unnamed and item.source not in actors and item.unnamed_place is not None:
+            # an unidentified perpetrator, implied by the act and its place (no mention)
+            country = place_country(item.unnamed_place)
+            if item.source == unnamed_actor(country, "GOV"):
+                entry = gaz.actor(item.source)
+                name, kind = entry.name, entry.kind
+            else:
+                name, kind = f"unidentified {item.unnamed}", "group"
+            actors[item.source] = {
+                "id": item.source,
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "role": None,
+                "mentions": [],
+            }
+            doc._.actors = [*doc._.actors, actors[item.source]]
         if item.source_mention is not None and item.source not in actors:
             # a government or military read from the place of its act ("police ... in Minsk")
             entry = gaz.actor(item.source)

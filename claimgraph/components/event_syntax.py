@@ -26,6 +26,9 @@ DEFAULT_TARGETS = (
     "prep:toward",
 )
 PLACE_PREPS = frozenset({"in", "at"})
+# prepositions that locate an act beside a place ("near the town of Samarra", "outside of Basra"):
+# where it happened, never whom it was aimed at
+NEAR_PREPS = frozenset({"near", "outside"})
 # modals whose clause is a demand when a speech verb governs it ("insisted that Iran must halt")
 OBLIGATION = frozenset({"must", "should", "shall", "ought"})
 # future auxiliaries: an act in a "before"/"until" clause of such a clause has not happened
@@ -359,8 +362,10 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
                     return entity_span(doc, named)
             if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS and head.i == tok.i:
                 return entity_span(doc, child)
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                for pobj in child.children:
+            if (child.dep_ == "prep" and child.lower_ in PLACE_PREPS) or (
+                child.dep_ in ("prep", "advmod") and child.lower_ in NEAR_PREPS
+            ):
+                for pobj in _place_objects(child):
                     if pobj.dep_ != "pobj" or pobj.i in skip:
                         continue
                     if pobj.ent_type_ in PLACE_ENTS:
@@ -369,6 +374,17 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
                     if named is not None and named.i not in skip:
                         return entity_span(doc, named)
     return None
+
+
+def _place_objects(prep: Token) -> list[Token]:
+    """The objects of a place preposition, through "of" ("outside of the city of Basra")."""
+    out = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
 
 
 def named_place(tok: Token) -> Token | None:

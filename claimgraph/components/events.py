@@ -312,7 +312,7 @@ class EventCoder:
                     t.i for t in content(clause) if t.i in candidates and t.i != i
                 }
             if trigger.type in self.plover.content:
-                silent |= governed
+                silent |= governed - self._done_objects(doc, tok, trigger, candidates)
                 silent |= {
                     t.i
                     for clause in self._light_content(tok, candidates)
@@ -325,6 +325,28 @@ class EventCoder:
                     t.i for t in objects(tok) if t.i in candidates and candidates[t.i].pos == "noun"
                 }
         return silent
+
+    def _done_objects(
+        self, doc: Doc, tok: Token, trigger: Trigger, candidates: dict[int, Trigger]
+    ) -> set[int]:
+        """Noun events a refusal's verb takes as its direct object that name their own actor and
+        recipient: done already, not its content ("France opposed the US invasion of Iraq"); an
+        indefinite one ("opposed a US attack on Iran") may never happen."""
+        if trigger.type not in self.plover.done_objects or trigger.pos != "verb":
+            return set()
+        done = set()
+        own = {a for a, _ in self._subjects(doc, tok)[0]}
+        for obj in tok.children:
+            inner = candidates.get(obj.i)
+            if obj.dep_ != "dobj" or inner is None or inner.pos != "noun":
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+                continue
+            sources = {a for a, _ in self._own_sources(doc, obj)[0]}
+            specs = [s for s in self._target_specs(inner) if s not in ("dobj", "dative")]
+            if sources - own and self._role_actors(doc, obj, specs):
+                done.add(obj.i)
+        return done
 
     @staticmethod
     def _light_content(tok: Token, candidates: dict[int, Trigger]) -> list[Token]:
@@ -429,12 +451,31 @@ class EventCoder:
                 for found in self._phrase_actors(doc, subj)
                 if found[0] not in {a for a, _ in sources}
             ]
+        # an act whose actor the sentence leaves unnamed, done by someone of its place's country;
+        # a noun only under an agentless passive ("was put under investigation in Italy"; "refugees
+        # fleeing the civil war in Liberia" tells of no act), and not when the "by" phrase names a
+        # company ("killed by the Malaysia Airlines crash": an accident)
+        unnamed = self.plover.unnamed.get(trigger.type) if not sources else None
+        if unnamed and ((nominal and unnamed != "GOV") or self._role_actors(doc, pred, ["agent"])):
+            unnamed = None
+        if unnamed == "GOV" and (
+            pred is None
+            or not self._passive(pred)
+            or self._stative(pred)
+            or any(c.dep_ == "agent" for c in pred.children)
+        ):
+            # only "was arrested in Minsk", "was put under investigation in Italy" name no one
+            # but the authorities
+            unnamed = None
+        unnamed_place = place
+        if unnamed and place is None:  # "blocked streets in Hong Kong": the place is the target
+            unnamed_place = place_of(doc, tok, pred, {t.i for _, t in sources})
         clause_subject = None
         if nominal and not targets:
             clause = [a for a, _ in self._subjects(doc, clause_head(stand_in or tok))[0]]
             clause_subject = clause[0] if clause else None
         pairs = dyad_pairs(sources, targets, "reciprocal" in trigger.flags)
-        if not pairs and "anaphor" in trigger.flags and not sources and not targets:
+        if not pairs and not sources and not targets and ("anaphor" in trigger.flags or unnamed):
             pairs = [(None, None)]
         return [
             Found(
@@ -450,6 +491,8 @@ class EventCoder:
                 clause_subject,
                 place,
                 (local[1].idx, local[1].idx + len(local[1])) if local is not None else None,
+                unnamed=unnamed,
+                unnamed_place=unnamed_place,
             )
             for s, t in pairs
         ]
@@ -485,6 +528,9 @@ class EventCoder:
         if passive:
             specs = ("nsubjpass", *specs)
         targets = self._role_actors(doc, tok, specs)
+        if not targets and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "10 Russian soldiers killed in Ukraine": a participle's noun is its patient
+            targets = self._phrase_actors(doc, tok.head)
         if trigger.type in self.plover.keep_content:
             # "condemned an attack by Russian soldiers in Ukraine": the one condemned is the
             # attacker, not the place or victim of the act
@@ -505,7 +551,9 @@ class EventCoder:
                     break
         return sources, targets, tok, penalty
 
-    def _noun_arguments(self, doc, tok, trigger):
+    def _own_sources(self, doc, tok) -> tuple[list[tuple[str, Token]], float]:
+        """The actors a noun event names itself: possessor, actor modifiers and "by X" ("Russia's
+        invasion", "US sanctions", "sanctions imposed by the US")."""
         penalty = 0.0
         sources = []
         for child in tok.children:
@@ -517,6 +565,10 @@ class EventCoder:
         for child in tok.children:
             if child.dep_ == "acl":  # "sanctions imposed by the US"
                 sources += self._role_actors(doc, child, ["agent"])
+        return sources, penalty
+
+    def _noun_arguments(self, doc, tok, trigger):
+        sources, penalty = self._own_sources(doc, tok)
         specs = self._target_specs(trigger)
         specs = [s for s in specs if s not in ("dobj", "dative")]
         targets = self._role_actors(doc, tok, specs) or self._destination(doc, tok, trigger, specs)

@@ -71,6 +71,9 @@ class Plover:
     domestic: set[str] = field(default_factory=set)
     place: set[str] = field(default_factory=set)  # an unnamed recipient is the country of the place
     keep_content: set[str] = field(default_factory=set)
+    # content types whose direct object noun, naming its own actor and recipient, is an event done
+    # ("opposed the US invasion of Iraq"), not the content of the speech act
+    done_objects: set[str] = field(default_factory=set)
     topic: set[str] = field(default_factory=set)
     recipient_verbs: set[str] = field(default_factory=set)
     temporal_preps: set[str] = field(default_factory=set)  # "since the invasion": a date
@@ -82,6 +85,9 @@ class Plover:
     documents: set[str] = field(default_factory=set)  # "a report released by X alleged": X
     capacity: set[str] = field(default_factory=set)  # "the right to fire": no act
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
+    # type -> who does an act of it that names no actor, in its place's country ("attackers",
+    # "GOV": "was arrested in Minsk" -> BLR.GOV)
+    unnamed: dict[str, str] = field(default_factory=dict)
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -92,6 +98,7 @@ TYPE_FLAGS = {
     ("target", "noun"): "noun_target",
     ("content", "yes"): "content",
     ("content", "keep"): "keep_content",
+    ("content", "object"): "done_objects",
     ("content", "topic"): "topic",
     ("domestic", "yes"): "domestic",
     ("place", "yes"): "place",
@@ -114,6 +121,8 @@ def parse_plover(
             for (column, value), attribute in TYPE_FLAGS.items():
                 if row.get(column) == value:
                     getattr(plover, attribute).add(name)
+            if row.get("content") == "object":
+                plover.content.add(name)  # content, but for the objects that name their own actor
         elif kind == "mode":
             for cue in row.get("cues", "").split():
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name
@@ -136,6 +145,8 @@ def parse_plover(
         elif kind == "riot":
             plover.riot_sources |= set(row.get("cues", "").split())
             plover.riot_code = (row["event"], row["cameo"])
+        elif kind == "unnamed":
+            plover.unnamed[row["event"]] = name
         elif kind == "about":
             plover.topic_preps[row["event"]] = frozenset(row.get("cues", "").split())
         elif kind == "context":

@@ -959,3 +959,52 @@ def test_an_act_named_as_a_condition_is_not_done(nlp):
     # a past act before another is done
     doc = nlp("Ugandan troops shelled the town before they withdrew from Congo.")
     assert [e for e in doc._.events if e["trigger"]["text"] == "withdrew"]
+
+
+@pytest.mark.model
+def test_a_refused_event_that_names_its_own_actor_is_done(nlp):
+    doc = nlp("Canada opposed the Turkish invasion of Cyprus.")
+    assert ("ASSAULT", "TUR", "CYP") in {(e["type"], *countries(doc, e)) for e in doc._.events}
+    assert ("REJECT", "CAN", "TUR") in {(e["type"], *countries(doc, e)) for e in doc._.events}
+    # an indefinite object may never happen; a refused act is the refusal's content
+    doc = nlp("Canada opposed a Turkish invasion of Cyprus.")
+    assert [e["type"] for e in doc._.events] == ["REJECT"]
+    doc = nlp("Norway refused to withdraw its ships from Iceland.")
+    assert [e["type"] for e in doc._.events] == ["REJECT"]
+
+
+@pytest.mark.model
+def test_an_unnamed_attacker_is_coded_by_the_place(nlp):
+    # CAMEO codes an unidentified perpetrator with the country of the place (its UAF actors)
+    doc = nlp("Two Kenyan aid workers were shot dead outside of the Somali town of Kismayo.")
+    (event,) = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert countries(doc, event) == ("SOM", "KEN")
+    attacker = next(a for a in doc._.actors if a["id"] == event["source"])
+    assert (attacker["kind"], attacker["mentions"]) == ("group", [])
+    doc = nlp("A roadside bomb killed three Nigerian soldiers near Maiduguri.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"] == [("NGA", "NGA")]
+    # no place, no country to code it by; a noun tells of no act; a company's crash is no attack
+    doc = nlp("Two Kenyan aid workers were shot dead on Sunday.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+    doc = nlp("Thousands of refugees fled the civil war in Somalia last year.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+    doc = nlp("Forty passengers were killed by the Kenya Airways crash in Somalia.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_an_agentless_arrest_or_inquiry_is_the_place_s_government(nlp):
+    doc = nlp("A Turkish lorry driver has been placed under investigation in Austria.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "ACCUSE"] == [("AUT", "TUR")]
+    assert "AUT.GOV" in {e["source"] for e in doc._.events}
+    doc = nlp("Three Danish activists were arrested in Minsk on Monday.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "COERCE"] == [("BLR", "DNK")]
+    # an arrest by someone named, or with no place, gives no government
+    doc = nlp("Three Danish activists were arrested on Monday.")
+    assert not [e for e in doc._.events if e["type"] == "COERCE"]
+
+
+@pytest.mark.model
+def test_a_participle_s_noun_is_its_patient(nlp):
+    doc = nlp("There were 12 Georgian soldiers wounded by Russian artillery near Gori today.")
+    assert ("RUS", "GEO") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
