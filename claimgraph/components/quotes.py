@@ -78,6 +78,8 @@ INTENTION_MEANINGS = {"intention", "hope"}
 # a cue verb's nominal content: its object and predicate ("called him a liar"), and "as"/"of"/"for" phrases
 # ("described her as ...", "accused him of ...", "attacked Clinton for her support of ...")
 OBJECT_DEPS = {"dobj", "oprd", "attr"}
+# how an attitude adjective is predicated of a subject ("are afraid", "seem confident", "left angry")
+PREDICATIVE_DEPS = {"acomp", "oprd", "xcomp", "advcl"}
 OBJECT_PREPS = {"as", "of", "for"}
 # with no object, the phrase naming what a cue's words are about ("complained about", "spoke of")
 TOPIC_PREPS = {"about", "of", "against"}
@@ -111,6 +113,7 @@ CONFIDENCE = {
     "parenthetical": 0.7,
     "phrase": 0.8,
     "noun": 0.6,
+    "adjective": 0.6,
     "mixed": 0.8,
     "embedded": 0.45,
 }
@@ -209,6 +212,7 @@ class QuoteFinder:
         self.not_content_objects: set[str] = set()
         self.verb_cues: dict[str, list[dict[str, str]]] = {}
         self.noun_cues: dict[str, dict[str, str]] = {}
+        self.adjective_cues: dict[str, dict[str, str]] = {}
         self.phrases: dict[str, dict[str, str]] = {}
         self.phrase_matcher: PhraseMatcher | None = None
         register_extensions()
@@ -228,7 +232,7 @@ class QuoteFinder:
 
     def _set_cues(self, rows: list[dict[str, str]]) -> None:
         self.cues = [dict(row) for row in rows]
-        self.verb_cues, self.noun_cues, self.phrases = {}, {}, {}
+        self.verb_cues, self.noun_cues, self.adjective_cues, self.phrases = {}, {}, {}, {}
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="LOWER")
         for row in self.cues:
             words = row["cue"].lower().split()
@@ -236,6 +240,8 @@ class QuoteFinder:
                 self.verb_cues.setdefault(words[0], []).append(row)
             elif row["type"] == "noun":
                 self.noun_cues[words[0]] = row
+            elif row["type"] == "adj":
+                self.adjective_cues[words[0]] = row
             else:
                 self.phrases[row["cue"].lower()] = row
                 self.phrase_matcher.add(row["cue"].lower(), [self.make_doc(row["cue"].lower())])
@@ -302,7 +308,7 @@ class QuoteFinder:
         for row in self.verb_cues.get(cue.split()[0], []):
             if row["cue"] == cue:
                 return row
-        return self.noun_cues.get(cue)
+        return self.noun_cues.get(cue) or self.adjective_cues.get(cue)
 
     # -- indirect speech ------------------------------------------------------
 
@@ -391,6 +397,8 @@ class QuoteFinder:
                         subject(verb),
                     )
                     used.add(verb.i)
+            elif token.pos_ == "ADJ" and token.lemma_.lower() in self.adjective_cues:
+                item = adjective_quote(token, self.adjective_cues[token.lemma_.lower()])
             else:
                 continue
             if item is not None:
@@ -1083,6 +1091,52 @@ def source_phrase_quote(noun: Token, row: dict[str, str]) -> Found | None:
     if content is None:
         return None
     return Found("indirect", content, row["cue"], (noun.i,), noun, CONFIDENCE["phrase"])
+
+
+def adjective_quote(adjective: Token, row: dict[str, str]) -> Found | None:
+    """An attitude adjective with a clausal complement ("Democrats are afraid that …", "she was sure Trump
+    would win", "seem confident they have the votes"), or with its topic phrase ("worried about the new
+    rules", "critical of the plan"): the complement is the content, the subject of the clause the adjective
+    is predicated in is the speaker. A that-clause right after the adjective that the parser hung on the
+    verb is its complement too. An adjective with a subject of its own speaks for it (the absolute "with
+    Democratic leaders increasingly worried about …"); one the parser read as a modifier of the noun before
+    it is a depictive of the clause subject ("the Americans walked away from the meeting pessimistic that
+    …"). An attributive adjective ("a confident minister") quotes nobody."""
+    doc = adjective.doc
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    after = doc[adjective.i + 1] if adjective.i + 1 < len(doc) else None
+    if (
+        clause is None
+        and after is not None
+        and after.lower_ == "that"
+        and after.dep_ == "mark"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in after.head.children)
+    ):
+        clause = after.head
+    topic = next(
+        (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None
+    )
+    if clause is not None:
+        content = trimmed(list(clause.subtree))
+    elif topic is not None:
+        content = trimmed(
+            [t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        )
+    else:
+        return None
+    own = next((c for c in adjective.children if c.dep_ == "nsubj"), None)
+    if own is not None:
+        speaker = own  # "with Democratic leaders increasingly worried about …"
+    elif adjective.dep_ in PREDICATIVE_DEPS:
+        speaker = subject(adjective.head)
+    elif adjective.dep_ == "amod" and adjective.i > adjective.head.i:
+        verb = next((t for t in adjective.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        speaker = subject(verb) if verb is not None else None
+    else:
+        return None
+    if content is None or speaker is None:
+        return None
+    return Found("indirect", content, row["cue"], (adjective.i,), speaker, CONFIDENCE["adjective"])
 
 
 def _clause(phrase: Span) -> Token:
