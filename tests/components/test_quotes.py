@@ -29,7 +29,7 @@ def only(quotes, kind=None):
 
 def test_cue_lexicon_columns_and_values():
     rows = lexicons.load("cues", required=Q.CUE_COLUMNS)
-    assert {row["type"] for row in rows} <= {"verb", "phrase", "noun"}
+    assert {row["type"] for row in rows} <= {"verb", "phrase", "noun", "adj"}
     assert {row["factuality"] for row in rows} <= set(FACTUALITY_VALUES)
     by_cue = {(row["cue"], row["type"]): row for row in rows}
     assert by_cue[("say", "verb")]["factuality"] == "certain"

@@ -95,3 +95,73 @@ def test_an_intention_is_no_source_for_the_events_it_holds(nlp):
     assert analysis.events
     for event in analysis.events:
         assert [s.cue for s in event.attribution] == []
+
+
+# -- attitude adjectives (cues.tsv type "adj") -----------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "Many farmers are afraid that the new tariffs will close their export markets.",
+            "afraid",
+            "that the new tariffs will close their export markets",
+            "Many farmers",
+        ),
+        (
+            "The coach was confident that his team would win the final.",
+            "confident",
+            "that his team would win the final",
+            "The coach",
+        ),
+        (
+            "The mayor has been critical of the new parking rules.",
+            "critical",
+            "the new parking rules",
+            "The mayor",
+        ),
+        (
+            "The diplomats left the summit pessimistic that the two sides would reach a deal.",
+            "pessimistic",
+            "that the two sides would reach a deal",
+            "The diplomats",
+        ),
+    ],
+)
+def test_an_attitude_adjective_attributes_its_complement_to_its_subject(
+    nlp, text, cue, content, speaker
+):
+    quote = cues(nlp, text)[cue]
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == content
+    assert quote["speaker"]["text"] == speaker
+
+
+@pytest.mark.model
+def test_an_attributive_attitude_adjective_quotes_nobody(nlp):
+    quotes = nlp("The confident minister said that the bridge would open on Monday.")._.quotes
+    assert [q["cue"] for q in quotes] == ["say"]
+
+
+@pytest.mark.model
+def test_an_adjective_with_a_subject_of_its_own_speaks_for_it(nlp):
+    text = (
+        "With local officials increasingly worried about the cost of the repairs, the governor "
+        "asked for federal money."
+    )
+    quote = cues(nlp, text)["worried"]
+    assert quote["speaker"]["text"] == "local officials"
+    assert quote["text"] == "the cost of the repairs"
+
+
+@pytest.mark.model
+def test_the_reference_article_americans_are_pessimistic(nlp, reference_text):
+    """'the Americans walked away from the Rome meeting pessimistic that …': the parser reads the adjective
+    as a modifier of "meeting" and the that-clause as a clause of "walked"."""
+    doc = nlp(reference_text)
+    (quote,) = [q for q in doc._.quotes if q["cue"] == "pessimistic"]
+    assert quote["text"].startswith("that the Chinese government would change its minds")
+    assert quote["speaker"]["text"] == "the Americans"
+    assert quote["speaker"]["actor"] == "USA"
