@@ -320,11 +320,14 @@ def open_client(scheduler: str | None, workers: int):
 
     # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 for its workers: every large array is then mapped
     # and zeroed afresh (a quarter more CPU), so it stays unset; one malloc arena, as in an ingest
-    # worker: the task thread's own arena held ~20 MB more at the peak (docs/corpus.md)
+    # worker: the task thread's own arena held ~20 MB more at the peak; and no statistical profiler,
+    # which samples the task thread every 10 ms for a dashboard nobody watches here and keeps an
+    # hour of call trees: ~30 MB and a tenth more CPU by the end of a run (docs/corpus.md)
     with dask.config.set(
         {
             "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
             "distributed.nanny.pre-spawn-environ.MALLOC_ARENA_MAX": 1,
+            "distributed.worker.profile.enabled": False,
         }
     ):
         cluster = LocalCluster(

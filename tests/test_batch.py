@@ -184,14 +184,21 @@ def test_dask_batch_gives_the_same_tables_as_ingest(tmp_path):
         assert _tables(store) == expected
 
 
-def _malloc_settings():
+def _worker_settings():
     import os
 
-    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("MALLOC_ARENA_MAX")
+    import dask
+
+    return (
+        os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        os.environ.get("MALLOC_ARENA_MAX"),
+        dask.config.get("distributed.worker.profile.enabled"),
+    )
 
 
 @pytest.mark.slow
-def test_local_cluster_workers_keep_glibcs_trimming_and_one_arena():
-    # Dask's nanny would set MALLOC_TRIM_THRESHOLD_=65536: a quarter more CPU per document
+def test_local_cluster_workers_keep_glibcs_trimming_one_arena_and_no_profiler():
+    # Dask's nanny would set MALLOC_TRIM_THRESHOLD_=65536 (a quarter more CPU per document), and
+    # its workers would sample the task thread every 10 ms for the dashboard's profile
     with batch.open_client(None, 1) as client:
-        assert list(client.run(_malloc_settings).values()) == [(None, "1")]
+        assert list(client.run(_worker_settings).values()) == [(None, "1", False)]
