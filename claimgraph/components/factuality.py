@@ -322,6 +322,10 @@ def assess_token(
             if temporal and commits:
                 # "will stay until the crisis *ends*": the end is expected, not asserted
                 value = combine(value, temporal["factuality"])
+            elif commits and dep == "pcomp" and lexicon.get("absolute", child.head):
+                # "is likely to be slow, with unemployment *declining*": the absolute clause is
+                # part of what its main clause claims, with that clause's value
+                value = combine(value, assess_token(head, lexicon, settings).factuality)
             # "during its war", relative clauses: presupposed, not part of the claim
             clausal = False
         if time is None and head.pos_ in ("VERB", "AUX"):

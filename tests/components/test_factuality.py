@@ -1145,3 +1145,17 @@ def test_a_wh_question_presupposes_its_event(nlp):
     assert (did["factuality"], did["hypothetical"]) == ("unknown", True)
     assert (ordered["factuality"], whether["factuality"]) == ("certain", "unknown")
     assert ordered["attribution"][0]["cue"] == "ask"
+
+
+def test_an_absolute_clause_shares_its_main_clause_s_value(nlp):
+    """'with the index losing 900 points' states a fact after a past main clause, and is part of
+    the prediction after a modal or predicted one (as a temporal clause is)."""
+    (past,) = run(nlp, "The Dow fell sharply, with the index losing 900 points.", "losing")
+    (modal,) = run(nlp, "The Dow may fall sharply, with the index losing 900 points.", "losing")
+    (likely,) = run(
+        nlp,
+        "The recovery is likely to be slow, with unemployment declining only gradually.",
+        "declining",
+    )
+    assert (past["factuality"], modal["factuality"]) == ("certain", "possible")
+    assert likely["factuality"] == "probable"
