@@ -74,6 +74,9 @@ SILENT_E = re.compile(r"ed|ing|es")
 # the most words a speaker between a quote and its cue may have when read without the parse
 MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
+# a cue in the past or the third person singular, and the base forms no conjoined predicate of it can take
+TENSED_TAGS = {"VBD", "VBZ"}
+BASE_TAGS = {"VB", "VBP"}
 INTENTION_MEANINGS = {"intention", "hope"}
 # a cue verb's nominal content: its object and predicate ("called him a liar"), and "as"/"of"/"for" phrases
 # ("described her as ...", "accused him of ...", "attacked Clinton for her support of ...")
@@ -888,7 +891,9 @@ def verb_quote(
         if complement.dep_ == "xcomp" and obj is not None and obj.i < complement.i:
             # the addressee with it ("urged them to reconsider")
             tokens = list(obj.subtree) + tokens
-        content = trimmed(tokens)
+        if complement.dep_ == "xcomp" and cue.tag_ in TENSED_TAGS:
+            tokens += shared_infinitive(cue, complement)
+        content = trimmed(sorted(tokens, key=lambda t: t.i))
         kind = "verb"
     elif particle is not None and any(c.dep_ in ("pobj", "pcomp") for c in particle.children):
         # "called for new sanctions", "called for reducing the tax rate": the object of the cue's preposition
@@ -932,6 +937,22 @@ def verb_quote(
         needs_quote=kind == "object" and not dobj_content,
         nominal=kind == "object",
     )
+
+
+def shared_infinitive(cue: Token, infinitive: Token) -> list[Token]:
+    """Base-form verbs the parser conjoined to a tensed cue after its infinitive ("wants to triple the
+    program, grow the Peace Corps and create a reserve", "declined to threaten Moscow or even declare it
+    responsible"): with no subject of their own they cannot be the speaker's next act, which would agree
+    with the cue ("wants … and grows"), so they share the infinitive's "to" and belong to the content."""
+    return [
+        t
+        for c in cue.children
+        if c.dep_ == "conj"
+        and c.i > infinitive.i
+        and c.tag_ in BASE_TAGS
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for t in c.subtree
+    ]
 
 
 def embedded_quote(core: list[Token], quoted: list[int | None]) -> Found | None:

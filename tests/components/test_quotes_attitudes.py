@@ -165,3 +165,23 @@ def test_the_reference_article_americans_are_pessimistic(nlp, reference_text):
     assert quote["text"].startswith("that the Chinese government would change its minds")
     assert quote["speaker"]["text"] == "the Americans"
     assert quote["speaker"]["actor"] == "USA"
+
+
+# -- base-form verbs conjoined to a tensed cue share its infinitive -------------------------------------
+
+
+@pytest.mark.model
+def test_infinitives_conjoined_to_the_cue_belong_to_the_content(nlp):
+    text = (
+        "The governor wants to double the park budget, hire more rangers and build a new visitor center."
+    )
+    quote = cues(nlp, text)["want"]
+    assert quote["text"].startswith("to double the park budget")
+    assert quote["text"].endswith("build a new visitor center")
+
+
+@pytest.mark.model
+def test_a_tensed_verb_conjoined_to_the_cue_is_the_speakers_next_act(nlp):
+    text = "The governor wanted to double the park budget and signed the bill on Friday."
+    quote = cues(nlp, text)["want"]
+    assert quote["text"] == "to double the park budget"
