@@ -555,9 +555,16 @@ def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
 
 def _embedding(predicate: Token, lexicon: Lexicon) -> dict[str, str] | None:
     """The embedding row of a predicate; a negative implicative's noun is another word ('the
-    earnings *decline*', 'a *stop* in Paris'), so a noun takes no implicative row without a time."""
+    earnings *decline*', 'a *stop* in Paris'), so a noun takes no implicative row without a time,
+    unless it has its own infinitive ('its *refusal* to condemn')."""
     row = lexicon.get("embedding", predicate)
-    if row and predicate.pos_ == "NOUN" and row["factuality"] == "certain_not" and not row["time"]:
+    if (
+        row
+        and predicate.pos_ == "NOUN"
+        and row["factuality"] == "certain_not"
+        and not row["time"]
+        and not any(infinitive(c) for c in predicate.children)  # "its *refusal* to condemn"
+    ):
         return None
     return row
 

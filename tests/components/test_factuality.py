@@ -1159,3 +1159,15 @@ def test_an_absolute_clause_shares_its_main_clause_s_value(nlp):
     )
     assert (past["factuality"], modal["factuality"]) == ("certain", "possible")
     assert likely["factuality"] == "probable"
+
+
+def test_a_negative_implicative_noun_with_its_infinitive(nlp):
+    """'China's refusal to condemn', 'the failure to reach a deal', 'its inability to pay': the
+    infinitive did not happen; without an infinitive the noun embeds nothing ('the decline in
+    sales': the sales happened)."""
+    (condemn,) = run(nlp, "China's refusal to condemn the invasion angered Kyiv.", "condemn")
+    (reach,) = run(nlp, "The failure to reach a deal angered investors.", "reach")
+    (pay,) = run(nlp, "The firm's inability to pay its debts forced it to close.", "pay")
+    (sales,) = run(nlp, "The decline in sales hit profits.", "sales")
+    assert [e["factuality"] for e in (condemn, reach, pay)] == ["certain_not"] * 3
+    assert sales["factuality"] == "certain"
