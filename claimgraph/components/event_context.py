@@ -37,7 +37,6 @@ class Found:
     source_mention: tuple[int, int] | None = None  # chars of a source read from the place
     domestic: bool = False  # the target is the source's own country (rule 5), not named
     unnamed: str | None = None  # who acts when no actor is named (plover.tsv ``unnamed``)
-    unnamed_place: Span | None = None  # the place whose country that unnamed actor belongs to
 
 
 def fill_from_context(
@@ -77,7 +76,7 @@ def fill_from_context(
                 earlier.sort(key=lambda e: e.target is None)  # stable: latest complete dyad first
                 item.source, item.target = earlier[0].source, earlier[0].target
                 item.confidence = cfg["anaphor_confidence"]
-        if item.source is None and item.unnamed and (country := place_country(item.unnamed_place)):
+        if item.source is None and item.unnamed and (country := place_country(item.place)):
             # "a journalist was killed in a car bomb explosion in Beirut": an unidentified
             # perpetrator is coded by the place (CAMEO, PLOVER GSR)
             item.source = unnamed_actor(country, item.unnamed)
@@ -167,9 +166,9 @@ def add_country_actors(
     international organisation an official speaks for ("Arab League Secretary-General X")."""
     actors = {a["id"]: a for a in doc._.actors}
     for _, item in kept:
-        if item.unnamed and item.source not in actors and item.unnamed_place is not None:
+        if item.unnamed and item.source not in actors and item.place is not None:
             # an unidentified perpetrator, implied by the act and its place (no mention)
-            country = place_country(item.unnamed_place)
+            country = place_country(item.place)
             if item.source == unnamed_actor(country, "GOV"):
                 entry = gaz.actor(item.source)
                 name, kind = entry.name, entry.kind

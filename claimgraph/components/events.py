@@ -467,9 +467,6 @@ class EventCoder:
             # only "was arrested in Minsk", "was put under investigation in Italy" name no one
             # but the authorities
             unnamed = None
-        unnamed_place = place
-        if unnamed and place is None:  # "blocked streets in Hong Kong": the place is the target
-            unnamed_place = place_of(doc, tok, pred, {t.i for _, t in sources})
         clause_subject = None
         if nominal and not targets:
             clause = [a for a, _ in self._subjects(doc, clause_head(stand_in or tok))[0]]
@@ -492,7 +489,6 @@ class EventCoder:
                 place,
                 (local[1].idx, local[1].idx + len(local[1])) if local is not None else None,
                 unnamed=unnamed,
-                unnamed_place=unnamed_place,
             )
             for s, t in pairs
         ]

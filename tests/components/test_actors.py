@@ -784,7 +784,8 @@ def test_a_country_name_with_one_typing_slip_is_that_country(nlp):
 @pytest.mark.model
 def test_a_known_city_is_no_misspelt_country(nlp):
     # "Tainan" is one slip from "Taiwan", "Guiana" from "Guyana": both are places of their own
-    doc = nlp("Thousands of farmers rallied in Tainan against the new import rules.")
+    # (the actor table alone: the event coder adds the country a protest's place lies in)
+    doc = run(nlp, "Thousands of farmers rallied in Tainan against the new import rules.")
     assert "TWN" not in {a["id"] for a in doc._.actors}
     doc = nlp("The rocket was launched from a base in French Guiana on Tuesday.")
     assert "GUY" not in {a["id"] for a in doc._.actors}

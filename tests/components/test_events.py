@@ -1008,3 +1008,11 @@ def test_an_agentless_arrest_or_inquiry_is_the_place_s_government(nlp):
 def test_a_participle_s_noun_is_its_patient(nlp):
     doc = nlp("There were 12 Georgian soldiers wounded by Russian artillery near Gori today.")
     assert ("RUS", "GEO") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
+
+
+@pytest.mark.model
+def test_unnamed_protesters_are_coded_by_the_place(nlp):
+    doc = nlp("Thousands of students demonstrated in Jakarta on Monday.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "PROTEST"] == [("IDN", "IDN")]
+    doc = nlp("Thousands of students demonstrated on Monday.")
+    assert not doc._.events
