@@ -102,6 +102,8 @@ OBJECT_THEN_PREPS = {"on", "with"}
 CIRCUMSTANCE_PREPS = {"during", "despite", "after", "before", "since", "until", "amid", "following"}
 # subjects that quote nobody when a quoted phrase sits in their verb's argument ("it comes as "too loud"")
 NON_SPEAKERS = {"it", "this", "that", "there"}
+# the subject of a relative clause that is the relative pronoun itself ("who said"), not a speaker of its own
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 # Confidence of each way a quote is found: a hand-set prior, ordered by how reliable each rule
@@ -290,7 +292,7 @@ class QuoteFinder:
         indirect = [item for item in indirect if item is not None]
         found = self._direct(doc, text, top, quoted, indirect, paragraphs, phrases)
         if not self.nested:
-            found = outermost(found)
+            found = outermost(relative_attributions(doc, found))
         found.sort(key=lambda item: item.content[0])
         doc._.quotes = [self._record(doc, text, item, index) for index, item in enumerate(found, 1)]
         doc.spans[SPANS_KEY] = [
@@ -1048,6 +1050,9 @@ def complement_tokens(
     tokens = list(complement.subtree)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in complement.children)
     modal = any(c.tag_ == "MD" for c in complement.children)
+    # the infinitive of a tensed cue: a base-form verb conjoined to it shares its "to" ("urged Congress
+    # to act and consider sanctions"), it is not the speaker's next act (``shared_infinitive``)
+    infinitive = complement.dep_ == "xcomp" and complement.head.tag_ in TENSED_TAGS
     for child in complement.children:
         if child.i < complement.i:
             continue
@@ -1061,6 +1066,7 @@ def complement_tokens(
         next_act = (
             child.dep_ == "conj"
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and not (infinitive and child.tag_ in BASE_TAGS)
             and ((child.tag_ == "VBD" and own_subject and modal) or is_cue(child))
         )
         if participle or next_act:
@@ -1271,6 +1277,32 @@ def lead_in(doc: Doc, direct: list[Found], indirect: list[Found]) -> None:
                 item.kind = "mixed"
                 item.content = (other.content[0], item.content[1])
                 item.confidence = CONFIDENCE["mixed"]
+
+
+def relative_attributions(doc: Doc, found: list[Found]) -> list[Found]:
+    """A relative clause set off by a comma that reports speech with a subject of its own at the end of
+    another quote's content ("attacked other candidates for accepting his donations, which he said were
+    accompanied by leverage") is an attribution of its own, as PolNeAR marks it: the outer content ends
+    before the clause, so the inner one is no longer nested in it. A restrictive clause ("policies she
+    supported") stays in the outer content."""
+    for inner in found:
+        clause = doc[inner.cue_tokens[0]] if len(inner.cue_tokens) == 1 else None
+        if (
+            clause is None
+            or clause.dep_ != "relcl"
+            or not any(
+                c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+            )
+        ):
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        if start == 0 or doc[start - 1].text != ",":
+            continue  # a restrictive clause ("policies she supported") belongs to its noun
+        for outer in found:
+            if outer is not inner and outer.content[0] < start < outer.content[1] <= end:
+                words = [t for t in doc[outer.content[0] : start]]
+                outer.content = trimmed(words) or outer.content
+    return found
 
 
 def outermost(found: list[Found]) -> list[Found]:

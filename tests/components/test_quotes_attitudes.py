@@ -172,9 +172,7 @@ def test_the_reference_article_americans_are_pessimistic(nlp, reference_text):
 
 @pytest.mark.model
 def test_infinitives_conjoined_to_the_cue_belong_to_the_content(nlp):
-    text = (
-        "The governor wants to double the park budget, hire more rangers and build a new visitor center."
-    )
+    text = "The governor wants to double the park budget, hire more rangers and build a new visitor center."
     quote = cues(nlp, text)["want"]
     assert quote["text"].startswith("to double the park budget")
     assert quote["text"].endswith("build a new visitor center")
@@ -185,3 +183,37 @@ def test_a_tensed_verb_conjoined_to_the_cue_is_the_speakers_next_act(nlp):
     text = "The governor wanted to double the park budget and signed the bill on Friday."
     quote = cues(nlp, text)["want"]
     assert quote["text"] == "to double the park budget"
+
+
+# -- a non-restrictive relative clause that reports speech of its own ------------------------------
+
+
+@pytest.mark.model
+def test_a_comma_set_off_relative_clause_with_its_own_speaker_is_an_attribution_of_its_own(nlp):
+    text = (
+        "The mayor criticized the council for approving the new stadium, which he said would cost the "
+        "city millions."
+    )
+    quotes = cues(nlp, text)
+    assert quotes["criticize"]["text"] == "the council for approving the new stadium"
+    assert quotes["say"]["speaker"]["text"] == "he"
+    assert quotes["say"]["text"].endswith("would cost the city millions")
+
+
+@pytest.mark.model
+def test_a_restrictive_relative_clause_stays_in_the_outer_content(nlp):
+    text = "The mayor criticized the stadium plans the council said would cost the city millions."
+    quotes = nlp(text)._.quotes
+    assert [q["cue"] for q in quotes] == ["criticize"]
+    assert quotes[0]["text"].endswith("millions")
+
+
+@pytest.mark.model
+def test_a_cue_verb_conjoined_inside_an_infinitive_is_part_of_it(nlp):
+    """'consider' is a cue, but as a base form under the infinitive of the tensed 'urged' it shares the
+    infinitive's 'to': not the speaker's next act."""
+    text = (
+        "The senator urged Congress to act quickly and consider new sanctions against the regime."
+    )
+    quote = cues(nlp, text)["urge"]
+    assert quote["text"] == "Congress to act quickly and consider new sanctions against the regime"
