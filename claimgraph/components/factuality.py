@@ -653,7 +653,7 @@ def _source_cue(
         return None
     subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name
     value = row["factuality"]
-    if row["meaning"] == "question" and dep == "ccomp" and _wh_clause(child):
+    if row["meaning"] == "question" and dep == "ccomp" and not content and _wh_clause(child):
         value = "certain"  # "asked who ordered the attack": the question presupposes the order
     negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
     if negated and row["meaning"] in ("speech", "report", "denial"):
@@ -710,6 +710,12 @@ def _scope(token: Token, lexicon: Lexicon) -> list[Token]:
     return nodes
 
 
+def _own_clause(token: Token, clause: Token) -> bool:
+    """The clause is the token's own: the token heads it or is one of its nominal arguments, not
+    a clause embedded in it."""
+    return token.i == clause.i or (token.head.i == clause.i and token.pos_ in NOMINAL_POS)
+
+
 def _wh_clause(clause: Token) -> bool:
     """A clause opened by a wh-word, after a preposition at most ('Who sent the arms?', 'asked
     *why* China sent arms', 'In which city did …'): it asks about a participant or a circumstance
@@ -744,8 +750,11 @@ def _condition(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
             return True, "question" if node.dep_ == "ccomp" else "antecedent"
         if node.dep_ == "advcl" and _inverted(node, lexicon):
             return True, "antecedent"
-        if any(c.dep_ == "punct" and c.text == "?" for c in node.children) and not _wh_clause(node):
-            return True, "question"  # "Did China send arms?"; not "Who sent the arms?"
+        if any(c.dep_ == "punct" and c.text == "?" for c in node.children) and not (
+            _wh_clause(node) and _own_clause(token, node)
+        ):
+            # "Did China send arms?"; not "Who sent the arms?", but still "Who said it *was* true?"
+            return True, "question"
     for node in scope:
         for clause in node.children:
             if clause.dep_ != "advcl":

@@ -1134,13 +1134,17 @@ def test_send_and_lend_are_support_verbs(nlp):
 
 def test_a_wh_question_presupposes_its_event(nlp):
     """'Who sent the arms?' asks about the sender: the sending is presupposed (FactBank), and so
-    is the content of 'asked who …'; a yes/no question or 'whether' leaves the event unknown."""
+    is the content of 'asked who …'; a yes/no question or 'whether' leaves the event unknown, and
+    so does a clause embedded in the wh-question ('Who said the drones *were* Chinese?')."""
     (sent,) = run(nlp, "Who sent the arms to Russia?", "sent")
     (happen,) = run(nlp, "When did the attack happen?", "attack")
     (did,) = run(nlp, "Did China send arms to Russia?", "send")
     (ordered,) = run(nlp, "Officials asked who ordered the attack.", "ordered")
     (whether,) = run(nlp, "Officials asked whether China ordered the attack.", "ordered")
+    (content,) = run(nlp, "Who said the drones were Chinese?", "were")
     assert (sent["factuality"], sent["hypothetical"]) == ("certain", False)
+    # the question presupposes the saying, not what was said
+    assert (content["factuality"], content["hypothetical"]) == ("unknown", True)
     assert happen["factuality"] == "certain"
     assert (did["factuality"], did["hypothetical"]) == ("unknown", True)
     assert (ordered["factuality"], whether["factuality"]) == ("certain", "unknown")
