@@ -90,10 +90,15 @@ def actor_country(actor_id: str | None, actors: dict[str, dict]) -> str | None:
     if actor_id is None:
         return None
     actor = actors.get(actor_id, {})
-    if actor.get("kind") == "igo" or (
-        actor.get("kind") == "organization" and not actor.get("country")
+    kind = actor.get("kind")
+    if kind == "igo" or (
+        (kind == "organization" or (kind == "group" and actor_id.startswith("org:")))
+        and not actor.get("country")
     ):
-        return "IGO"  # CAMEO codes international and non-governmental organisations IGO / NGO
+        # CAMEO codes international and non-governmental organisations IGO / NGO, and
+        # transnational armed groups (al-Qaeda, the Islamic State: the tables' countryless
+        # groups) IMG, all scored as one IGO class
+        return "IGO"
     if actor.get("country"):
         return actor["country"]
     head = actor_id.split(".", 1)[0]
