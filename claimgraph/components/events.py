@@ -700,6 +700,15 @@ class EventCoder:
                 found += self._phrase_actors(doc, t, subject=True)
         if not found:
             found = [a for subj in subjects for a in self._issuer(doc, subj)]
+        if not found:
+            # "Recent US Predator attacks have killed ...": an act as the subject is done by its
+            # own actor, however deep its modifiers name it
+            found = [
+                a
+                for subj in subjects
+                if subj.pos_ == "NOUN" and (inner := self.match(subj)) and inner.pos == "noun"
+                for a in self._own_sources(doc, subj)[0]
+            ]
         if (
             found or subjects or passive or depth >= 3
         ):  # a passive without "by X" has no known actor

@@ -1016,3 +1016,11 @@ def test_unnamed_protesters_are_coded_by_the_place(nlp):
     assert [countries(doc, e) for e in doc._.events if e["type"] == "PROTEST"] == [("IDN", "IDN")]
     doc = nlp("Thousands of students demonstrated on Monday.")
     assert not doc._.events
+
+
+@pytest.mark.model
+def test_an_act_as_the_subject_is_done_by_its_own_actor(nlp):
+    doc = nlp("Recent French Mirage raids have destroyed two rebel depots near Timbuktu.")
+    assert [e["source"] for e in doc._.events if e["trigger"]["text"] == "destroyed"] == ["FRA"]
+    doc = nlp("The raids have destroyed two rebel depots near Timbuktu.")
+    assert "FRA" not in {e["source"] for e in doc._.events}
