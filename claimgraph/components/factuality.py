@@ -289,6 +289,10 @@ def assess_token(
                 value = combine(value, _local_value(head, lexicon, negation=not argument))
             elif commits and _negative_coordinator(child, head, lexicon):
                 value = negate(value)  # "…, nor can the government back down"
+            elif not _same_form(child, head) and not has_own_subject_or_aux(child):
+                # "demanding the funds be restored and *saying* …": a conjunct of another form is
+                # misattached, so the embedding over its head ('demand') is not its own either
+                clausal = False
             time = time or _own_time(head, lexicon)
         elif (dep in CLAUSAL_DEPS and not _named(child, dep)) or (
             _complement(child, dep, head, lexicon) and _embeds(head, lexicon)

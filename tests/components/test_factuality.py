@@ -1175,3 +1175,15 @@ def test_a_negative_implicative_noun_with_its_infinitive(nlp):
     (sales,) = run(nlp, "The decline in sales hit profits.", "sales")
     assert [e["factuality"] for e in (condemn, reach, pay)] == ["certain_not"] * 3
     assert sales["factuality"] == "certain"
+
+
+def test_a_misattached_conjunct_leaves_its_head_s_embedding(nlp):
+    """'demanding the funds be restored to the city and *saying* …': the parser hangs the gerund on
+    the demanded clause; a conjunct of another verb form is no part of it, so the demand does not
+    embed it (the restoring stays unknown, as demanded)."""
+    sentence = (
+        "The mayor had sent a note last week to the governor, demanding the funds be restored "
+        "to the city and saying she would not accept any cuts."
+    )
+    (saying, restored) = run(nlp, sentence, "saying", "restored")
+    assert (saying["factuality"], restored["factuality"]) == ("certain", "unknown")
