@@ -4,6 +4,8 @@ trigger's own phrase names. No state; the dependency labels they follow are name
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_at
@@ -317,8 +319,22 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
-def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span | None:
-    """A place named by "in/at PLACE" on the trigger or its clause, or a place modifier ("the Rome meeting")."""
+def place_of(
+    doc: Doc,
+    tok: Token,
+    pred: Token | None,
+    skip: set[int],
+    known: Callable[[str], bool] | None = None,
+) -> Span | None:
+    """A place named by "in/at PLACE" on the trigger or its clause, or a place modifier ("the Rome
+    meeting"). ``known`` says whether a name is a place of the tables: a proper noun the entity
+    recogniser labelled otherwise ("near the town of Samarra", read as a NORP) is one then."""
+
+    def is_place(t: Token) -> bool:
+        return t.ent_type_ in PLACE_ENTS or (
+            known is not None and t.pos_ == "PROPN" and known(entity_span(doc, t).text)
+        )
+
     heads = [tok] + (
         [pred, *(c for c in pred.children if c.dep_ in ("acomp", "xcomp"))]
         if pred is not None
@@ -327,6 +343,14 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
     # "talks with South Korea in Seoul": the place may hang from the trigger's own prepositional object
     heads += [
         p for prep in tok.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+    ]
+    # "a minefield explosion near Samarra killed ...": a subject that names no one says where
+    heads += [
+        c
+        for c in tok.children
+        if c.dep_ in SUBJECT_DEPS
+        and c.pos_ == "NOUN"
+        and not any(actor_at(doc, w) for w in bare_phrase(c))
     ]
     # "killed 23 people when they blew themselves up in Tel Aviv": the when-clause is the same act
     heads += [
@@ -368,9 +392,9 @@ def place_of(doc: Doc, tok: Token, pred: Token | None, skip: set[int]) -> Span |
                 for pobj in _place_objects(child):
                     if pobj.dep_ != "pobj" or pobj.i in skip:
                         continue
-                    if pobj.ent_type_ in PLACE_ENTS:
+                    if is_place(pobj):
                         return entity_span(doc, pobj)
-                    named = named_place(pobj)  # "in the northern city of Kirkuk"
+                    named = named_place(pobj, is_place)  # "in the northern city of Kirkuk"
                     if named is not None and named.i not in skip:
                         return entity_span(doc, named)
     return None
@@ -387,18 +411,25 @@ def _place_objects(prep: Token) -> list[Token]:
     return out
 
 
-def named_place(tok: Token) -> Token | None:
+def named_place(tok: Token, is_place: Callable[[Token], bool] | None = None) -> Token | None:
     """The place a common noun names by "of PLACE" ("the city of Kirkuk", "the town of Gorazde")
-    or by apposition ("the capital Kabul", "the Lebanese capital, Beirut")."""
+    or by apposition ("the capital Kabul", "the Lebanese capital, Beirut"); ``is_place`` tells a
+    place name (default: a GPE, LOC or FAC entity)."""
+    if is_place is None:
+        is_place = _place_entity
     for appos in tok.children:
-        if appos.dep_ == "appos" and appos.ent_type_ in PLACE_ENTS:
+        if appos.dep_ == "appos" and is_place(appos):
             return appos
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS:
+                if pobj.dep_ == "pobj" and is_place(pobj):
                     return pobj
     return None
+
+
+def _place_entity(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_ENTS
 
 
 def entity_span(doc: Doc, tok: Token) -> Span:

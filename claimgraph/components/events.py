@@ -392,7 +392,7 @@ class EventCoder:
             sources, targets = targets, sources
         if trigger.targets == ():
             targets = []
-        place = place_of(doc, tok, pred, {t.i for _, t in [*sources, *targets]})
+        place = place_of(doc, tok, pred, {t.i for _, t in [*sources, *targets]}, self._known_place)
         local = None
         if not sources and place is not None:
             # "Police arrested dozens of opposition supporters in Minsk": the place's police
@@ -962,6 +962,12 @@ class EventCoder:
             if context and context not in contexts:
                 contexts.append(context)
         return contexts
+
+    def _known_place(self, name: str) -> bool:
+        """A name the tables know as a place (cities.tsv, seats, countries)."""
+        return "claimgraph_actors" in self.nlp.pipe_names and bool(
+            self.nlp.get_pipe("claimgraph_actors").gaz.place_country(name)
+        )
 
     def _place_country(self, place: Span | None) -> str | None:
         """The country a location lies in, from the actor gazetteer (cities.tsv, seats, countries)."""

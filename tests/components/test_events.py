@@ -1024,3 +1024,15 @@ def test_an_act_as_the_subject_is_done_by_its_own_actor(nlp):
     assert [e["source"] for e in doc._.events if e["trigger"]["text"] == "destroyed"] == ["FRA"]
     doc = nlp("The raids have destroyed two rebel depots near Timbuktu.")
     assert "FRA" not in {e["source"] for e in doc._.events}
+
+
+@pytest.mark.model
+def test_a_table_place_and_a_subject_s_place_locate_the_act(nlp):
+    # "Samarra" is a city of cities.tsv whatever label the entity recogniser gives it; the place
+    # of a subject that names no one is where the act happened
+    doc = nlp("A roadside bomb near the town of Samarra killed two Turkish engineers on Sunday.")
+    (event,) = [e for e in doc._.events if e["trigger"]["text"] == "killed"]
+    assert (countries(doc, event), event["location"]) == (("IRQ", "TUR"), "Samarra")
+    # a subject that names an actor keeps its place to itself
+    doc = nlp("Turkish engineers near Samarra criticised the new contract.")
+    assert not [e for e in doc._.events if e["location"] == "Samarra"]
