@@ -40,9 +40,9 @@ from claimgraph.components.factuality import SCALE, Lexicon, Settings, assess_to
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "factuality"
 
 # Published figures on the same unified test splits, as (MAE, r) per corpus, only when read in a
-# source that can be cited. None were: three rounds of searches on 2026-11-29 (docs/factuality.md
-# lists every place looked) reached the papers' abstracts and openings, the repositories' READMEs
-# and code, never a results table.
+# source that can be cited. None were: four rounds of searches on 2026-11-29 (rounds 3 to 6;
+# docs/factuality.md lists every place looked) reached the papers' abstracts and openings, the
+# repositories' READMEs and code, never a results table.
 PUBLISHED = [
     # (system, source, {corpus: (MAE, r)})
     (
