@@ -84,6 +84,8 @@ REASON_PREPS = frozenset({"for", "of"})
 # pronouns resolved to the nearest earlier actor of their sentence when the actor table has none
 ANAPHORIC_PRONOUNS = frozenset({"its", "their", "his", "her", "it", "they", "he", "she"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
+# relative pronouns whose clause's subject is the noun the clause describes
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 @Language.factory(
@@ -687,6 +689,14 @@ class EventCoder:
                 # subject and its noun the participle's; the noun is who speaks
                 subj = next((c for c in subj.children if c.dep_ in SUBJECT_DEPS), subj)
             for t in with_conjuncts(subj):
+                if (
+                    t.lower_ in RELATIVE_PRONOUNS
+                    and verb.dep_ == "relcl"
+                    and t.tag_ in ("WP", "WDT")
+                ):
+                    # "the Iranian diplomat who met Putin": the noun the clause describes
+                    found += self._phrase_actors(doc, verb.head)
+                    continue
                 if t.pos_ == "PRON" and actor_at(doc, t) is None:
                     group = self._antecedents(doc, t)  # "Obama and Putin said they will ..."
                     found += group

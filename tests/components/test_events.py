@@ -1036,3 +1036,11 @@ def test_a_table_place_and_a_subject_s_place_locate_the_act(nlp):
     # a subject that names an actor keeps its place to itself
     doc = nlp("Turkish engineers near Samarra criticised the new contract.")
     assert not [e for e in doc._.events if e["location"] == "Samarra"]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_subject_is_the_noun_its_clause_describes(nlp):
+    doc = nlp("The Iranian diplomat who met Putin in Moscow praised the deal.")
+    assert ("IRN", "RUS") in {countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"}
+    doc = nlp("Egypt condemned the Libyan troops that attacked the Tunisian border post.")
+    assert ("LBY", "TUN") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
