@@ -104,6 +104,8 @@ CIRCUMSTANCE_PREPS = {"during", "despite", "after", "before", "since", "until", 
 NON_SPEAKERS = {"it", "this", "that", "there"}
 # the subject of a relative clause that is the relative pronoun itself ("who said"), not a speaker of its own
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# punctuation that sets a clause off from the content before it
+SET_OFF = {",", "--", "\u2014", "\u2013"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 # Confidence of each way a quote is found: a hand-set prior, ordered by how reliable each rule
@@ -1280,28 +1282,34 @@ def lead_in(doc: Doc, direct: list[Found], indirect: list[Found]) -> None:
 
 
 def relative_attributions(doc: Doc, found: list[Found]) -> list[Found]:
-    """A relative clause set off by a comma that reports speech with a subject of its own at the end of
-    another quote's content ("attacked other candidates for accepting his donations, which he said were
-    accompanied by leverage") is an attribution of its own, as PolNeAR marks it: the outer content ends
-    before the clause, so the inner one is no longer nested in it. A restrictive clause ("policies she
-    supported") stays in the outer content."""
+    """A speech cue with a subject of its own in a clause set off by a comma or a dash at the end of another
+    quote's content ("attacked other candidates for accepting his donations, which he said were accompanied
+    by leverage", "to retaliate for interference in the election -- meddling the congressman said is
+    designed to sow discord") is an attribution of its own, as PolNeAR marks it: the outer content ends
+    before that clause, so the inner one is no longer nested in it. A restrictive clause ("policies she
+    supported") and a clause in the middle of the content stay in it."""
     for inner in found:
-        clause = doc[inner.cue_tokens[0]] if len(inner.cue_tokens) == 1 else None
-        if (
-            clause is None
-            or clause.dep_ != "relcl"
-            or not any(
-                c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
-            )
+        cue = doc[inner.cue_tokens[0]] if len(inner.cue_tokens) == 1 else None
+        if cue is None or not any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in cue.children
         ):
             continue
-        start, end = clause.left_edge.i, clause.right_edge.i + 1
-        if start == 0 or doc[start - 1].text != ",":
-            continue  # a restrictive clause ("policies she supported") belongs to its noun
         for outer in found:
-            if outer is not inner and outer.content[0] < start < outer.content[1] <= end:
-                words = [t for t in doc[outer.content[0] : start]]
-                outer.content = trimmed(words) or outer.content
+            if outer is inner or not outer.content[0] <= cue.i < outer.content[1]:
+                continue
+            for node in (cue, *cue.ancestors):
+                start = node.left_edge.i
+                while start < node.i and doc[start].is_punct:
+                    start += 1  # the dash or comma itself hung on the clause
+                if start <= outer.content[0]:
+                    break
+                if node.right_edge.i + 1 >= outer.content[1] and doc[start - 1].text in SET_OFF:
+                    outer.content = trimmed(list(doc[outer.content[0] : start])) or outer.content
+                    end = doc[outer.content[1] - 1].idx + len(doc[outer.content[1] - 1])
+                    outer.segments = [seg for seg in outer.segments if seg.open_at < end]
+                    if outer.kind == "mixed" and not outer.segments:
+                        outer.kind = "indirect"  # its quoted words were the inner attribution's
+                    break
     return found
 
 

@@ -217,3 +217,17 @@ def test_a_cue_verb_conjoined_inside_an_infinitive_is_part_of_it(nlp):
     )
     quote = cues(nlp, text)["urge"]
     assert quote["text"] == "Congress to act quickly and consider new sanctions against the regime"
+
+
+# -- a clause set off by a dash with a speaker of its own ----------------------------------------------
+
+
+@pytest.mark.model
+def test_a_dash_set_off_clause_with_its_own_speaker_ends_the_outer_content(nlp):
+    text = (
+        "The senator urged the president to act against the cartel -- a group the agency said is behind "
+        "most of the smuggling."
+    )
+    quotes = cues(nlp, text)
+    assert quotes["urge"]["text"] == "the president to act against the cartel"
+    assert quotes["say"]["speaker"]["text"] == "the agency"
