@@ -86,6 +86,9 @@ PREDICATIVE_DEPS = {"acomp", "oprd", "xcomp", "advcl"}
 OBJECT_PREPS = {"as", "of", "for"}
 # with no object, the phrase naming what a cue's words are about ("complained about", "spoke of")
 TOPIC_PREPS = {"about", "of", "against"}
+# what a cue noun's words are about ("concern about the policy"; "of" and "on" name the speaker or the
+# charge as often: "the statement of the council", "charges on all counts")
+NOUN_TOPIC_PREPS = {"about", "over"}
 # cue meanings whose direct object may be the content ("cited the report", "denied the charges"); the object
 # of a knowledge, perception or belief verb is a thing found or seen ("showed signs of frailty"), not words
 OBJECT_MEANINGS = {"speech", "report", "denial", "intention"}
@@ -1085,7 +1088,8 @@ def complement_tokens(
 
 
 def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
-    """A cue noun with a that-clause: "Trump's claim that ...", "fears that ..."."""
+    """A cue noun with a that-clause ("Trump's claim that ...", "fears that ...") or with the phrase naming what
+    its words are about ("expressed concern about the new rules")."""
     clause = next(
         (
             c
@@ -1095,9 +1099,19 @@ def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
         ),
         None,
     )
-    if clause is None:
-        return None
-    content = trimmed(list(clause.subtree))
+    if clause is not None:
+        content = trimmed(list(clause.subtree))
+    else:
+        # "his infamous comment about 47 percent of the country", "questions about the foundation":
+        # what the words are about
+        topic = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TOPIC_PREPS), None
+        )
+        if topic is None:
+            return None
+        content = trimmed(
+            [t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        )
     if content is None:
         return None
     return Found("indirect", content, row["cue"], (noun.i,), noun_speaker(noun), CONFIDENCE["noun"])

@@ -231,3 +231,18 @@ def test_a_dash_set_off_clause_with_its_own_speaker_ends_the_outer_content(nlp):
     quotes = cues(nlp, text)
     assert quotes["urge"]["text"] == "the president to act against the cartel"
     assert quotes["say"]["speaker"]["text"] == "the agency"
+
+
+# -- what a cue noun is about ------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_a_cue_noun_with_an_about_phrase_attributes_its_topic(nlp):
+    quote = cues(nlp, "Local businesses expressed concern about the new parking rules.")["concern"]
+    assert quote["text"] == "the new parking rules"
+    assert quote["speaker"]["text"] == "Local businesses"
+
+
+@pytest.mark.model
+def test_an_of_phrase_of_a_cue_noun_is_no_topic(nlp):
+    assert not nlp("The statement of the council was brief.")._.quotes
