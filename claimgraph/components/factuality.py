@@ -253,8 +253,10 @@ def assess_token(
     """
     if token.dep_ == "prt" or (token.dep_ == "advmod" and token.lower_ in PARTICLES):
         token = token.head  # "step *down*", "bring it *back*", "break *even*": the verb's event
-    # "did not provide *any* support": 'any' under the negation is a polarity item, not a quantifier
-    value = _local_value(token, lexicon, quantifiers=not _negated_support(token, lexicon))
+    # "did not provide *any* support", "denied that *any* talks took place": 'any' under the
+    # negation or the denial is a polarity item, not a quantifier
+    polarity_item = _negated_support(token, lexicon) or _denied(token, lexicon)
+    value = _local_value(token, lexicon, quantifiers=not polarity_item)
     time = _own_time(token, lexicon)
     for participle in _embedding_participles(token, lexicon):  # "the cancelled deal"
         value = combine(value, participle["factuality"])
@@ -548,6 +550,16 @@ def _nonfinite_governor(noun: Token, lexicon: Lexicon) -> Token | None:
     asserts the noun, so the talks are as planned as the holding."""
     verb = support_verb(noun, lexicon) if noun.pos_ in NOMINAL_POS else None
     return verb if verb is not None and nonfinite(verb) else None
+
+
+def _denied(token: Token, lexicon: Lexicon) -> bool:
+    """The token's clause is the content of a denial ('denied that any talks had taken place'):
+    the token or the verb it is an argument of is the complement of a denial cue (cues.tsv)."""
+    clause = token.head if token.dep_ in ARGUMENT_DEPS else token
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+        return False
+    row = lexicon.cues.get(clause.head.lemma_.lower())
+    return bool(row) and row["meaning"] in OBJECT_CUE_MEANINGS
 
 
 def _negated_support(noun: Token, lexicon: Lexicon) -> bool:

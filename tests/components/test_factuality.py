@@ -1187,3 +1187,11 @@ def test_a_misattached_conjunct_leaves_its_head_s_embedding(nlp):
     )
     (saying, restored) = run(nlp, sentence, "saying", "restored")
     assert (saying["factuality"], restored["factuality"]) == ("certain", "unknown")
+
+
+def test_any_under_a_denial_is_a_polarity_item(nlp):
+    """'denied that *any* talks had taken place': the denial licenses 'any', which hedges nothing
+    there; outside a denial 'any' still makes the event non-specific."""
+    (denied,) = run(nlp, "The Kremlin denied that any talks had taken place.", "talks")
+    (said,) = run(nlp, "Officials said that any talks would take place in Geneva.", "talks")
+    assert (denied["factuality"], said["factuality"]) == ("certain_not", "possible")
