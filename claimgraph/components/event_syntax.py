@@ -93,7 +93,10 @@ def object_lemmas(tok: Token) -> set[str]:
             lemmas.add(word.lower_)
             lemmas |= {c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod")}
             for prep in word.children:  # "part of a military aid program", "a state of emergency"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                # "$2 billion in weapons": an amount "in" what is given
+                if prep.dep_ == "prep" and (
+                    prep.lower_ == "of" or (prep.lower_ == "in" and word.pos_ == "NUM")
+                ):
                     for pobj in prep.children:
                         lemmas.add(pobj.lemma_.lower())
                         lemmas |= {
@@ -169,6 +172,15 @@ def without_relatives(tok: Token) -> list[Token]:
 def context_words(tok: Token) -> list[Token]:
     """The trigger, its modifiers and its object phrases: where context cue words are looked for."""
     heads = [tok] + (objects(tok) if POS_OF.get(tok.pos_) == "verb" else [])
+    heads += [  # "$2 billion in weapons": the amount's "in" phrase says what is given
+        p
+        for h in heads
+        if h.pos_ == "NUM"
+        for prep in h.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
     words: list[Token] = []
     for head in heads:
         words.append(head)
@@ -284,7 +296,10 @@ def governor(tok: Token) -> Token | None:
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
         return head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and head.pos_ in ("NOUN", "NUM"):
+    if tok.dep_ == "pobj" and (
+        (tok.head.lower_ == "of" and head.pos_ in ("NOUN", "NUM"))
+        or (tok.head.lower_ == "in" and head.pos_ == "NUM")  # "pledged $500 million in aid"
+    ):
         return governor(head)  # "launched 10 days of war games", "exploded a series of bombs"
     return None
 

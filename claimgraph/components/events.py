@@ -458,7 +458,12 @@ class EventCoder:
         # fleeing the civil war in Liberia" tells of no act), and not when the "by" phrase names a
         # company ("killed by the Malaysia Airlines crash": an accident)
         unnamed = self.plover.unnamed.get(trigger.type) if not sources else None
-        if unnamed and ((nominal and unnamed != "GOV") or self._role_actors(doc, pred, ["agent"])):
+        if unnamed and (
+            (nominal and unnamed != "GOV")
+            or self._role_actors(doc, pred, ["agent"])
+            # "They attacked a base in Ukraine": a pronoun names someone told of before
+            or any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in pred.children)
+        ):
             unnamed = None
         if unnamed == "GOV" and (
             pred is None

@@ -1044,3 +1044,18 @@ def test_a_relative_pronoun_subject_is_the_noun_its_clause_describes(nlp):
     assert ("IRN", "RUS") in {countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"}
     doc = nlp("Egypt condemned the Libyan troops that attacked the Tunisian border post.")
     assert ("LBY", "TUN") in {countries(doc, e) for e in doc._.events if e["type"] == "ASSAULT"}
+
+
+@pytest.mark.model
+def test_an_amount_in_aid_or_weapons_is_what_is_given(nlp):
+    doc = nlp("Norway sent $2 billion in weapons to Poland last year.")
+    (event,) = [e for e in doc._.events if e["type"] == "AID"]
+    assert (countries(doc, event), event["cameo"]) == (("NOR", "POL"), "072")
+    doc = nlp("Canada pledged $300 million in aid to Jordan.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "AID"] == [("CAN", "JOR")]
+
+
+@pytest.mark.model
+def test_a_pronoun_subject_is_no_unnamed_attacker(nlp):
+    doc = nlp("Serbian troops crossed the border. They attacked a village in Kosovo.")
+    assert not [e for e in doc._.events if "unidentified" in (e["source"] or "")]
