@@ -1195,3 +1195,17 @@ def test_any_under_a_denial_is_a_polarity_item(nlp):
     (denied,) = run(nlp, "The Kremlin denied that any talks had taken place.", "talks")
     (said,) = run(nlp, "Officials said that any talks would take place in Geneva.", "talks")
     assert (denied["factuality"], said["factuality"]) == ("certain_not", "possible")
+
+
+def test_a_warning_embeds_a_possible_future(nlp):
+    """'warned of retaliation' presents a possible future (modality.tsv); 'warned China against
+    sending arms' and 'not to send arms' push it towards not happening (possible_not, future), not
+    a past fact; 'warned that China would send arms' is a report."""
+    (of,) = run(nlp, "Officials warned of retaliation against the sanctions.", "retaliation")
+    (against,) = run(nlp, "The US warned China against sending arms to Russia.", "sending")
+    (not_to,) = run(nlp, "The US warned China not to send arms to Russia.", "send")
+    (that,) = run(nlp, "The US warned that China would send arms to Russia.", "send")
+    assert (of["factuality"], of["time"]) == ("possible", "future")
+    assert (against["factuality"], against["time"]) == ("possible_not", "future")
+    assert not_to["factuality"] == "possible_not"
+    assert (that["factuality"], that["attribution"][0]["cue"]) == ("probable", "warn")
