@@ -1059,3 +1059,15 @@ def test_an_amount_in_aid_or_weapons_is_what_is_given(nlp):
 def test_a_pronoun_subject_is_no_unnamed_attacker(nlp):
     doc = nlp("Serbian troops crossed the border. They attacked a village in Kosovo.")
     assert not [e for e in doc._.events if "unidentified" in (e["source"] or "")]
+
+
+@pytest.mark.model
+def test_denying_a_request_refuses_and_training_fighters_mobilises(nlp):
+    doc = nlp("Greece denied landing permission to a Turkish cargo plane.")
+    assert [e["type"] for e in doc._.events] == ["REJECT"]
+    doc = nlp("Greece denied the report.")  # a claim denied is no refusal
+    assert not doc._.events
+    doc = nlp("Iran has trained thousands of militia fighters in Syria.")
+    assert [e["type"] for e in doc._.events] == ["MOBILIZE"]
+    doc = nlp("Iran has trained thousands of nurses.")
+    assert not doc._.events
