@@ -493,7 +493,7 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
     begun talks'): 'stopped the bloodletting' does not negate the bloodletting; nor is a fronted
     adjunct: 'In an interview, he declined to …'.
     """
-    if _named(child, dep):
+    if _named(child, dep) or _participle_modifier(child, dep):
         return False
     if dep in ("dobj", "attr", "nsubjpass") and child.pos_ not in ("VERB", "AUX"):
         row = lexicon.get(
@@ -513,6 +513,19 @@ def _complement(child: Token, dep: str, head: Token, lexicon: Lexicon) -> bool:
         # a setting, not the predicate's content
         return False
     return dep in COMPLEMENT_DEPS | {"pobj", "pcomp"}
+
+
+def _participle_modifier(child: Token, dep: str) -> bool:
+    """A bare participle after a noun ('the threat *posed* by the missiles', 'the evidence
+    *gathered* by police') describes it; it is not the noun's content, which is a clause or an
+    infinitive ('the threat to *strike*', 'allegations that the town was *shelled*')."""
+    return (
+        dep == "acl"
+        and child.tag_ in ("VBN", "VBG")
+        and not any(
+            c.dep_ in ("mark", "aux", "auxpass") or c.dep_ in SUBJECT_DEPS for c in child.children
+        )
+    )
 
 
 def _named(child: Token, dep: str) -> bool:

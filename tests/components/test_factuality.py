@@ -1209,3 +1209,15 @@ def test_a_warning_embeds_a_possible_future(nlp):
     assert (against["factuality"], against["time"]) == ("possible_not", "future")
     assert not_to["factuality"] == "possible_not"
     assert (that["factuality"], that["attribution"][0]["cue"]) == ("probable", "warn")
+
+
+def test_a_participle_after_a_content_noun_is_no_content(nlp):
+    """'the threat *posed* by the missiles', 'the evidence *gathered* by police': a bare
+    participle describes the noun and happened; the noun's content is a clause or an infinitive
+    ('allegations that the town was *shelled*', 'the threat to *strike*')."""
+    (posed,) = run(nlp, "The threat posed by the missiles is real.", "posed")
+    (gathered,) = run(nlp, "The evidence gathered by police was destroyed.", "gathered")
+    (shelled,) = run(nlp, "There are allegations that the town was shelled.", "shelled")
+    (strike,) = run(nlp, "The threat to strike worried the airline.", "strike")
+    assert (posed["factuality"], gathered["factuality"]) == ("certain", "certain")
+    assert (shelled["factuality"], strike["factuality"]) == ("probable", "possible")
