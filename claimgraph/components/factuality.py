@@ -97,10 +97,10 @@ PRESUPPOSED_DEPS = frozenset({"relcl", "acl", "amod"})
 # Adverbs that the parser attaches as advmod where they are the verb's particle ('bring it back').
 PARTICLES = frozenset({"back", "even", "down", "up", "off", "out", "away", "ahead", "over", "on"})
 # Prepositions that attach a predicate's origin, agent or setting, not its content: 'evidence
-# *from* witnesses', 'killed *in* the bombing', 'delayed *by* the strike' ('prevented *from*
-# leaving' is a verb's content).
+# *from* witnesses', 'killed *in* the bombing', 'delayed *by* the strike', 'try to sell itself
+# *under* a June agreement' ('prevented *from* leaving' is a verb's content).
 NOUN_ADJUNCT_PREPOSITIONS = frozenset({"from", "by"})
-VERB_ADJUNCT_PREPOSITIONS = frozenset({"by", "in"})
+VERB_ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "under", "within", "across", "throughout"})
 # Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
 PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})

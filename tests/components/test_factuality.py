@@ -1221,3 +1221,15 @@ def test_a_participle_after_a_content_noun_is_no_content(nlp):
     (strike,) = run(nlp, "The threat to strike worried the airline.", "strike")
     assert (posed["factuality"], gathered["factuality"]) == ("certain", "certain")
     assert (shelled["factuality"], strike["factuality"]) == ("probable", "possible")
+
+
+def test_an_under_phrase_is_a_setting_not_content(nlp):
+    """'is trying to sell its stake *under* an agreement with the banks': the agreement exists;
+    the attempt embeds the sale, not the setting it happens under (as 'in', 'by')."""
+    (agreement, sell) = run(
+        nlp,
+        "The company is trying to sell its stake under an agreement with the banks.",
+        "agreement",
+        "sell",
+    )
+    assert (agreement["factuality"], sell["factuality"]) == ("certain", "possible")
