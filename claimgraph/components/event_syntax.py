@@ -378,21 +378,27 @@ def place_of(
             if child.i in skip:
                 continue
             if child.dep_ == "dobj" and head.i == tok.i:  # "shelled the regional capital Juba"
-                # "evacuate all settlements in the Gaza Strip": the object's own place phrase
+                # "evacuate all settlements in the Gaza Strip", "shelled rebel positions near the
+                # town of Kassala": the object's own place phrase
                 located = [
                     p
                     for prep in child.children
-                    if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
-                    for p in prep.children
-                    if p.dep_ == "pobj"
+                    if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS | NEAR_PREPS
+                    for p in _place_objects(prep)
                 ]
                 named = next(
                     (
                         t
-                        for t in [child, *child.children, named_place(child), *located]
+                        for t in [
+                            child,
+                            *child.children,
+                            named_place(child),
+                            *located,
+                            *(named_place(p, is_place) for p in located),
+                        ]
                         if t is not None
                         and t.i not in skip
-                        and t.ent_type_ in PLACE_ENTS
+                        and is_place(t)
                         and (t.i == child.i or t.dep_ in ("appos", "pobj"))
                     ),
                     None,

@@ -1071,3 +1071,21 @@ def test_denying_a_request_refuses_and_training_fighters_mobilises(nlp):
     assert [e["type"] for e in doc._.events] == ["MOBILIZE"]
     doc = nlp("Iran has trained thousands of nurses.")
     assert not doc._.events
+
+
+@pytest.mark.model
+def test_an_object_s_nearby_place_locates_the_act(nlp):
+    doc = nlp("The army shelled rebel positions near the border town of Kassala.")
+    (event,) = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert (countries(doc, event), event["location"]) == (("SDN", "SDN"), "Kassala")
+
+
+@pytest.mark.model
+def test_restored_relations_are_mutual_and_held_exercises_are_military(nlp):
+    doc = nlp("Chile and Bolivia restored diplomatic relations on Monday.")
+    pairs = {countries(doc, e) for e in doc._.events if e["type"] == "SUPPORT"}
+    assert pairs == {("CHL", "BOL"), ("BOL", "CHL")}
+    doc = nlp("Russian warships held exercises near Norway.")
+    assert [(e["type"], *countries(doc, e)) for e in doc._.events] == [("MOBILIZE", "RUS", "NOR")]
+    doc = nlp("The school held exercises for its pupils.")
+    assert not doc._.events
