@@ -60,7 +60,15 @@ def nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
         return "certain" if factual else settings.gerund
     if token.dep_ in ("relcl", "acl") and ranked(token.head):
         return "certain"  # "the first model to be built of composites": it was built
+    if token.dep_ == "acl" and in_order_to(token):
+        return settings.purpose  # "in order to meet the standards": a purpose infinitive
     return settings.nonfinite
+
+
+def in_order_to(token: Token) -> bool:
+    """'in order to meet': the parser makes the infinitive the relative of the noun 'order'."""
+    order = token.head
+    return order.lower_ == "order" and order.dep_ == "pobj" and order.head.lower_ == "in"
 
 
 def headline(token: Token) -> bool:

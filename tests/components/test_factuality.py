@@ -1233,3 +1233,11 @@ def test_an_under_phrase_is_a_setting_not_content(nlp):
         "sell",
     )
     assert (agreement["factuality"], sell["factuality"]) == ("certain", "possible")
+
+
+def test_in_order_to_is_a_purpose_infinitive(nlp):
+    """'in order to meet the standards' is a purpose (probable, like 'to meet'), though the parser
+    hangs it on the noun 'order'; 'an order to release' is a noun's infinitive (possible)."""
+    (meet,) = run(nlp, "The army cut its size in order to meet the standards.", "meet")
+    (release,) = run(nlp, "The court issued an order to release the prisoners.", "release")
+    assert (meet["factuality"], release["factuality"]) == ("probable", "possible")
