@@ -1241,3 +1241,13 @@ def test_in_order_to_is_a_purpose_infinitive(nlp):
     (meet,) = run(nlp, "The army cut its size in order to meet the standards.", "meet")
     (release,) = run(nlp, "The court issued an order to release the prisoners.", "release")
     assert (meet["factuality"], release["factuality"]) == ("probable", "possible")
+
+
+def test_pending_and_imminent_events_have_not_happened(nlp):
+    """'the pending sale' (possible), 'an imminent clash' (probable): modality.tsv adjectives for
+    events that have not happened yet; 'the completed sale' is a fact."""
+    (pending,) = run(nlp, "The firm will use the money from the pending sale of its unit.", "sale")
+    (clash,) = run(nlp, "Investors are betting on an imminent clash between the rivals.", "clash")
+    (done,) = run(nlp, "The firm used the money from the completed sale of its unit.", "sale")
+    assert (pending["factuality"], clash["factuality"]) == ("possible", "probable")
+    assert done["factuality"] == "certain"
