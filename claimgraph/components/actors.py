@@ -53,6 +53,10 @@ _BODIES = "claimgraph_actors.bodies"
 _USER_FILE = "user_actors.json"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}  # inside a modifier: "right-winger"
+# nouns whose "of" phrase names a place ("the town of Goma")
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "region", "province", "district", "capital", "port", "enclave"}
+)
 # prefixes that make a country name after their hyphen a stance, not an actor ("an anti-Syria
 # journalist" is no Syrian, "pro-Russian separatists" are no Russian group)
 STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -348,6 +352,8 @@ class ActorResolver:
                 continue
             if start in names and names[start][:2] == (start, end):
                 continue  # "Kyiv" tagged PERSON: the table knows better (but "Mark Cuban" is a person)
+            if self._named_town(doc[start:end]):
+                continue  # "seized the town of Goma": a place of the tables, not a person
             name, country = doc[start:end].text, self._appositive_country(doc, names, ent.root)
             cands.append(Candidate(start, end, PRIORITY_NER, "person", None, name, country))
             seen.update(range(start, end))
@@ -652,6 +658,19 @@ class ActorResolver:
         if root.dep_ == "dobj" and cues.get(root.head.lemma_.lower()) == "motion":
             return True
         return False
+
+    def _named_town(self, span: Span) -> bool:
+        """A place of the tables used as a place: after a locative preposition ("in Goma") or
+        named by a place noun ("the town of Goma")."""
+        if not self.gaz.place_country(span.text):
+            return False
+        root = span.root
+        named = (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in PLACE_NOUNS
+        )
+        return named or self._is_place(span)
 
     def _ner_candidates(self, doc: Doc, names: dict) -> list[Candidate]:
         """ORG entities outside the tables -> org:<slug>, with the country a name inside gives

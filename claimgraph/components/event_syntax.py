@@ -392,7 +392,7 @@ def place_of(
                         for t in [
                             child,
                             *child.children,
-                            named_place(child),
+                            named_place(child, is_place),
                             *located,
                             *(named_place(p, is_place) for p in located),
                         ]

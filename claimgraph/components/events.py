@@ -463,6 +463,13 @@ class EventCoder:
             or self._role_actors(doc, pred, ["agent"])
             # "They attacked a base in Ukraine": a pronoun names someone told of before
             or any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in pred.children)
+            # a subject that names an actor the rules did not link is no unnamed one
+            or any(
+                actor_at(doc, w)
+                for c in pred.children
+                if c.dep_ in SUBJECT_DEPS
+                for w in bare_phrase(c)
+            )
         ):
             unnamed = None
         if unnamed == "GOV" and (

@@ -1089,3 +1089,13 @@ def test_restored_relations_are_mutual_and_held_exercises_are_military(nlp):
     assert [(e["type"], *countries(doc, e)) for e in doc._.events] == [("MOBILIZE", "RUS", "NOR")]
     doc = nlp("The school held exercises for its pupils.")
     assert not doc._.events
+
+
+@pytest.mark.model
+def test_a_table_town_is_no_person_and_a_named_subject_no_unnamed_attacker(nlp):
+    doc = nlp("Rebels seized the town of Goma from government forces.")
+    assert not [a for a in doc._.actors if a["id"] == "person:goma"]
+    assert [countries(doc, e)[0] for e in doc._.events if e["type"] == "ASSAULT"] == ["COD"]
+    # a subject naming an actor the rules could not link is no unidentified attacker
+    doc = nlp("Saudi-led coalition airstrikes killed 20 civilians in Yemen.")
+    assert not [e for e in doc._.events if "unidentified" in (e["source"] or "")]
