@@ -1099,3 +1099,15 @@ def test_a_table_town_is_no_person_and_a_named_subject_no_unnamed_attacker(nlp):
     # a subject naming an actor the rules could not link is no unidentified attacker
     doc = nlp("Saudi-led coalition airstrikes killed 20 civilians in Yemen.")
     assert not [e for e in doc._.events if "unidentified" in (e["source"] or "")]
+
+
+@pytest.mark.model
+def test_firing_rockets_exchanging_fire_and_military_operations_are_attacks(nlp):
+    doc = nlp("Hezbollah fired rockets into northern Israel.")
+    assert [(e["type"], *countries(doc, e)) for e in doc._.events] == [("ASSAULT", "LBN", "ISR")]
+    doc = nlp("Armenian troops exchanged fire with Azerbaijani forces on Monday.")
+    assert [(e["type"], *countries(doc, e)) for e in doc._.events] == [("ASSAULT", "ARM", "AZE")]
+    doc = nlp("Turkey launched a military operation against Kurdish militants in Iraq.")
+    assert "ASSAULT" in {e["type"] for e in doc._.events}
+    doc = nlp("The company fired its chief executive.")
+    assert not doc._.events
