@@ -69,8 +69,6 @@ TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'\-]*\s){0,3}[A-Z][A-Z.'\-]*):\s+"
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 
 SENTENCE_END = {".", "!", "?"}
-# the ending of an inflected form whose lemma lost its silent e ("hop" + "ed" for "hoped")
-SILENT_E = re.compile(r"ed|ing|es")
 # the most words a speaker between a quote and its cue may have when read without the parse
 MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
@@ -353,7 +351,7 @@ class QuoteFinder:
     def _verb_cue(self, token: Token) -> dict[str, str] | None:
         if token.pos_ != "VERB":
             return None
-        for row in self.verb_cues.get(verb_lemma(token, self.verb_cues), []):
+        for row in self.verb_cues.get(token.lemma_.lower(), []):
             words = row["cue"].split()
             if len(words) == 1 or any(
                 c.lower_ == words[1] and c.dep_ in ("prt", "prep", "dobj") for c in token.children
@@ -771,20 +769,6 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
 
 
 # -- parse helpers ----------------------------------------------------------------
-
-
-def verb_lemma(token: Token, known) -> str:
-    """The token's lemma, with the silent e the model's lemmatizer drops restored when that names a known
-    cue: "hoped", "hoping", "hopes" -> "hop" -> "hope". The inflected form must be the e-less lemma plus
-    -ed, -ing or -es; "hopped" (a doubled consonant) stays "hop"."""
-    lemma = token.lemma_.lower()
-    if (
-        lemma not in known
-        and lemma + "e" in known
-        and SILENT_E.fullmatch(token.lower_[len(lemma) :])
-    ):
-        return lemma + "e"
-    return lemma
 
 
 def reduced_passive(cue: Token) -> bool:

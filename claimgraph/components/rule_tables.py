@@ -12,7 +12,7 @@ en_core_web_sm; docs/corpus.md):
   Doc's attribute array, and ``set_annotations`` applies the same matches in
   the same order. A pattern this cannot read (an ``OP``, a comparison, an
   extension attribute) sends the whole component back to spaCy's ``Matcher``.
-- ``claimgraph_lemmatizer`` is spaCy's ``EnglishLemmatizer`` with two
+- ``claimgraph_lemmatizer`` is spaCy's ``EnglishLemmatizer`` with three
   changes. Its rule mode asks ``form in index`` of the model's word lists
   (57,000 nouns): a list, so each new word form is a linear scan; here those
   lists answer membership from a set. And it caches only the lemmas it derives
@@ -20,7 +20,11 @@ en_core_web_sm; docs/corpus.md):
   worked out from their morphology every time; here every answer is memoised
   under the key spaCy's cache already uses (form, part of speech,
   morphology), which determines it. The memo is emptied when it reaches
-  ``max_cached`` entries, so a long batch's memory stays flat.
+  ``max_cached`` entries, so a long batch's memory stays flat. The one
+  change of output: where a verb form fits two lemmas of the word list, one
+  with a silent e, spaCy takes the rule it tried last ("hoped" → "hop",
+  "rated" → "rat", "dined" → "din"); here English spelling decides
+  (``silent_e_first``), so cue and trigger lemmas ("hope", "rate") are found.
 
 ``nlp.load`` swaps them in for the model's components, carrying over the
 patterns and lookup tables. ``tests/components/test_rule_tables.py`` compares
@@ -40,6 +44,7 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 # Matcher attribute names that are spellings of another attribute.
@@ -47,6 +52,14 @@ ATTR_ALIASES = {"TEXT": "ORTH"}
 
 # Predicates a pattern token may use here; any other sends the ruler back to spaCy's Matcher.
 SET_PREDICATES = ("IN", "NOT_IN")
+
+# Verb endings a silent e drops before ("hope" -> "hoped", "hoping"; "-es" after no sibilant: "hopes").
+SILENT_E_ENDINGS = ("ed", "ing", "es")
+# Stem endings English adds "-es" to ("fixes", "pushes", "goes"): no silent e is missing there.
+ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
+VOWELS = frozenset("aeiou")
+# Final consonants English never doubles before -ed/-ing ("showed", "fixed", "played").
+UNDOUBLED = frozenset("wxy")
 
 
 class Unsupported(Exception):
@@ -189,8 +202,38 @@ class IndexList(list):
         return item in self._members
 
 
+def silent_e_first(form: str, lemmas: list[str]) -> list[str]:
+    """``lemmas`` (the rule lemmatizer's candidates for the verb ``form``, best first) with the
+    silent-e lemma put first where English spelling rules out the e-less one.
+
+    "hoped", "hoping" cannot be "hop" + -ed/-ing (a short vowel's final consonant doubles:
+    "hopped", "hopping"), nor "hopes" "hop" + -es (-es follows only s, x, z, ch, sh, o), so they
+    are "hope"'s; "visited" stays "visit" (no "visite" in the word list), "fixes" "fix".
+    """
+    if len(lemmas) < 2 or lemmas[0] + "e" not in lemmas:
+        return lemmas
+    stem = lemmas[0]
+    ending = form[len(stem) :]
+    if not form.startswith(stem) or ending not in SILENT_E_ENDINGS:
+        return lemmas
+    if ending == "es":
+        impossible = not stem.endswith(ES_STEMS)
+    else:  # consonant, single vowel, consonant: it would have doubled
+        impossible = (
+            len(stem) >= 2
+            and stem[-1] not in VOWELS
+            and stem[-1] not in UNDOUBLED
+            and stem[-2] in VOWELS
+            and (len(stem) == 2 or stem[-3] not in VOWELS)
+        )
+    if not impossible:
+        return lemmas
+    return [stem + "e", *(lemma for lemma in lemmas if lemma != stem + "e")]
+
+
 class MemoLemmatizer(EnglishLemmatizer):
-    """spaCy's English rule lemmatizer with every answer memoised (see the module docstring)."""
+    """spaCy's English rule lemmatizer with every answer memoised and silent-e verb lemmas spelt right
+    (see the module docstring)."""
 
     def __init__(self, *args, max_cached: int = 50_000, **kwargs) -> None:
         self.max_cached = max_cached
@@ -212,6 +255,8 @@ class MemoLemmatizer(EnglishLemmatizer):
         forms = self._memo.get(key)
         if forms is None:
             forms = super().rule_lemmatize(token)
+            if token.pos == VERB:
+                forms = silent_e_first(token.lower_, forms)
             if token.pos:  # no part of speech: spaCy warns each time, so it is not memoised
                 if len(self._memo) >= self.max_cached:
                     self._memo.clear()

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.components import quotes as Q
-
 
 def cues(nlp, text):
     return {q["cue"]: q for q in nlp(text)._.quotes}
@@ -35,8 +33,7 @@ def test_hoped_hoping_hopes_are_the_cue_hope(nlp, text):
 def test_a_doubled_consonant_keeps_its_own_lemma(nlp):
     doc = nlp("The rabbit hopped over the fence.")
     (hopped,) = [t for t in doc if t.lower_ == "hopped"]
-    finder = nlp.get_pipe("claimgraph_quotes")
-    assert Q.verb_lemma(hopped, finder.verb_cues) == hopped.lemma_.lower()
+    assert hopped.lemma_ == "hop"
     assert not doc._.quotes
 
 
