@@ -454,11 +454,17 @@ def _place_entity(tok: Token) -> bool:
 
 
 def entity_span(doc: Doc, tok: Token) -> Span:
-    """The named entity that holds the token, or the token alone."""
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return doc[tok.i : tok.i + 1]
+    """The named entity that holds the token, or the token alone (read from the token's IOB tags,
+    not by scanning ``doc.ents``)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return doc[tok.i : tok.i + 1]
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def dyad_pairs(sources, targets, reciprocal: bool) -> list[tuple[str | None, str | None]]:
