@@ -687,11 +687,22 @@ def _source_cue(
     negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
     if negated and row["meaning"] in ("speech", "report", "denial"):
         value = "unknown"  # "did not say that p"
-    elif negated and row["meaning"] not in FACTIVE_MEANINGS:
-        value = negate(value)  # "do not believe that p" → probably not p
+    elif negated and (row["meaning"] not in FACTIVE_MEANINGS or _direct_perception(child, row)):
+        # "do not believe that p" → probably not p; "never saw taxes *go* down" → they did not
+        value = negate(value)
     value = combine(value, _local_value(head, lexicon, negation=False))  # "it could be said that p"
     scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
     return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
+
+
+def _direct_perception(clause: Token, row: dict[str, str]) -> bool:
+    """A perception cue over a bare infinitive or a gerund ('saw him *leave*', 'saw prices
+    *falling*'): it reports the event, not a fact ('saw that p'), so it is no presupposition."""
+    return (
+        row["meaning"] == "perception"
+        and clause.tag_ in ("VB", "VBG")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in clause.children)
+    )
 
 
 def _according_to(child: Token) -> Cue | None:

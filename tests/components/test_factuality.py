@@ -1251,3 +1251,14 @@ def test_pending_and_imminent_events_have_not_happened(nlp):
     (done,) = run(nlp, "The firm used the money from the completed sale of its unit.", "sale")
     assert (pending["factuality"], clash["factuality"]) == ("possible", "probable")
     assert done["factuality"] == "certain"
+
+
+def test_negated_direct_perception_is_no_presupposition(nlp):
+    """'did not see the soldiers *fire*': a perception cue over a bare infinitive reports the event,
+    so its negation denies it (as a negated belief does); 'did not see that the soldiers had
+    *fired*' keeps the factive presupposition, and 'saw the soldiers *fire*' asserts it."""
+    (bare,) = run(nlp, "Witnesses did not see the soldiers fire at the crowd.", "fire")
+    (that,) = run(nlp, "Witnesses did not see that the soldiers had fired.", "fired")
+    (saw,) = run(nlp, "Witnesses saw the soldiers fire at the crowd.", "fire")
+    assert (bare["factuality"], that["factuality"]) == ("certain_not", "certain")
+    assert saw["factuality"] == "certain"
