@@ -1111,3 +1111,11 @@ def test_firing_rockets_exchanging_fire_and_military_operations_are_attacks(nlp)
     assert "ASSAULT" in {e["type"] for e in doc._.events}
     doc = nlp("The company fired its chief executive.")
     assert not doc._.events
+
+
+@pytest.mark.model
+def test_recapturing_a_town_is_an_attack(nlp):
+    doc = nlp("Ukrainian forces recaptured the village of Robotyne.")
+    assert [(e["type"], e["cameo"]) for e in doc._.events] == [("ASSAULT", "192")]
+    doc = nlp("The museum recaptured the spirit of the era.")
+    assert not doc._.events
