@@ -459,7 +459,8 @@ class EventCoder:
         # company ("killed by the Malaysia Airlines crash": an accident)
         unnamed = self.plover.unnamed.get(trigger.type) if not sources else None
         if unnamed and (
-            (nominal and unnamed != "GOV")
+            pred is None
+            or (nominal and unnamed != "GOV")
             or self._role_actors(doc, pred, ["agent"])
             # "They attacked a base in Ukraine": a pronoun names someone told of before
             or any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in pred.children)
@@ -473,8 +474,7 @@ class EventCoder:
         ):
             unnamed = None
         if unnamed == "GOV" and (
-            pred is None
-            or not self._passive(pred)
+            not self._passive(pred)
             or self._stative(pred)
             or any(c.dep_ == "agent" for c in pred.children)
         ):
