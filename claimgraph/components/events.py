@@ -457,7 +457,7 @@ class EventCoder:
         # a noun only under an agentless passive ("was put under investigation in Italy"; "refugees
         # fleeing the civil war in Liberia" tells of no act), and not when the "by" phrase names a
         # company ("killed by the Malaysia Airlines crash": an accident)
-        unnamed = self.plover.unnamed.get(trigger.type) if not sources else None
+        unnamed = self._unnamed(trigger) if not sources else None
         if unnamed and (
             pred is None
             or (nominal and unnamed != "GOV")
@@ -984,6 +984,15 @@ class EventCoder:
             if context and context not in contexts:
                 contexts.append(context)
         return contexts
+
+    def _unnamed(self, trigger: Trigger) -> str | None:
+        """Who does an act of this trigger that names no actor (plover.tsv ``unnamed``): an
+        ACCUSE only when it is an investigation or a legal act ("was put under investigation",
+        not "were accused over the shooting")."""
+        who, needs = self.plover.unnamed.get(trigger.type, (None, frozenset()))
+        if who is None or (needs and not needs & {trigger.mode, *trigger.context}):
+            return None
+        return who
 
     def _known_place(self, name: str) -> bool:
         """A name the tables know as a place (cities.tsv, seats, countries)."""

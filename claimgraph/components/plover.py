@@ -86,8 +86,9 @@ class Plover:
     capacity: set[str] = field(default_factory=set)  # "the right to fire": no act
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
     # type -> who does an act of it that names no actor, in its place's country ("attackers",
-    # "GOV": "was arrested in Minsk" -> BLR.GOV)
-    unnamed: dict[str, str] = field(default_factory=dict)
+    # "GOV": "was arrested in Minsk" -> BLR.GOV), and the trigger modes or contexts it needs
+    # (none: any)
+    unnamed: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     mode_cues: dict[str, dict[str, str]] = field(default_factory=dict)
     context_cues: dict[str, str] = field(default_factory=dict)
 
@@ -146,7 +147,7 @@ def parse_plover(
             plover.riot_sources |= set(row.get("cues", "").split())
             plover.riot_code = (row["event"], row["cameo"])
         elif kind == "unnamed":
-            plover.unnamed[row["event"]] = name
+            plover.unnamed[row["event"]] = (name, frozenset(row.get("cues", "").split()))
         elif kind == "about":
             plover.topic_preps[row["event"]] = frozenset(row.get("cues", "").split())
         elif kind == "context":

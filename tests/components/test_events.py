@@ -1119,3 +1119,20 @@ def test_recapturing_a_town_is_an_attack(nlp):
     assert [(e["type"], e["cameo"]) for e in doc._.events] == [("ASSAULT", "192")]
     doc = nlp("The museum recaptured the spirit of the era.")
     assert not doc._.events
+
+
+@pytest.mark.model
+def test_news_words_of_criticism_and_shootings(nlp):
+    doc = nlp("Turkey slammed Sweden over the Koran burning.")
+    assert [(e["type"], *countries(doc, e)) for e in doc._.events] == [("ACCUSE", "TUR", "SWE")]
+    doc = nlp("Egypt condemned the shooting of a Sudanese refugee by Libyan guards.")
+    assert ("ASSAULT", "LBY", "SDN") in {(e["type"], *countries(doc, e)) for e in doc._.events}
+
+
+@pytest.mark.model
+def test_an_agentless_accusation_is_no_act_of_the_place_s_government(nlp):
+    # only an investigation or a legal act names the authorities of the place
+    doc = nlp("Israeli police were accused over the treatment of a teenager in Jerusalem.")
+    assert not [e for e in doc._.events if e["source"] == "ISR.GOV" and e["type"] == "ACCUSE"]
+    doc = nlp("A Turkish lorry driver has been placed under investigation in Austria.")
+    assert "AUT.GOV" in {e["source"] for e in doc._.events}
