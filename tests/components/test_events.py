@@ -1136,3 +1136,9 @@ def test_an_agentless_accusation_is_no_act_of_the_place_s_government(nlp):
     assert not [e for e in doc._.events if e["source"] == "ISR.GOV" and e["type"] == "ACCUSE"]
     doc = nlp("A Turkish lorry driver has been placed under investigation in Austria.")
     assert "AUT.GOV" in {e["source"] for e in doc._.events}
+
+
+@pytest.mark.model
+def test_agentless_destruction_is_no_act_of_the_place_s_government(nlp):
+    doc = nlp("A school was destroyed in Kabul on Monday.")
+    assert not [e for e in doc._.events if e["source"] == "AFG.GOV"]
