@@ -349,7 +349,9 @@ def assess_token(
         value = combine(value, nonfinite_cap(form, lexicon, settings))
     if not embedded and generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
         value = combine(value, settings.generic)
-    if not cues and quote_cue:
+    if not cues and quote_cue and clausal:
+        # the quote's cue qualifies what its content claims, not what the content presupposes:
+        # "pessimistic that they would change their mind about *backing* Moscow" (backing goes on)
         row = lexicon.cues.get(quote_cue.lower())
         value = combine(value, row["factuality"] if row else "certain")
     if time is None and infinitive(token):

@@ -546,6 +546,18 @@ def test_quote_across_sentences_uses_the_quote_cue(nlp):
     assert event["factuality"] == "possible"
 
 
+def test_a_quote_cue_qualifies_its_claim_not_what_the_claim_presupposes(nlp):
+    # the quote's sentence holds no cue of its own: the quote's cue ('doubt') applies
+    text = 'The official doubted it. "Beijing, which attacked the port last year, will arm the rebels."'
+    content = "Beijing, which attacked the port last year, will arm the rebels."
+    attacked, arm = run(
+        nlp, text, "attacked", "arm", quotes=[(content, "The official", "anon:1", "doubt")]
+    )
+    assert arm["factuality"] == "probable_not"  # what the doubt is about
+    assert attacked["factuality"] == "certain"  # the relative clause is taken as given
+    assert attacked["attribution"] == arm["attribution"] != []  # both still come from the official
+
+
 def test_outlet_voice_has_empty_attribution(nlp):
     (event,) = run(nlp, "The Americans left the Rome meeting on Monday.", "meeting")
     assert event["attribution"] == []
@@ -696,6 +708,16 @@ def test_reference_china_aid_is_feared_not_asserted(reference_analysis):
     military = [e for e in aid if e.trigger.text == "sending"]
     assert economic and all(e.factuality == "probable" for e in economic)
     assert military and all(e.factuality == "possible" for e in military)
+
+
+def test_reference_pessimism_about_a_change_of_mind_leaves_the_backing_going_on(reference_analysis):
+    # "the Americans walked away … pessimistic that the Chinese government would change its mind
+    # about backing Moscow": the change is doubted, the backing is not
+    (backing,) = [
+        e for e in _events_in(reference_analysis, "pessimistic that") if e.trigger.text == "backing"
+    ]
+    assert backing.factuality in ("probable", "certain")
+    assert [source.text for source in backing.attribution] == ["the Americans"]
 
 
 def test_reference_rome_meeting_is_asserted_by_the_outlet(reference_analysis):
