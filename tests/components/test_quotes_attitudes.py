@@ -182,19 +182,38 @@ def test_a_tensed_verb_conjoined_to_the_cue_is_the_speakers_next_act(nlp):
     assert quote["text"] == "to double the park budget"
 
 
-# -- a non-restrictive relative clause that reports speech of its own ------------------------------
+# -- a clause set off by a comma or a dash that reports speech of its own -------------------------
 
 
 @pytest.mark.model
-def test_a_comma_set_off_relative_clause_with_its_own_speaker_is_an_attribution_of_its_own(nlp):
-    text = (
-        "The mayor criticized the council for approving the new stadium, which he said would cost the "
-        "city millions."
-    )
+@pytest.mark.parametrize(
+    ("text", "cue", "outer", "speaker", "said"),
+    [
+        (
+            "The mayor criticized the council for approving the new stadium, which he said would cost "
+            "the city millions.",
+            "criticize",
+            "the council for approving the new stadium",
+            "he",
+            "would cost the city millions",
+        ),
+        (
+            "The senator urged the president to act against the cartel -- a group the agency said is "
+            "behind most of the smuggling.",
+            "urge",
+            "the president to act against the cartel",
+            "the agency",
+            "is behind most of the smuggling",
+        ),
+    ],
+)
+def test_a_set_off_clause_with_its_own_speaker_is_an_attribution_of_its_own(
+    nlp, text, cue, outer, speaker, said
+):
     quotes = cues(nlp, text)
-    assert quotes["criticize"]["text"] == "the council for approving the new stadium"
-    assert quotes["say"]["speaker"]["text"] == "he"
-    assert quotes["say"]["text"].endswith("would cost the city millions")
+    assert quotes[cue]["text"] == outer
+    assert quotes["say"]["speaker"]["text"] == speaker
+    assert quotes["say"]["text"].endswith(said)
 
 
 @pytest.mark.model
@@ -214,20 +233,6 @@ def test_a_cue_verb_conjoined_inside_an_infinitive_is_part_of_it(nlp):
     )
     quote = cues(nlp, text)["urge"]
     assert quote["text"] == "Congress to act quickly and consider new sanctions against the regime"
-
-
-# -- a clause set off by a dash with a speaker of its own ----------------------------------------------
-
-
-@pytest.mark.model
-def test_a_dash_set_off_clause_with_its_own_speaker_ends_the_outer_content(nlp):
-    text = (
-        "The senator urged the president to act against the cartel -- a group the agency said is behind "
-        "most of the smuggling."
-    )
-    quotes = cues(nlp, text)
-    assert quotes["urge"]["text"] == "the president to act against the cartel"
-    assert quotes["say"]["speaker"]["text"] == "the agency"
 
 
 # -- what a cue noun is about ------------------------------------------------------------------------
