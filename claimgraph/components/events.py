@@ -471,6 +471,8 @@ class EventCoder:
                 if c.dep_ in SUBJECT_DEPS
                 for w in bare_phrase(c)
             )
+            # "killed in a car crash", "floods killed 200 people": no one did it
+            or self._accident(pred)
         ):
             unnamed = None
         if unnamed == "GOV" and (
@@ -984,6 +986,22 @@ class EventCoder:
             if context and context not in contexts:
                 contexts.append(context)
         return contexts
+
+    def _accident(self, verb: Token) -> bool:
+        """A clause whose subject, "by" phrase or "in" phrase is a disaster or an accident
+        (plover.tsv ``accident``): "were killed in an earthquake", "floods killed 200 people"."""
+        heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + [
+            p
+            for prep in verb.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        return any(
+            w.lemma_.lower() in self.plover.accidents
+            for head in heads
+            for w in [head, *(c for c in head.children if c.dep_ == "compound")]
+        )
 
     def _unnamed(self, trigger: Trigger) -> str | None:
         """Who does an act of this trigger that names no actor (plover.tsv ``unnamed``): an

@@ -84,6 +84,7 @@ class Plover:
     deployed: set[str] = field(default_factory=set)  # "troops arrived in Bosnia": no visit
     documents: set[str] = field(default_factory=set)  # "a report released by X alleged": X
     capacity: set[str] = field(default_factory=set)  # "the right to fire": no act
+    accidents: set[str] = field(default_factory=set)  # "killed in a car crash": no perpetrator
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
     # type -> who does an act of it that names no actor, in its place's country ("attackers",
     # "GOV": "was arrested in Minsk" -> BLR.GOV), and the trigger modes or contexts it needs
@@ -141,6 +142,8 @@ def parse_plover(
             plover.deployed |= set(row.get("cues", "").split())
         elif kind == "capacity":
             plover.capacity |= set(row.get("cues", "").split())
+        elif kind == "accident":
+            plover.accidents |= set(row.get("cues", "").split())
         elif kind == "document":
             plover.documents |= set(row.get("cues", "").split())
         elif kind == "riot":

@@ -1142,3 +1142,13 @@ def test_an_agentless_accusation_is_no_act_of_the_place_s_government(nlp):
 def test_agentless_destruction_is_no_act_of_the_place_s_government(nlp):
     doc = nlp("A school was destroyed in Kabul on Monday.")
     assert not [e for e in doc._.events if e["source"] == "AFG.GOV"]
+
+
+@pytest.mark.model
+def test_a_disaster_or_an_accident_has_no_unnamed_perpetrator(nlp):
+    doc = nlp("Twelve people were killed in a bus crash in Kenya.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+    doc = nlp("Floods killed 200 people in Bangladesh last week.")
+    assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
+    doc = nlp("Twelve people were killed in a bomb attack in Kenya.")
+    assert [countries(doc, e)[0] for e in doc._.events if e["type"] == "ASSAULT"] == ["KEN"]
