@@ -267,6 +267,10 @@ def assess_token(
     embedded = form.dep_ == "pcomp" and bool(lexicon.get("negation", form.head))
     clausal = True  # every edge climbed so far embeds a clause or a complement
     argument = False  # a noun argument of the verb climbed to ("disapproves the decision")
+    # the parse reached the quote's own cue verb, which then had its say ("rejected the sanctions":
+    # no denial of the sanctions), so the quote's value is no fallback for it
+    cue_lemma = quote_cue.lower().split()[0] if quote_cue else None
+    reached_cue = False
     child = token
     while child.head.i != child.i:
         head, dep = child.head, child.dep_
@@ -344,12 +348,13 @@ def assess_token(
                 and not lexicon.get("result", head)
             )
             time = "future" if future else _own_time(head, lexicon)
+        reached_cue = reached_cue or head.lemma_.lower() == cue_lemma
         child = head
     if not embedded and nonfinite(form):
         value = combine(value, nonfinite_cap(form, lexicon, settings))
     if not embedded and generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'
         value = combine(value, settings.generic)
-    if not cues and quote_cue and clausal:
+    if not cues and quote_cue and clausal and not reached_cue:
         # the quote's cue qualifies what its content claims, not what the content presupposes:
         # "pessimistic that they would change their mind about *backing* Moscow" (backing goes on)
         row = lexicon.cues.get(quote_cue.lower())

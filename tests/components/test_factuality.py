@@ -558,6 +558,26 @@ def test_a_quote_cue_qualifies_its_claim_not_what_the_claim_presupposes(nlp):
     assert attacked["attribution"] == arm["attribution"] != []  # both still come from the official
 
 
+def test_a_rejected_act_named_as_the_object_still_happened(nlp):
+    # an attribution with the cue 'reject' whose content is the noun: the parse reaches 'reject',
+    # which does not deny a noun object ('rejected the offer'), so the quote's value is no fallback
+    text = "China rejected new sanctions against Russia."
+    (event,) = run(
+        nlp,
+        text,
+        "sanctions",
+        quotes=[("new sanctions against Russia", "China", "CHN", "reject", "indirect")],
+    )
+    assert event["factuality"] == "certain"
+    assert [source["cue"] for source in event["attribution"]] == ["reject"]
+    # content in a sentence of its own, without the cue in its parse, is what the rejection denies
+    text = 'The official rejected it. "Moscow sent the troops."'
+    (event,) = run(
+        nlp, text, "sent", quotes=[("Moscow sent the troops.", "The official", "anon:1", "reject")]
+    )
+    assert event["factuality"] == "certain_not"
+
+
 def test_outlet_voice_has_empty_attribution(nlp):
     (event,) = run(nlp, "The Americans left the Rome meeting on Monday.", "meeting")
     assert event["attribution"] == []
