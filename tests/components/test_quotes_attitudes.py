@@ -11,6 +11,16 @@ def cues(nlp, text):
     return {q["cue"]: q for q in nlp(text)._.quotes}
 
 
+def assert_indirect(nlp, text: str, cue: str, content: str, speaker: str) -> None:
+    """The attribution with ``cue`` in ``text`` is indirect, with that content and speaker."""
+    quote = cues(nlp, text)[cue]
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
+        "indirect",
+        content,
+        speaker,
+    )
+
+
 # -- a lemma that lost its silent e ---------------------------------------------------------------
 
 
@@ -71,10 +81,7 @@ def test_a_doubled_consonant_keeps_its_own_lemma(nlp):
     ],
 )
 def test_a_stated_intention_is_an_attribution_of_its_infinitive(nlp, text, cue, content, speaker):
-    quote = cues(nlp, text)[cue]
-    assert quote["kind"] == "indirect"
-    assert quote["text"] == content
-    assert quote["speaker"]["text"] == speaker
+    assert_indirect(nlp, text, cue, content, speaker)
 
 
 @pytest.mark.model
@@ -130,10 +137,7 @@ def test_an_intention_is_no_source_for_the_events_it_holds(nlp):
 def test_an_attitude_adjective_attributes_its_complement_to_its_subject(
     nlp, text, cue, content, speaker
 ):
-    quote = cues(nlp, text)[cue]
-    assert quote["kind"] == "indirect"
-    assert quote["text"] == content
-    assert quote["speaker"]["text"] == speaker
+    assert_indirect(nlp, text, cue, content, speaker)
 
 
 @pytest.mark.model
