@@ -94,16 +94,28 @@ class Plover:
     context_cues: dict[str, str] = field(default_factory=dict)
 
 
-# A type row's (column, value) -> the Plover set that lists the type.
+# A type row's (column, value) -> the Plover sets that list the type.
 TYPE_FLAGS = {
-    ("target", "yes"): "needs_target",
-    ("target", "noun"): "noun_target",
-    ("content", "yes"): "content",
-    ("content", "keep"): "keep_content",
-    ("content", "object"): "done_objects",
-    ("content", "topic"): "topic",
-    ("domestic", "yes"): "domestic",
-    ("place", "yes"): "place",
+    ("target", "yes"): ("needs_target",),
+    ("target", "noun"): ("noun_target",),
+    ("content", "yes"): ("content",),
+    ("content", "keep"): ("keep_content",),
+    # content, but for the direct objects that name their own actor and recipient
+    ("content", "object"): ("content", "done_objects"),
+    ("content", "topic"): ("topic",),
+    ("domestic", "yes"): ("domestic",),
+    ("place", "yes"): ("place",),
+}
+# A word-list row's kind -> the Plover set its cues join.
+CUE_SETS = {
+    "recipient": "recipient_verbs",
+    "temporal": "temporal_preps",
+    "stative": "stative_verbs",
+    "purpose": "purpose_verbs",
+    "deployed": "deployed",
+    "capacity": "capacity",
+    "accident": "accidents",
+    "document": "documents",
 }
 
 
@@ -114,47 +126,33 @@ def parse_plover(
     plover = Plover()
     for row in rows:
         kind, name = row["kind"], row["name"]
+        cues = row.get("cues", "").split()
         if kind == "type":
             if not row.get("cameo"):
                 raise LexiconError(
                     Errors.CG241.format(path=path, detail=f"type {name} has no CAMEO root")
                 )
             plover.roots[name] = row["cameo"]
-            for (column, value), attribute in TYPE_FLAGS.items():
+            for (column, value), attributes in TYPE_FLAGS.items():
                 if row.get(column) == value:
-                    getattr(plover, attribute).add(name)
-            if row.get("content") == "object":
-                plover.content.add(name)  # content, but for the objects that name their own actor
+                    for attribute in attributes:
+                        getattr(plover, attribute).add(name)
+        elif kind in CUE_SETS:
+            getattr(plover, CUE_SETS[kind]).update(cues)
         elif kind == "mode":
-            for cue in row.get("cues", "").split():
+            for cue in cues:
                 plover.mode_cues.setdefault(row["event"], {})[cue] = name
         elif kind == "future":
             continue  # read by strict_plover
-        elif kind == "recipient":
-            plover.recipient_verbs |= set(row.get("cues", "").split())
-        elif kind == "temporal":
-            plover.temporal_preps |= set(row.get("cues", "").split())
-        elif kind == "stative":
-            plover.stative_verbs |= set(row.get("cues", "").split())
-        elif kind == "purpose":
-            plover.purpose_verbs |= set(row.get("cues", "").split())
-        elif kind == "deployed":
-            plover.deployed |= set(row.get("cues", "").split())
-        elif kind == "capacity":
-            plover.capacity |= set(row.get("cues", "").split())
-        elif kind == "accident":
-            plover.accidents |= set(row.get("cues", "").split())
-        elif kind == "document":
-            plover.documents |= set(row.get("cues", "").split())
         elif kind == "riot":
-            plover.riot_sources |= set(row.get("cues", "").split())
+            plover.riot_sources.update(cues)
             plover.riot_code = (row["event"], row["cameo"])
         elif kind == "unnamed":
-            plover.unnamed[row["event"]] = (name, frozenset(row.get("cues", "").split()))
+            plover.unnamed[row["event"]] = (name, frozenset(cues))
         elif kind == "about":
-            plover.topic_preps[row["event"]] = frozenset(row.get("cues", "").split())
+            plover.topic_preps[row["event"]] = frozenset(cues)
         elif kind == "context":
-            for cue in row.get("cues", "").split():
+            for cue in cues:
                 plover.context_cues[cue] = name
         else:
             raise LexiconError(

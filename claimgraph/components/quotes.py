@@ -1086,16 +1086,8 @@ def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
     if clause is not None:
         content = trimmed(list(clause.subtree))
     else:
-        # "his infamous comment about 47 percent of the country", "questions about the foundation":
-        # what the words are about
-        topic = next(
-            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TOPIC_PREPS), None
-        )
-        if topic is None:
-            return None
-        content = trimmed(
-            [t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
-        )
+        # "his infamous comment about 47 percent of the country", "questions about the foundation"
+        content = topic_content(noun, NOUN_TOPIC_PREPS)
     if content is None:
         return None
     return Found("indirect", content, row["cue"], (noun.i,), noun_speaker(noun), CONFIDENCE["noun"])
@@ -1120,6 +1112,15 @@ def source_phrase_quote(noun: Token, row: dict[str, str]) -> Found | None:
     return Found("indirect", content, row["cue"], (noun.i,), noun, CONFIDENCE["phrase"])
 
 
+def topic_content(head: Token, preps: set[str]) -> tuple[int, int] | None:
+    """What a cue noun's or adjective's words are about: the object of its first phrase with one of
+    ``preps`` ("concern *about the new rules*", "critical *of the plan*"), or None."""
+    topic = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if topic is None:
+        return None
+    return trimmed([t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree])
+
+
 def adjective_quote(adjective: Token, row: dict[str, str]) -> Found | None:
     """An attitude adjective with a clausal complement ("Democrats are afraid that …", "she was sure Trump
     would win", "seem confident they have the votes"), or with its topic phrase ("worried about the new
@@ -1140,17 +1141,10 @@ def adjective_quote(adjective: Token, row: dict[str, str]) -> Found | None:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in after.head.children)
     ):
         clause = after.head
-    topic = next(
-        (c for c in adjective.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None
-    )
     if clause is not None:
         content = trimmed(list(clause.subtree))
-    elif topic is not None:
-        content = trimmed(
-            [t for c in topic.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
-        )
     else:
-        return None
+        content = topic_content(adjective, TOPIC_PREPS)
     own = next((c for c in adjective.children if c.dep_ == "nsubj"), None)
     if own is not None:
         speaker = own  # "with Democratic leaders increasingly worried about …"
