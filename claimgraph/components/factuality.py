@@ -36,6 +36,7 @@ from ..errors import Errors, LexiconError
 from . import char_span
 from .actors import actor_for_span
 from .factuality_forms import (
+    NOMINAL_POS,
     SUBJECT_DEPS,
     generic_noun,
     has_own_subject_or_aux,
@@ -106,7 +107,6 @@ PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Tags of wh-words: a clause they open asks about a participant, not whether the event happened.
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def combine(first: str, second: str) -> str:
@@ -568,7 +568,7 @@ def _asserts(noun: Token, verb: Token, dep: str, lexicon: Lexicon) -> bool:
 def _nonfinite_governor(noun: Token, lexicon: Lexicon) -> Token | None:
     """The non-finite support verb whose object a noun event is ('flew there to *hold* talks'): it
     asserts the noun, so the talks are as planned as the holding."""
-    verb = support_verb(noun, lexicon) if noun.pos_ in NOMINAL_POS else None
+    verb = support_verb(noun, lexicon)
     return verb if verb is not None and nonfinite(verb) else None
 
 
@@ -585,7 +585,7 @@ def _denied(token: Token, lexicon: Lexicon) -> bool:
 def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
     """The noun of a negated support verb ('did not *give* permission', 'did not provide Russia
     with any support')."""
-    verb = support_verb(noun, lexicon) if noun.pos_ in NOMINAL_POS else None
+    verb = support_verb(noun, lexicon)
     return verb is not None and _local_value(verb, lexicon).endswith("_not")
 
 

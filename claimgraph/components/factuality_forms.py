@@ -14,6 +14,8 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from .factuality import Lexicon, Settings
 
+# Parts of speech of a noun-like event or argument.
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Tags of a finite verb or modal: a sentence without one is a headline or a fragment.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -118,7 +120,10 @@ def generic_noun(token: Token, lexicon: Lexicon) -> bool:
 def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The support verb that asserts a noun's event (modality.tsv ``light``): the noun is its
     object or passive subject ('*held* talks', 'permission was not *given*'), or the object of the
-    preposition of a two-word entry ('*provided* Russia *with* support': 'provide with')."""
+    preposition of a two-word entry ('*provided* Russia *with* support': 'provide with'). None
+    for a token that is no noun."""
+    if noun.pos_ not in NOMINAL_POS:
+        return None
     if noun.dep_ in ("dobj", "nsubjpass"):
         return noun.head if lexicon.get("light", noun.head) else None
     prep = noun.head
