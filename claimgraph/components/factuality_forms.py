@@ -23,6 +23,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 RANKS = frozenset({"first", "second", "third", "last", "only", "few"})
 # Prepositions whose bare noun is the setting of an event that takes place ('losses in *trading*').
 SETTING_PREPOSITIONS = frozenset({"in"})
+# Most tokens of a headline (a sentence without closing punctuation).
+HEADLINE_TOKENS = 16
 # Modifiers that make a noun a specific occurrence ("the war", "Russia's invasion", "two attacks").
 BOUND_NOUN_DEPS = frozenset({"det", "poss", "nummod"})
 
@@ -85,6 +87,12 @@ def headline(token: Token) -> bool:
     )
 
 
+def headline_style(sent) -> bool:
+    """A short sentence without closing punctuation: a headline, whose bare nouns drop their
+    article ('Japan enters *recession*', 'First A380 enters commercial *service*')."""
+    return len(sent) <= HEADLINE_TOKENS and not sent[-1].is_punct
+
+
 def ranked(noun: Token) -> bool:
     """A noun ranked by an ordinal, 'only' or 'few' ('the first model', 'one of the few indexes');
     not by a superlative of quality ('the best person to raise his son' is a judgement)."""
@@ -107,7 +115,7 @@ def generic_noun(token: Token, lexicon: Lexicon) -> bool:
     """
     if token.tag_ != "NN" or token.dep_ == "ROOT":
         return False
-    if any(c.dep_ in BOUND_NOUN_DEPS for c in token.children):
+    if any(c.dep_ in BOUND_NOUN_DEPS for c in token.children) or headline_style(token.sent):
         return False
     if token.dep_ == "pobj" and (
         lexicon.get("presupposing", token.head) or token.head.lower_ in SETTING_PREPOSITIONS

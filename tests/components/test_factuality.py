@@ -1304,3 +1304,14 @@ def test_negated_direct_perception_is_no_presupposition(nlp):
     (saw,) = run(nlp, "Witnesses saw the soldiers fire at the crowd.", "fire")
     assert (bare["factuality"], that["factuality"]) == ("certain_not", "certain")
     assert saw["factuality"] == "certain"
+
+
+def test_a_headline_s_bare_noun_is_no_kind_of_event(nlp):
+    """A headline drops its articles ('Senate approves *ban* on trade' is 'the ban'), so its bare
+    singular nouns are specific events, not kinds; a sentence with its full stop keeps the generic
+    cap ('has long supported *ban* on trade' names a kind of ban)."""
+    (headline,) = run(nlp, "Senate approves ban on trade with Iran", "ban")
+    (sentence,) = run(nlp, "The senator has long supported ban on trade with Iran.", "ban")
+    (recession,) = run(nlp, "Japan enters recession", "recession")
+    assert (headline["factuality"], sentence["factuality"]) == ("certain", "probable")
+    assert recession["factuality"] == "certain"
