@@ -61,12 +61,20 @@ def nonfinite_cap(token: Token, lexicon: Lexicon, settings: Settings) -> str:
     if token.dep_ == "pcomp":
         # "after selling its stake", "with the index losing 900 points": it happened
         factual = lexicon.get("presupposing", token.head) or lexicon.get("absolute", token.head)
-        return "certain" if factual else settings.gerund
+        return "certain" if factual or quoted_as(token, lexicon) else settings.gerund
     if token.dep_ in ("relcl", "acl") and ranked(token.head):
         return "certain"  # "the first model to be built of composites": it was built
     if token.dep_ == "acl" and in_order_to(token):
         return settings.purpose  # "in order to meet the standards": a purpose infinitive
     return settings.nonfinite
+
+
+def quoted_as(gerund: Token, lexicon: Lexicon) -> bool:
+    """'quoted the minister *as saying*': the gerund after 'as' of a reporting cue (cues.tsv) is
+    the report itself, which took place."""
+    prep = gerund.head
+    row = lexicon.cues.get(prep.head.lemma_.lower())
+    return prep.lower_ == "as" and row is not None and row["meaning"] in ("speech", "report")
 
 
 def in_order_to(token: Token) -> bool:

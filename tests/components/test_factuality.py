@@ -1315,3 +1315,11 @@ def test_a_headline_s_bare_noun_is_no_kind_of_event(nlp):
     (recession,) = run(nlp, "Japan enters recession", "recession")
     assert (headline["factuality"], sentence["factuality"]) == ("certain", "probable")
     assert recession["factuality"] == "certain"
+
+
+def test_quoted_as_saying_is_the_report_itself(nlp):
+    """'quoted the minister *as saying*': the gerund after 'as' of a reporting cue is the report,
+    which took place; a gerund after another preposition stays capped ('accused of *lying*')."""
+    (saying,) = run(nlp, "Reuters quoted the minister as saying that talks would resume.", "saying")
+    (lying,) = run(nlp, "The minister was accused of lying about the talks.", "lying")
+    assert (saying["factuality"], lying["factuality"]) == ("certain", "probable")
