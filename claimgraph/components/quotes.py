@@ -108,6 +108,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # punctuation that sets a clause off from the content before it
 SET_OFF = {",", "--", "\u2014", "\u2013"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+# conjunctions of a concessive clause that ends a content ("…, although he refused to …"): the writer's
+CONCESSIVE = {"although", "though"}
 
 # Confidence of each way a quote is found: a hand-set prior, ordered by how reliable each rule
 # looked in the PolNeAR dev error review (not a calibrated probability).
@@ -875,7 +877,17 @@ def verb_quote(
             ),
             None,
         )
-    if complement is not None:
+    interrupted = set_off_clause(cue)
+    if interrupted is not None:
+        content = trimmed(
+            [
+                t
+                for t in cue.doc[interrupted[2] : interrupted[3]]
+                if not interrupted[0] <= t.i < interrupted[1]
+            ]
+        )
+        kind = "parenthetical"
+    elif complement is not None:
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
         tokens = complement_tokens(complement, is_cue)
@@ -928,6 +940,62 @@ def verb_quote(
         needs_quote=kind == "object" and not dobj_content,
         nominal=kind == "object",
     )
+
+
+# what may follow a cue inside a clause set off by commas ("he told me on Friday", "Mr. Obama said Tuesday")
+SET_OFF_DEPS = {"dative", "prep", "npadvmod", "advmod", "prt", "neg", "aux"}
+# an addressee that may stand in a set-off cue clause ("he told me")
+SET_OFF_ADDRESSEES = {"me", "us", "him", "her", "them", "you"}
+
+
+def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
+    """A cue clause set off by commas inside the clause it reports ("The museum, Mr. Obama said, would
+    make …", "Though the transition was seamless, he said, replacing her would …", "The difference now,
+    he told me on Friday, is that …"): its subject follows a comma or a dash, and the cue with its own
+    modifiers (no object, no clause of its own) ends before the same mark, with words on both sides.
+    Returns (opening mark, closing mark + 1, start, end) of the reported clause: the smallest subtree
+    holding the words on both sides, or None."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects:
+        return None
+    start = subjects[0].left_edge.i
+    end = cue.i
+    for child in cue.children:
+        if child.i <= cue.i:
+            if child.i >= start and child.dep_ not in SET_OFF_DEPS | {"nsubj", "punct"}:
+                return None
+            continue
+        if child.dep_ in SET_OFF_DEPS or (
+            child.dep_ == "dobj" and child.lower_ in SET_OFF_ADDRESSEES
+        ):
+            end = max(end, child.right_edge.i)
+    if start - 1 <= cue.sent.start or end + 2 >= cue.sent.end:
+        return None
+    # an object, a clause or a participle right after the cue is no set-off clause ("attacked Clinton, …")
+    if any(
+        c.dep_ not in ("punct",) and cue.i < c.i <= end + 1 and c.right_edge.i > end
+        for c in cue.children
+    ):
+        return None
+    opening, closing = doc[start - 1], doc[end + 1]
+    if opening.text not in SET_OFF or closing.text != opening.text:
+        return None
+    if any(t.is_quote for t in doc[max(0, start - 3) : end + 4]):
+        return None
+    left, right = doc[start - 2], doc[end + 2]
+    above = {left.i, *(t.i for t in left.ancestors)}
+    common = next((t for t in (right, *right.ancestors) if t.i in above), None)
+    if common is None:
+        return None
+    if common.i == cue.i:
+        # the parser made the cue the head: the reported clause must go on after it ("Ultimately, he
+        # said, the plan will fail"), not end before it ("X is an insult, lawmakers said Friday, as …")
+        after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > end + 1]
+        if not after:
+            return None
+        return start - 1, end + 2, cue.left_edge.i, after[-1].right_edge.i + 1
+    return start - 1, end + 2, common.left_edge.i, common.right_edge.i + 1
 
 
 def shared_infinitive(cue: Token, infinitive: Token) -> list[Token]:
@@ -1233,8 +1301,34 @@ def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
     content = trimmed(inside)
     if content is None:
         return None
-    item.content = content
+    item.content = without_concession(doc, content, item.cue_tokens)
     return item
+
+
+def without_concession(
+    doc: Doc, content: tuple[int, int], cue_tokens: tuple[int, ...]
+) -> tuple[int, int]:
+    """A content without the concessive clause that ends it, set off by a comma ("that paying no income
+    taxes was smart, although he again refused to pledge …", "was its biggest yet, although it may take
+    days to …"): the writer's contrast, not what was said. Only a finite clause with a subject of its
+    own ("while the lower 95 percent would face …", not "while reducing its impact")."""
+    start, end = content
+    last = doc[end - 1]
+    for node in (last, *last.ancestors):
+        if node.i < start:
+            break
+        left = node.left_edge.i
+        if (
+            node.dep_ == "advcl"
+            and node.right_edge.i == end - 1
+            and start + 1 < left
+            and doc[left - 1].text == ","
+            and not any(left <= i < end for i in cue_tokens)
+            and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in node.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            return trimmed(list(doc[start : left - 1])) or content
+    return content
 
 
 def _lowercase_start(tokens: list[Token]) -> bool:

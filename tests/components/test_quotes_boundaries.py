@@ -1,0 +1,109 @@
+"""claimgraph_quotes, round 7: where an indirect quote's content starts and ends — a cue clause set off by
+commas inside the clause it reports, and a concessive clause that ends a content."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quote_of(nlp, text: str, cue: str) -> dict:
+    (quote,) = [q for q in nlp(text)._.quotes if q["cue"] == cue]
+    return quote
+
+
+# -- a cue clause set off by commas: the content is the clause on both sides of it ----------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "Though the first merger went smoothly, the analyst said, a second one would be far more "
+            "difficult and could take years.",
+            "say",
+            "Though the first merger went smoothly, the analyst said, a second one would be far more "
+            "difficult and could take years",
+            "the analyst",
+        ),
+        (
+            "The real problem, she told me on Tuesday, is that nobody reads the reports.",
+            "tell",
+            "The real problem, she told me on Tuesday, is that nobody reads the reports",
+            "she",
+        ),
+        (
+            "Ultimately, the minister said, the plan will fail.",
+            "say",
+            "Ultimately, the minister said, the plan will fail",
+            "the minister",
+        ),
+    ],
+)
+def test_a_set_off_cue_clause_reports_the_words_on_both_sides(nlp, text, cue, content, speaker):
+    quote = quote_of(nlp, text, cue)
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
+        "indirect",
+        content,
+        speaker,
+    )
+
+
+@pytest.mark.model
+def test_a_cue_clause_after_its_content_is_no_set_off_clause(nlp):
+    # the cue heads the sentence, its clause is before it and the as-clause after it is the writer's
+    quote = quote_of(
+        nlp,
+        "The new bridge is a waste of money, local residents said on Monday, as they gathered "
+        "outside the town hall.",
+        "say",
+    )
+    assert quote["text"] == "The new bridge is a waste of money"
+
+
+@pytest.mark.model
+def test_a_cue_with_an_object_before_the_comma_is_no_set_off_clause(nlp):
+    quotes = {
+        q["cue"]: q["text"]
+        for q in nlp(
+            "During a speech in Ohio, the senator attacked the governor for his budget, saying the "
+            "cuts were reckless."
+        )._.quotes
+    }
+    assert quotes["attack"] == "the governor for his budget"
+    assert quotes["say"] == "the cuts were reckless"
+
+
+# -- a concessive clause at the end of a content is the writer's ----------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "The company claimed that the merger was legal, although it refused to publish the contract.",
+            "claim",
+            "that the merger was legal",
+        ),
+        (
+            "The ministry said the test was its largest so far, though it may take weeks to confirm the "
+            "yield.",
+            "say",
+            "the test was its largest so far",
+        ),
+    ],
+)
+def test_a_concessive_clause_ends_the_content(nlp, text, cue, content):
+    assert quote_of(nlp, text, cue)["text"] == content
+
+
+@pytest.mark.model
+def test_a_contrast_with_while_stays_in_the_content(nlp):
+    quote = quote_of(
+        nlp,
+        "The agency estimates that the richest households would pay more, while the poorest "
+        "households would pay nothing at all.",
+        "estimate",
+    )
+    assert quote["text"].endswith("would pay nothing at all")
