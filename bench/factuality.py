@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph import nlp as nlp_module
-from claimgraph.components.factuality import SCALE, Lexicon, Settings, assess_token
+from claimgraph.components.factuality import SCALE, Lexicon, Settings, assess_token, negated
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "factuality"
 
@@ -215,7 +215,10 @@ def commitmentbank(parser: Language, lexicon: Lexicon, settings: Settings) -> di
             skipped += 1
             continue
         gold.append(float(row["Mean"]))
-        predicted.append(score(assess_token(embedded[0], lexicon, settings).factuality))
+        value = score(assess_token(embedded[0], lexicon, settings).factuality)
+        # the gold mean is the commitment to the clause p, with p's own negation ("knew that she
+        # was *not* there": p is true when the event is certain_not)
+        predicted.append(-value if negated(embedded[0], lexicon) else value)
     return {
         "items": len(gold),
         "skipped": skipped,

@@ -319,7 +319,7 @@ def assess_token(
                 # "the summit will not go ahead", "would not give permission": the verb asserts the
                 # noun's event, its modal and negation included
                 if commits:
-                    negated_here = _local_value(token, lexicon).endswith("_not")
+                    negated_here = negated(token, lexicon)
                     value = combine(value, _local_value(head, lexicon, negation=not negated_here))
             elif _definite(token) and token.pos_ != "PROPN":
                 # "Courtaulds' moves could boost its value", "join the hunt": a definite
@@ -405,6 +405,11 @@ def _local_value(
     if adjective is not None:
         value = combine(value, adjective["factuality"])
     return negate(value) if negated else value
+
+
+def negated(token: Token, lexicon: Lexicon) -> bool:
+    """The token's own markers negate it ('she was *not* there', 'nobody *came*')."""
+    return SCALE[_local_value(token, lexicon)][0] < 0
 
 
 def _negated_adverb(adverb: Token, lexicon: Lexicon) -> bool:
@@ -586,7 +591,7 @@ def _negated_support(noun: Token, lexicon: Lexicon) -> bool:
     """The noun of a negated support verb ('did not *give* permission', 'did not provide Russia
     with any support')."""
     verb = support_verb(noun, lexicon)
-    return verb is not None and _local_value(verb, lexicon).endswith("_not")
+    return verb is not None and negated(verb, lexicon)
 
 
 def _embedding(predicate: Token, lexicon: Lexicon) -> dict[str, str] | None:
@@ -639,12 +644,12 @@ def _embed(
             predicate, row = nouns[0], lexicon.get("embedding", nouns[0])
     if row is None or (row["factuality"] in ("certain", "certain_not") and _finite_clause(child)):
         return value, time  # "so they stopped the market": an implicative takes no finite clause
-    negated = (
-        _local_value(predicate, lexicon).endswith("_not")
-        or (predicate is not head and _local_value(head, lexicon).endswith("_not"))
+    negative = (
+        negated(predicate, lexicon)
+        or (predicate is not head and negated(head, lexicon))
         or _negated_support(predicate, lexicon)  # "would not give permission for the sale"
     )
-    effect = (row["negated"] or "unknown") if negated else row["factuality"]
+    effect = (row["negated"] or "unknown") if negative else row["factuality"]
     value = combine(value, effect)
     value = combine(value, _local_value(head, lexicon, negation=False))  # "may decide to send"
     if time is None:
