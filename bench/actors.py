@@ -1,6 +1,6 @@
 """Benchmark of claimgraph_actors on the PLOVER gold standard records' actor codes.
 
-    .venv/bin/python bench/actors.py [--show-errors N]
+    .venv/bin/python bench/actors.py [--show-errors N] [--half dev|held]
 
 Each of the 322 sentences (../shared/eval/event-coding/plover-gsr-cameo, read in place) names its
 source and target actors with their text and a CAMEO country (or IGO/NGO) code. For every gold actor
@@ -10,7 +10,9 @@ the benchmark finds the actor claimgraph_actors gives the words of ``actorText``
 - correct: that actor's country (for a country, government, military, person, anonymous source …)
            equals the gold code, or the gold code is IGO and the actor is an IGO, or NGO and an
            organisation. CAMEO's own codes are mapped to ISO (JAP -> JPN, ITL -> ITA …).
-Prints the counts, the share correct, and the first N errors.
+Prints the counts, the share correct, and the first N errors. ``--half`` keeps the sentences of one
+half of the GSR as ``bench/events.py`` splits it (even / odd index of the distinct sentences), so
+errors can be read on the dev half only.
 """
 
 from __future__ import annotations
@@ -61,10 +63,14 @@ def correct(actor: dict, code: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-errors", type=int, default=15)
+    parser.add_argument("--half", choices=("all", "dev", "held"), default="all")
     args = parser.parse_args()
     records = [
         r for r in json.loads(GSR.read_text("utf-8")) if r.get("text") and r.get("id") != "DOCUMENT"
     ]
+    if args.half != "all":
+        index = {text: i for i, text in enumerate(dict.fromkeys(r["text"] for r in records))}
+        records = [r for r in records if index[r["text"]] % 2 == (args.half == "held")]
     nlp = nlp_module.load()
     pipes = [
         name
