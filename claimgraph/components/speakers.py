@@ -39,6 +39,10 @@ def subject(cue: Token, controlled: bool = False) -> Token | None:
         return None
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return controller(cue.head)
+    if cue.dep_ == "advcl" and cue.tag_ == "VB" and any(c.tag_ == "TO" for c in cue.children):
+        # a purpose infinitive shares the subject of the verb it completes ("met with the liaison to
+        # discuss …", "went on to discuss …", "was dragged before a subcommittee to defend …")
+        return controller(cue.head)
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
         return controller(cue.head)
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep":

@@ -125,3 +125,28 @@ def test_a_statement_no_one_is_named_for_speaks_itself(nlp):
     text = "A statement announcing that the border would reopen on Monday was read out at noon."
     quote = next(q for q in nlp(text)._.quotes if q["cue"] == "announce")
     assert quote["speaker"]["text"] == "A statement"
+
+
+# -- round 7: a purpose infinitive shares the subject of the verb it completes ----------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        (
+            "The senators met with the ambassador on Tuesday to discuss the new sanctions.",
+            "discuss",
+            "The senators",
+        ),
+        ("The analyst went on to discuss the latest polls.", "discuss", "The analyst"),
+        (
+            "The minister was summoned before the committee to defend the budget cuts.",
+            "defend",
+            "The minister",
+        ),
+    ],
+)
+def test_a_purpose_infinitive_cue_speaks_with_the_subject_of_its_verb(nlp, text, cue, speaker):
+    (quote,) = [q for q in nlp(text)._.quotes if q["cue"] == cue]
+    assert quote["speaker"]["text"] == speaker
