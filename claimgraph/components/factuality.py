@@ -392,19 +392,25 @@ def _local_value(
             negated = not negated
         elif negation and child.dep_ == "advmod" and _negated_adverb(child, lexicon):
             negated = not negated  # "no longer sells"
-    if negation:
-        # "no troops were sent" (not objects: "had no information" is a fact)
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
-                dets = [d for d in child.children if d.dep_ == "det"]
-                if lexicon.get("negation", child) or any(lexicon.get("negation", d) for d in dets):
-                    negated = not negated  # "nobody hurried her", "no troops were sent"
+    if negation and _negative_subject(token, lexicon):
+        negated = not negated  # "nobody hurried her", "no troops were sent"
     if negation and token.dep_ in ("pobj", "pcomp") and lexicon.get("negation", token.head):
         negated = not negated  # "without consulting Kyiv"
     adjective = _predicative_adjective(token, lexicon)
     if adjective is not None:
         value = combine(value, adjective["factuality"])
     return negate(value) if negated else value
+
+
+def _negative_subject(verb: Token, lexicon: Lexicon) -> bool:
+    """A negative subject ('*nobody* hurried her', '*no* troops were sent'); not an object: 'had no
+    information' is a fact."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in NOMINAL_POS:
+            dets = [d for d in child.children if d.dep_ == "det"]
+            if lexicon.get("negation", child) or any(lexicon.get("negation", d) for d in dets):
+                return True
+    return False
 
 
 def negated(token: Token, lexicon: Lexicon) -> bool:
@@ -694,15 +700,29 @@ def _source_cue(
         return None
     subject = _subject(head)  # None for "it is believed that p": the value holds, no source to name
     value = row["factuality"]
-    if row["meaning"] == "question" and dep == "ccomp" and not content and _wh_clause(child):
-        value = "certain"  # "asked who ordered the attack": the question presupposes the order
-    negated = any(lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children)
-    if negated and row["meaning"] in ("speech", "report", "denial"):
-        value = "unknown"  # "did not say that p"
-    elif negated and (row["meaning"] not in FACTIVE_MEANINGS or _direct_perception(child, row)):
-        # "do not believe that p" → probably not p; "never saw taxes *go* down" → they did not
-        value = negate(value)
-    value = combine(value, _local_value(head, lexicon, negation=False))  # "it could be said that p"
+    negative = any(
+        lexicon.get("negation", c) and c.dep_ in ("neg", "advmod") for c in head.children
+    ) or _negative_subject(head, lexicon)  # "did not say", "*nobody* thought"
+    if (
+        (row["meaning"] == "question" or negative)
+        and dep == "ccomp"
+        and not content
+        and _wh_clause(child)
+    ):
+        # "asked who ordered the attack", "would not say what happened": the wh-clause
+        # presupposes its event, whatever the cue's negation or modal
+        value = "certain"
+    else:
+        if negative and row["meaning"] in ("speech", "report", "denial"):
+            value = "unknown"  # "did not say that p"
+        elif negative and (
+            row["meaning"] not in FACTIVE_MEANINGS or _direct_perception(child, row)
+        ):
+            # "do not believe that p" → probably not p; "never saw taxes *go* down" → they did not
+            value = negate(value)
+        value = combine(
+            value, _local_value(head, lexicon, negation=False)
+        )  # "it could be said that p"
     scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
     return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
 
@@ -774,7 +794,7 @@ def _wh_clause(clause: Token) -> bool:
     and presupposes the event; not a yes/no question or 'whether'."""
     words = [t for t in clause.subtree if not t.is_punct][:2]
     return bool(words) and (
-        words[0].tag_ in WH_TAGS
+        (words[0].tag_ in WH_TAGS and words[0].dep_ != "mark")  # not the complementizer "that"
         or (words[0].dep_ == "prep" and len(words) > 1 and words[1].tag_ in WH_TAGS)
     )
 

@@ -1323,3 +1323,14 @@ def test_quoted_as_saying_is_the_report_itself(nlp):
     (saying,) = run(nlp, "Reuters quoted the minister as saying that talks would resume.", "saying")
     (lying,) = run(nlp, "The minister was accused of lying about the talks.", "lying")
     assert (saying["factuality"], lying["factuality"]) == ("certain", "probable")
+
+
+def test_a_negative_subject_negates_a_belief_cue(nlp):
+    """'*Nobody* believed that p' is a negated belief (probably not p), as 'did not believe that
+    p'; a negated speech cue over a wh-clause leaves the clause's event presupposed ('would not
+    say what *happened*'), over a 'that' clause unknown."""
+    (hold,) = run(nlp, "Nobody believed that the ceasefire would hold.", "hold")
+    (happened,) = run(nlp, "Officials would not say what happened at the base.", "happened")
+    (retreated,) = run(nlp, "I am not saying that the army retreated.", "retreated")
+    assert (hold["factuality"], happened["factuality"]) == ("probable_not", "certain")
+    assert retreated["factuality"] == "unknown"
