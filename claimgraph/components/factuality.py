@@ -105,6 +105,8 @@ VERB_ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "under", "within", "across", 
 # Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
 PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Subjects that are the speakers themselves ('*I* don't know that p').
+FIRST_PERSON = frozenset({"i", "we"})
 # Tags of wh-words: a clause they open asks about a participant, not whether the event happened.
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
@@ -715,6 +717,8 @@ def _source_cue(
     else:
         if negative and row["meaning"] in ("speech", "report", "denial"):
             value = "unknown"  # "did not say that p"
+        elif negative and row["meaning"] in FACTIVE_MEANINGS and _speaker_doubt(head, lexicon):
+            value = "possible_not"  # "I don't know that there is an easy solution": a doubt
         elif negative and (
             row["meaning"] not in FACTIVE_MEANINGS or _direct_perception(child, row)
         ):
@@ -725,6 +729,13 @@ def _source_cue(
         )  # "it could be said that p"
     scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
     return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
+
+
+def _speaker_doubt(cue: Token, lexicon: Lexicon) -> bool:
+    """A factive cue the speakers deny of themselves in the present ('*I* do n't know that p', '*we*
+    can't see that p'): a hedge on p, not a presupposition ('she did not know that p' is one)."""
+    speakers = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in cue.children)
+    return speakers and _own_time(cue, lexicon) == "present"
 
 
 def _direct_perception(clause: Token, row: dict[str, str]) -> bool:

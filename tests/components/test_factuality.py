@@ -1334,3 +1334,15 @@ def test_a_negative_subject_negates_a_belief_cue(nlp):
     (retreated,) = run(nlp, "I am not saying that the army retreated.", "retreated")
     assert (hold["factuality"], happened["factuality"]) == ("probable_not", "certain")
     assert retreated["factuality"] == "unknown"
+
+
+def test_speakers_denying_knowledge_of_p_doubt_p(nlp):
+    """'*I* don't know that the talks will succeed' hedges p (possible_not), where 'she did not know
+    that p' presupposes it; 'we can't see that p' likewise; in the past ('I did not know that p')
+    the factive reading stays."""
+    (doubt,) = run(nlp, "I don't know that the talks will succeed.", "succeed")
+    (see,) = run(nlp, "We can't see that the sanctions have worked.", "worked")
+    (she,) = run(nlp, "She did not know that the talks had failed.", "failed")
+    (past,) = run(nlp, "I did not know that the talks had failed.", "failed")
+    assert (doubt["factuality"], see["factuality"]) == ("possible_not", "possible_not")
+    assert (she["factuality"], past["factuality"]) == ("certain", "certain")
