@@ -981,7 +981,7 @@ def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
     opening, closing = doc[start - 1], doc[end + 1]
     if opening.text not in SET_OFF or closing.text != opening.text:
         return None
-    if any(t.is_quote for t in doc[max(0, start - 3) : end + 4]):
+    if doc[start - 2].is_quote or doc[end + 2].is_quote:
         return None
     left, right = doc[start - 2], doc[end + 2]
     above = {left.i, *(t.i for t in left.ancestors)}
@@ -991,10 +991,16 @@ def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
     if common.i == cue.i:
         # the parser made the cue the head: the reported clause must go on after it ("Ultimately, he
         # said, the plan will fail"), not end before it ("X is an insult, lawmakers said Friday, as …")
-        after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > end + 1]
+        # (a clause the parser conjoined to the cue with no conjunction is the reported one too)
+        bare = not any(c.dep_ == "cc" for c in cue.children)
+        after = [
+            c
+            for c in cue.children
+            if c.i > end + 1 and (c.dep_ == "ccomp" or (c.dep_ == "conj" and bare))
+        ]
         if not after:
             return None
-        return start - 1, end + 2, cue.left_edge.i, after[-1].right_edge.i + 1
+        return start - 1, end + 2, cue.left_edge.i, cue.right_edge.i + 1
     return start - 1, end + 2, common.left_edge.i, common.right_edge.i + 1
 
 

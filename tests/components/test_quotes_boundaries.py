@@ -50,6 +50,18 @@ def test_a_set_off_cue_clause_reports_the_words_on_both_sides(nlp, text, cue, co
 
 
 @pytest.mark.model
+def test_a_set_off_cue_clause_in_a_sentence_with_quoted_words_makes_one_mixed_quote(nlp):
+    quote = quote_of(
+        nlp,
+        'These workers, the chief executive explained at the hearing, were "well-paid," earning '
+        "between $30,000 and $60,000 a year.",
+        "explain",
+    )
+    assert (quote["kind"], quote["speaker"]["text"]) == ("mixed", "the chief executive")
+    assert quote["text"].startswith("These workers") and quote["text"].endswith("a year")
+
+
+@pytest.mark.model
 def test_a_cue_clause_after_its_content_is_no_set_off_clause(nlp):
     # the cue heads the sentence, its clause is before it and the as-clause after it is the writer's
     quote = quote_of(
