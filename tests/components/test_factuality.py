@@ -1346,3 +1346,11 @@ def test_speakers_denying_knowledge_of_p_doubt_p(nlp):
     (past,) = run(nlp, "I did not know that the talks had failed.", "failed")
     assert (doubt["factuality"], see["factuality"]) == ("possible_not", "possible_not")
     assert (she["factuality"], past["factuality"]) == ("certain", "certain")
+
+
+def test_pretending_that_p_is_not_p(nlp):
+    """'pretend' is counterfactive (modality.tsv): 'pretended that the town had fallen' says it
+    had not; negated too: 'did not pretend that the sanctions had worked' (they had not)."""
+    (fallen,) = run(nlp, "The rebels pretended that the town had fallen.", "fallen")
+    (worked,) = run(nlp, "The minister did not pretend that the sanctions had worked.", "worked")
+    assert (fallen["factuality"], worked["factuality"]) == ("probable_not", "probable_not")
