@@ -1354,3 +1354,11 @@ def test_pretending_that_p_is_not_p(nlp):
     (fallen,) = run(nlp, "The rebels pretended that the town had fallen.", "fallen")
     (worked,) = run(nlp, "The minister did not pretend that the sanctions had worked.", "worked")
     assert (fallen["factuality"], worked["factuality"]) == ("probable_not", "probable_not")
+
+
+def test_what_someone_imagines_is_not_asserted(nlp):
+    """'imagine that p' commits to nothing about p (modality.tsv: unknown), negated or not: 'he
+    imagined that the war was over', 'could not imagine that the talks would fail'."""
+    (over,) = run(nlp, "He imagined that the war was over.", "was")
+    (fail,) = run(nlp, "She could not imagine that the talks would fail.", "fail")
+    assert (over["factuality"], fail["factuality"]) == ("unknown", "unknown")
