@@ -891,9 +891,12 @@ def verb_quote(
         if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
             return None
         tokens = complement_tokens(complement, is_cue)
-        if complement.dep_ == "xcomp" and obj is not None and obj.i < complement.i:
-            # the addressee with it ("urged them to reconsider")
-            tokens = list(obj.subtree) + tokens
+        # the addressee with it ("urged them to reconsider", "called on Congress to act")
+        target = obj
+        if target is None and particle is not None:
+            target = next((c for c in particle.children if c.dep_ == "pobj"), None)
+        if complement.dep_ == "xcomp" and target is not None and target.i < complement.i:
+            tokens = list(target.subtree) + tokens
         if complement.dep_ == "xcomp" and cue.tag_ in TENSED_TAGS:
             tokens += shared_infinitive(cue, complement)
         content = trimmed(sorted(tokens, key=lambda t: t.i))

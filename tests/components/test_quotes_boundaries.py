@@ -119,3 +119,31 @@ def test_a_contrast_with_while_stays_in_the_content(nlp):
         "estimate",
     )
     assert quote["text"].endswith("would pay nothing at all")
+
+
+# -- "call on X to ...": the addressee and what it is called on to do ------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "The senator called on the governor to veto the budget bill.",
+            "the governor to veto the budget bill",
+            "The senator",
+        ),
+        (
+            "The mayor called on residents to stay indoors during the storm.",
+            "residents to stay indoors during the storm",
+            "The mayor",
+        ),
+    ],
+)
+def test_call_on_reads_the_addressee_and_the_infinitive(nlp, text, content, speaker):
+    quote = quote_of(nlp, text, "call on")
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
+        "indirect",
+        content,
+        speaker,
+    )
