@@ -141,6 +141,7 @@ KINDS = (
     "adjective",
     "temporal",
     "effort",
+    "factive",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -370,12 +371,16 @@ def assess_token(
 
 
 def _local_value(
-    token: Token, lexicon: Lexicon, negation: bool = True, quantifiers: bool = True
+    token: Token,
+    lexicon: Lexicon,
+    negation: bool = True,
+    quantifiers: bool = True,
+    modals: bool = True,
 ) -> str:
     """The value the token's own markers give: modals, adverbs, 'any', negation."""
     value = "certain"
     negated = False
-    kinds = ("modal", "adverb", "quantifier") if quantifiers else ("modal", "adverb")
+    kinds = ("modal",) * modals + ("adverb",) + ("quantifier",) * quantifiers
     for child in _markers(token):
         for kind in kinds:
             row = lexicon.get(kind, child)
@@ -715,18 +720,20 @@ def _source_cue(
         # presupposes its event, whatever the cue's negation or modal
         value = "certain"
     else:
+        factive = row["meaning"] in FACTIVE_MEANINGS and not _direct_perception(child, row)
+        # "could see that p", "may have noticed that p": p stays presupposed under the modal of a
+        # verb of knowing or perceiving (modality.tsv kind ``factive``), not of finding out
+        # ("could show that p" is open)
+        modals = not (factive and lexicon.get("factive", head))
         if negative and row["meaning"] in ("speech", "report", "denial"):
             value = "unknown"  # "did not say that p"
-        elif negative and row["meaning"] in FACTIVE_MEANINGS and _speaker_doubt(head, lexicon):
+        elif negative and factive and _speaker_doubt(head, lexicon):
             value = "possible_not"  # "I don't know that there is an easy solution": a doubt
-        elif negative and (
-            row["meaning"] not in FACTIVE_MEANINGS or _direct_perception(child, row)
-        ):
+        elif negative and not factive:
             # "do not believe that p" → probably not p; "never saw taxes *go* down" → they did not
             value = negate(value)
-        value = combine(
-            value, _local_value(head, lexicon, negation=False)
-        )  # "it could be said that p"
+        # "it could be said that p", "perhaps he knew that p"
+        value = combine(value, _local_value(head, lexicon, negation=False, modals=modals))
     scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
     return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
 

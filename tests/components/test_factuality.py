@@ -1362,3 +1362,15 @@ def test_what_someone_imagines_is_not_asserted(nlp):
     (over,) = run(nlp, "He imagined that the war was over.", "was")
     (fail,) = run(nlp, "She could not imagine that the talks would fail.", "fail")
     assert (over["factuality"], fail["factuality"]) == ("unknown", "unknown")
+
+
+def test_a_modal_on_a_verb_of_knowing_leaves_its_clause_presupposed(nlp):
+    """'could see that p', 'might have known that p': p stays presupposed under the modal of a verb
+    of knowing or perceiving (modality.tsv kind ``factive``); under a verb of finding out it is
+    open ('could show that p'), and an epistemic adverb still hedges ('perhaps he knew that p')."""
+    (see,) = run(nlp, "The guards could see that the prisoner was afraid.", "was")
+    (known,) = run(nlp, "She might have known that the talks had failed.", "failed")
+    (show,) = run(nlp, "The tests could show that the drug works.", "works")
+    (perhaps,) = run(nlp, "Perhaps he knew that the talks had failed.", "failed")
+    assert (see["factuality"], known["factuality"]) == ("certain", "certain")
+    assert (show["factuality"], perhaps["factuality"]) == ("possible", "possible")
