@@ -105,6 +105,9 @@ VERB_ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "under", "within", "across", 
 # Children that make a two-word lexicon entry with their verb ('ruled *out*', 'has *yet* to').
 PHRASAL_DEPS = frozenset({"prt", "advmod"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Modals of ability: 'can't believe that p' is incredulity at p, which happened.
+ABILITY = frozenset({"can", "could"})
+INCREDULITY = "probable"
 # Subjects that are the speakers themselves ('*I* don't know that p').
 FIRST_PERSON = frozenset({"i", "we"})
 # Tags of wh-words: a clause they open asks about a participant, not whether the event happened.
@@ -142,6 +145,7 @@ KINDS = (
     "temporal",
     "effort",
     "factive",
+    "incredulity",
 )
 TIMES = ("", "past", "present", "future")
 
@@ -725,8 +729,13 @@ def _source_cue(
         # verb of knowing or perceiving (modality.tsv kind ``factive``), not of finding out
         # ("could show that p" is open)
         modals = not (factive and lexicon.get("factive", head))
+        incredulous = _unable(head) and any(c.dep_ == "neg" for c in head.children)
+        incredulity = lexicon.get("incredulity", head) if incredulous else None
         if negative and row["meaning"] in ("speech", "report", "denial"):
             value = "unknown"  # "did not say that p"
+        elif incredulity:
+            # "I can't believe they killed them": they did; the modal is part of the idiom
+            value, modals = incredulity["factuality"], False
         elif negative and factive and _speaker_doubt(head, lexicon):
             value = "possible_not"  # "I don't know that there is an easy solution": a doubt
         elif negative and not factive:
@@ -736,6 +745,12 @@ def _source_cue(
         value = combine(value, _local_value(head, lexicon, negation=False, modals=modals))
     scope = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
     return Cue(" ".join([lemma, *particles[:1]]), head.i, subject, scope, value)
+
+
+def _unable(verb: Token) -> bool:
+    """The verb has the modal of ability: 'I *can't* believe', 'she *could* not believe' (not
+    'could *almost* believe': no negation)."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() in ABILITY for c in verb.children)
 
 
 def _speaker_doubt(cue: Token, lexicon: Lexicon) -> bool:

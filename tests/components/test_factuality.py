@@ -1374,3 +1374,13 @@ def test_a_modal_on_a_verb_of_knowing_leaves_its_clause_presupposed(nlp):
     (perhaps,) = run(nlp, "Perhaps he knew that the talks had failed.", "failed")
     assert (see["factuality"], known["factuality"]) == ("certain", "certain")
     assert (show["factuality"], perhaps["factuality"]) == ("possible", "possible")
+
+
+def test_cannot_believe_is_incredulity_at_what_happened(nlp):
+    """'I can't believe they sold the house' (modality.tsv kind ``incredulity``): they did; without
+    the modal of ability it is a negated belief ('I don't believe they sold it' -> probable_not)."""
+    (cannot,) = run(nlp, "I can't believe they sold the house.", "sold")
+    (could,) = run(nlp, "She could not believe that the army had retreated.", "retreated")
+    (dont,) = run(nlp, "I don't believe they sold the house.", "sold")
+    assert (cannot["factuality"], could["factuality"]) == ("certain", "certain")
+    assert dont["factuality"] == "probable_not"
