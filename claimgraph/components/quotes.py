@@ -1160,6 +1160,16 @@ def noun_quote(noun: Token, row: dict[str, str]) -> Found | None:
         ),
         None,
     )
+    if clause is None and row["meaning"] in INTENTION_MEANINGS:
+        # "his pledge to ban all imports", "hopes of a deal": what is promised, planned or hoped for
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and c.i > noun.i and any(a.tag_ == "TO" for a in c.children)
+            ),
+            None,
+        )
     if clause is not None:
         content = trimmed(list(clause.subtree))
     else:

@@ -147,3 +147,46 @@ def test_call_on_reads_the_addressee_and_the_infinitive(nlp, text, content, spea
         content,
         speaker,
     )
+
+
+# -- an intention noun with its infinitive ('the decision to delay the vote') ---------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "After the council's decision to delay the vote, residents gathered outside the town hall.",
+            "decision",
+            "to delay the vote",
+            "the council's",
+        ),
+        (
+            "Her pledge to cut property taxes won her the election.",
+            "pledge",
+            "to cut property taxes",
+            "Her",
+        ),
+        (
+            "The two countries reached an agreement to reopen the border crossing.",
+            "agreement",
+            "to reopen the border crossing",
+            "The two countries",
+        ),
+    ],
+)
+def test_an_intention_noun_reads_its_infinitive(nlp, text, cue, content, speaker):
+    quote = quote_of(nlp, text, cue)
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
+        "indirect",
+        content,
+        speaker,
+    )
+
+
+@pytest.mark.model
+def test_a_noun_outside_the_lexicon_reads_no_infinitive(nlp):
+    # "plan" is no noun cue in cues.tsv (as one it added 6 attributions for 1 right on PolNeAR dev)
+    doc = nlp("The hospital's plan to close the ward was approved.")
+    assert not doc._.quotes
