@@ -76,7 +76,10 @@ def country_dyads(doc):
         ("Colombian rebels laid down their arms.", ("RETREAT", "COL", None)),
         ("Israel handed over control of Jericho to the Palestinians.", ("RETREAT", "ISR", "PSE")),
         ("Ukrainian forces abandoned their positions in Bakhmut.", ("RETREAT", "UKR", None)),
+        ("Turkey reopened the border crossing to Syrian refugees.", ("RETREAT", "TUR", "SYR")),
+        ("Jordan opened its airspace to Israeli planes.", ("RETREAT", "JOR", "ISR")),
         # CONCEDE
+        ("China opened up its economy to foreign investors.", ("CONCEDE", "CHN", None)),
         ("Greece gave in to German demands.", ("CONCEDE", "GRC", None)),
         ("Japan offered an apology to China.", ("CONCEDE", "JPN", "CHN")),
         ("A Turkish court acquitted Greek journalists.", ("CONCEDE", "TUR", "GRC")),
@@ -107,8 +110,18 @@ def test_codebook_trigger_rows(nlp, text, expected):
         "Greece shipped olive oil to Germany.",  # ship: only aid, weapons, supplies ...
         "The soldiers pulled the cart out of the mud.",  # pull out / back need their particle
         "France abandoned the plan.",  # abandon: only positions, bases, towns ...
+        "Japan opened the new bridge to traffic.",  # open: a border, crossing or airspace only
     ],
 )
 def test_codebook_rows_keep_their_constraints(nlp, text):
     types = {e["type"] for e in nlp(text)._.events}
     assert not types & {"SANCTION", "AID", "RETREAT"}, types
+
+
+@pytest.mark.model
+def test_committed_to_is_stative_its_subject_acts(nlp):
+    # plover.tsv stative row: "is committed to" keeps its subject as the actor of the act it governs
+    doc = nlp("Germany is committed to sending tanks to Ukraine.")
+    assert ("AID", "DEU", "UKR") in country_dyads(doc)
+    doc = nlp("The minister said Vietnam is committed to opening up the economy.")
+    assert ("CONCEDE", "VNM", "VNM") in country_dyads(doc)
