@@ -732,7 +732,8 @@ def _source_cue(
         incredulous = _unable(head) and any(c.dep_ == "neg" for c in head.children)
         incredulity = lexicon.get("incredulity", head) if incredulous else None
         if negative and row["meaning"] in ("speech", "report", "denial"):
-            value = "unknown"  # "did not say that p"
+            # "did not say that p"; "did not tell her that the children were ill": they were
+            value = value if lexicon.get("factive", head) else "unknown"
         elif incredulity:
             # "I can't believe they killed them": they did; the modal is part of the idiom
             value, modals = incredulity["factuality"], False

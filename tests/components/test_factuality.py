@@ -1384,3 +1384,13 @@ def test_cannot_believe_is_incredulity_at_what_happened(nlp):
     (dont,) = run(nlp, "I don't believe they sold the house.", "sold")
     assert (cannot["factuality"], could["factuality"]) == ("certain", "certain")
     assert dont["factuality"] == "probable_not"
+
+
+def test_not_telling_someone_that_p_presupposes_p(nlp):
+    """'did not tell parliament that the deal had collapsed' (modality.tsv kind ``factive``): it
+    had; 'did not say that the deal had collapsed' leaves it unknown."""
+    (told,) = run(
+        nlp, "The minister did not tell parliament that the deal had collapsed.", "collapsed"
+    )
+    (said,) = run(nlp, "The minister did not say that the deal had collapsed.", "collapsed")
+    assert (told["factuality"], said["factuality"]) == ("certain", "unknown")
