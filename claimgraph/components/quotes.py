@@ -1219,6 +1219,16 @@ def adjective_quote(adjective: Token, row: dict[str, str]) -> Found | None:
     …"). An attributive adjective ("a confident minister") quotes nobody."""
     doc = adjective.doc
     clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    if clause is None and row["meaning"] in INTENTION_MEANINGS:
+        # "willing to negotiate", "determined to win": what the subject means to do
+        clause = next(
+            (
+                c
+                for c in adjective.children
+                if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
+            ),
+            None,
+        )
     after = doc[adjective.i + 1] if adjective.i + 1 < len(doc) else None
     if (
         clause is None

@@ -252,3 +252,35 @@ def test_a_cue_noun_with_an_about_phrase_attributes_its_topic(nlp):
 @pytest.mark.model
 def test_an_of_phrase_of_a_cue_noun_is_no_topic(nlp):
     assert not nlp("The statement of the council was brief.")._.quotes
+
+
+# -- round 7: intention adjectives with their infinitive ---------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "The union is willing to accept a smaller raise.",
+            "willing",
+            "to accept a smaller raise",
+            "The union",
+        ),
+        (
+            "The prime minister seemed determined to win a second term.",
+            "determined",
+            "to win a second term",
+            "The prime minister",
+        ),
+    ],
+)
+def test_an_intention_adjective_reads_its_infinitive(nlp, text, cue, content, speaker):
+    assert_indirect(nlp, text, cue, content, speaker)
+
+
+@pytest.mark.model
+def test_a_belief_adjective_reads_no_infinitive(nlp):
+    # "sure to" is a prediction of the writer's ("is sure to win"), not an attitude of the subject
+    doc = nlp("The incumbent is sure to win the next election.")
+    assert "sure" not in {q["cue"] for q in doc._.quotes}
