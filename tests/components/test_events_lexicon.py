@@ -89,6 +89,7 @@ def country_dyads(doc):
         ("Britain closed its embassy in Iran.", ("SANCTION", "GBR", "IRN")),
         ("Washington withheld aid from Egypt.", ("SANCTION", "USA", "EGY")),
         ("Morocco downgraded its relations with Algeria.", ("SANCTION", "MAR", "DZA")),
+        ("France advised its citizens against travel to Mali.", ("SANCTION", "FRA", "MLI")),
         # MOBILIZE
         ("Russia massed troops on the Ukrainian border.", ("MOBILIZE", "RUS", None)),
         ("Israel called up reservists.", ("MOBILIZE", "ISR", None)),
@@ -111,6 +112,7 @@ def test_codebook_trigger_rows(nlp, text, expected):
         "The soldiers pulled the cart out of the mud.",  # pull out / back need their particle
         "France abandoned the plan.",  # abandon: only positions, bases, towns ...
         "Japan opened the new bridge to traffic.",  # open: a border, crossing or airspace only
+        "The minister's travel to Mali was postponed.",  # travel: only advised against
     ],
 )
 def test_codebook_rows_keep_their_constraints(nlp, text):
