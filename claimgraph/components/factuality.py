@@ -437,11 +437,11 @@ def _negated_adverb(adverb: Token, lexicon: Lexicon) -> bool:
 
 
 def _negative_coordinator(conjunct: Token, head: Token, lexicon: Lexicon) -> bool:
-    """A negative 'nor' between a conjunct and its head; it negates the conjunct, not the head."""
-    return any(
-        c.dep_ == "cc" and head.i < c.i < conjunct.i and lexicon.get("negation", c)
-        for c in head.children
-    )
+    """A negative 'nor' right before a conjunct (the nearest coordinator between it and its head);
+    it negates that conjunct, not the head, nor a later conjunct after another coordinator
+    ('neither approves nor disapproves …, *but* … did not contradict')."""
+    coordinators = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < conjunct.i]
+    return bool(coordinators) and bool(lexicon.get("negation", coordinators[-1]))
 
 
 def _embedding_participles(token: Token, lexicon: Lexicon) -> list[dict[str, str]]:

@@ -1394,3 +1394,11 @@ def test_not_telling_someone_that_p_presupposes_p(nlp):
     )
     (said,) = run(nlp, "The minister did not say that the deal had collapsed.", "collapsed")
     assert (told["factuality"], said["factuality"]) == ("certain", "unknown")
+
+
+def test_nor_negates_only_the_conjunct_right_after_it(nlp):
+    """'neither approved nor *rejected*' negates the rejection; a later conjunct after 'but' is
+    not under the 'nor' ('…, but the minister did not *support* it' is simply not supported)."""
+    text = "The board neither approved nor rejected the plan, but the minister did not support it."
+    rejected, support = run(nlp, text, "rejected", "support")
+    assert (rejected["factuality"], support["factuality"]) == ("certain_not", "certain_not")
