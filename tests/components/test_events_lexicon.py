@@ -64,6 +64,7 @@ def country_dyads(doc):
         ("Japan congratulated South Korea on the election.", ("SUPPORT", "JPN", "KOR")),
         ("Kenya thanked Ethiopia for its help.", ("SUPPORT", "KEN", "ETH")),
         ("Brazil expressed solidarity with Chile.", ("SUPPORT", "BRA", "CHL")),
+        ("Israel opened an embassy in Abu Dhabi.", ("SUPPORT", "ISR", "ARE")),
         # AID
         ("French commandos rescued Malian hostages.", ("AID", "FRA", "MLI")),
         ("Canada shipped weapons to Ukraine.", ("AID", "CAN", "UKR")),
