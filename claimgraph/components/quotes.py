@@ -856,6 +856,7 @@ def verb_quote(
         None,
     )
     topic = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     # "as the memo put it, ...", "as Trump said, ...": the clause the as-clause comments on
     as_clause = cue.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
@@ -923,6 +924,10 @@ def verb_quote(
         own = {t.i for t in cue.subtree}
         content = trimmed([t for t in cue.head.subtree if t.i not in own])
         kind = "parenthetical"
+    elif passive is not None and any(c.dep_ == "agent" for c in cue.children):
+        # "The story was first reported by The Washington Post": what the agent reported is the subject
+        content = trimmed(list(passive.subtree))
+        kind = "object"
     elif topic is not None:
         # "complained about his microphone", "warned against hackers": what the words are about
         content = trimmed(

@@ -190,3 +190,38 @@ def test_a_noun_outside_the_lexicon_reads_no_infinitive(nlp):
     # "plan" is no noun cue in cues.tsv (as one it added 6 attributions for 1 right on PolNeAR dev)
     doc = nlp("The hospital's plan to close the ward was approved.")
     assert not doc._.quotes
+
+
+# -- a passive cue with its agent: the subject is what the agent said, endorsed or supported ----------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "The new budget was endorsed by three of the largest unions.",
+            "endorse",
+            "The new budget",
+            "three of the largest unions",
+        ),
+        (
+            "The plan is supported by a coalition of mayors.",
+            "support",
+            "The plan",
+            "a coalition of mayors",
+        ),
+    ],
+)
+def test_a_passive_cue_with_an_agent_reads_its_subject(nlp, text, cue, content, speaker):
+    quote = quote_of(nlp, text, cue)
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
+        "indirect",
+        content,
+        speaker,
+    )
+
+
+@pytest.mark.model
+def test_a_passive_verb_that_is_no_cue_quotes_nobody(nlp):
+    assert not nlp("The bridge was built by a French company.")._.quotes
