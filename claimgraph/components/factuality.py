@@ -405,6 +405,8 @@ def _local_value(
             negated = not negated  # "no longer sells"
     if negation and _negative_subject(token, lexicon):
         negated = not negated  # "nobody hurried her", "no troops were sent"
+    if negation and any(c.dep_ == "dobj" and lexicon.get("negation", c) for c in token.children):
+        negated = not negated  # "will get *nothing*" (not "had *no* information": a determiner)
     if negation and token.dep_ in ("pobj", "pcomp") and lexicon.get("negation", token.head):
         negated = not negated  # "without consulting Kyiv"
     adjective = _predicative_adjective(token, lexicon)

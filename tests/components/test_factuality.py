@@ -1402,3 +1402,11 @@ def test_nor_negates_only_the_conjunct_right_after_it(nlp):
     text = "The board neither approved nor rejected the plan, but the minister did not support it."
     rejected, support = run(nlp, text, "rejected", "support")
     assert (rejected["factuality"], support["factuality"]) == ("certain_not", "certain_not")
+
+
+def test_a_negative_pronoun_object_negates_its_verb(nlp):
+    """'The talks achieved *nothing*': nothing was achieved (certain_not); a negative determiner on
+    the object does not negate the verb ('the firm had *no* information' is a fact)."""
+    (achieved,) = run(nlp, "The talks achieved nothing.", "achieved")
+    (had,) = run(nlp, "The firm had no information on the sale.", "had")
+    assert (achieved["factuality"], had["factuality"]) == ("certain_not", "certain")
