@@ -359,6 +359,8 @@ class QuoteFinder:
                 c.lower_ == words[1] and c.dep_ in ("prt", "prep", "dobj") for c in token.children
             ):
                 return row
+            if words[1] == "to" and any(_infinitive(c) for c in token.children):
+                return row  # "agreed to release the cash": "to" marks the infinitive
         return None
 
     def _indirect(self, doc: Doc, quoted: list[int | None], phrases: dict) -> list[Found]:
@@ -771,6 +773,11 @@ def token_segments(doc: Doc, segments: list[Segment]) -> list[int | None]:
 
 
 # -- parse helpers ----------------------------------------------------------------
+
+
+def _infinitive(token: Token) -> bool:
+    """Is this child of a verb its to-infinitive ("agreed *to release* the cash")?"""
+    return token.dep_ == "xcomp" and any(c.tag_ == "TO" for c in token.children)
 
 
 def reduced_passive(cue: Token) -> bool:
