@@ -284,3 +284,27 @@ def test_a_belief_adjective_reads_no_infinitive(nlp):
     # "sure to" is a prediction of the writer's ("is sure to win"), not an attitude of the subject
     doc = nlp("The incumbent is sure to win the next election.")
     assert "sure" not in {q["cue"] for q in doc._.quotes}
+
+
+@pytest.mark.model
+def test_agree_to_is_a_commitment_and_agree_that_is_speech(nlp):
+    assert_indirect(
+        nlp,
+        "The company agreed to pay the fine within a month.",
+        "agree to",
+        "to pay the fine within a month",
+        "The company",
+    )
+    assert_indirect(
+        nlp,
+        "The minister agreed that the plan had failed.",
+        "agree",
+        "that the plan had failed",
+        "The minister",
+    )
+    # the two readings carry their own lexicon rows (factuality reads the meaning)
+    quotes = nlp.get_pipe("claimgraph_quotes")
+    assert (quotes.cue_row("agree to")["meaning"], quotes.cue_row("agree")["meaning"]) == (
+        "intention",
+        "speech",
+    )
