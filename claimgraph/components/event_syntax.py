@@ -95,7 +95,7 @@ def object_lemmas(tok: Token) -> set[str]:
             for prep in word.children:  # "part of a military aid program", "a state of emergency"
                 # "$2 billion in weapons": an amount "in" what is given
                 if prep.dep_ == "prep" and (
-                    prep.lower_ == "of" or (prep.lower_ == "in" and word.pos_ == "NUM")
+                    prep.lower_ == "of" or (prep.lower_ == "in" and amount(word))
                 ):
                     for pobj in prep.children:
                         lemmas.add(pobj.lemma_.lower())
@@ -175,7 +175,7 @@ def context_words(tok: Token) -> list[Token]:
     heads += [  # "$2 billion in weapons": the amount's "in" phrase says what is given
         p
         for h in heads
-        if h.pos_ == "NUM"
+        if amount(h)
         for prep in h.children
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for p in prep.children
@@ -280,6 +280,13 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return out + [c for c in tok.conjuncts if c not in out]
 
 
+def amount(tok: Token) -> bool:
+    """A number or a counted noun: "$500 million", "500 million euros", "1,000 tons"."""
+    return tok.pos_ == "NUM" or (
+        tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
 def governor(tok: Token) -> Token | None:
     """The clause a noun belongs to: its verb when it is an object, or the head of its preposition."""
     if tok.dep_ in OBJECT_DEPS or tok.dep_ in PASSIVE_SUBJECT_DEPS or tok.dep_ in SUBJECT_DEPS:
@@ -298,7 +305,7 @@ def governor(tok: Token) -> Token | None:
         return head
     if tok.dep_ == "pobj" and (
         (tok.head.lower_ == "of" and head.pos_ in ("NOUN", "NUM"))
-        or (tok.head.lower_ == "in" and head.pos_ == "NUM")  # "pledged $500 million in aid"
+        or (tok.head.lower_ == "in" and amount(head))  # "pledged $500 million in aid"
     ):
         return governor(head)  # "launched 10 days of war games", "exploded a series of bombs"
     return None

@@ -1055,6 +1055,11 @@ def test_an_amount_in_aid_or_weapons_is_what_is_given(nlp):
     assert (countries(doc, event), event["cameo"]) == (("NOR", "POL"), "072")
     doc = nlp("Canada pledged $300 million in aid to Jordan.")
     assert [countries(doc, e) for e in doc._.events if e["type"] == "AID"] == [("CAN", "JOR")]
+    # a counted noun is an amount too ("500 million euros", "2,000 tonnes")
+    doc = nlp("Germany pledged 500 million euros in aid to Ukraine.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "AID"] == [("DEU", "UKR")]
+    doc = nlp("Britain sent 2,000 tonnes in food aid to Sudan.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "AID"] == [("GBR", "SDN")]
 
 
 @pytest.mark.model
