@@ -108,6 +108,8 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Modals of ability: 'can't believe that p' is incredulity at p, which happened.
 ABILITY = frozenset({"can", "could"})
 INCREDULITY = "probable"
+# Values of implicative predicates: they settle whether their complement happened.
+IMPLICATIVE = frozenset({"certain", "certain_not"})
 # Subjects that are the speakers themselves ('*I* don't know that p').
 FIRST_PERSON = frozenset({"i", "we"})
 # Tags of wh-words: a clause they open asks about a participant, not whether the event happened.
@@ -265,9 +267,8 @@ def assess_token(
     polarity_item = _negated_support(token, lexicon) or _denied(token, lexicon)
     value = _local_value(token, lexicon, quantifiers=not polarity_item)
     time = _own_time(token, lexicon)
-    for participle in _embedding_participles(token, lexicon):  # "the cancelled deal"
-        value = combine(value, participle["factuality"])
-        time = time or participle["time"] or None
+    participles = _embedding_participles(token, lexicon)  # "the cancelled deal"
+    implicative = False  # an implicative predicate over the event ('was called off') settles it
     cues: list[Cue] = []
     form = _nonfinite_governor(token, lexicon) or token  # "to provide credit *arrangements*"
     # "without consulting": asserted not, not merely named
@@ -316,6 +317,10 @@ def assess_token(
                     child, head, negate(value) if against else value, time, lexicon
                 )
                 embedded = embedded or (value, time) != before or _embeds(head, lexicon)
+                row = _embedding(head, lexicon)
+                implicative = implicative or (
+                    child.i == token.i and bool(row) and row["factuality"] in IMPLICATIVE
+                )
         elif (
             child.i == token.i
             and token.pos_ in NOMINAL_POS
@@ -328,6 +333,7 @@ def assess_token(
                 if commits:
                     negated_here = negated(token, lexicon)
                     value = combine(value, _local_value(head, lexicon, negation=not negated_here))
+                    implicative = True  # "the planned attack began at dawn": it took place
             elif _definite(token) and token.pos_ != "PROPN":
                 # "Courtaulds' moves could boost its value", "join the hunt": a definite
                 # argument's existence is presupposed, outside the verb's modality
@@ -357,6 +363,12 @@ def assess_token(
             time = "future" if future else _own_time(head, lexicon)
         reached_cue = reached_cue or head.lemma_.lower() == cue_lemma
         child = head
+    if not implicative:
+        # "the planned attack" is probable, future; "the planned attack was called off" did not
+        # happen, and "the planned attack began" did, in the past
+        for participle in participles:
+            value = combine(value, participle["factuality"])
+            time = participle["time"] or time
     if not embedded and nonfinite(form):
         value = combine(value, nonfinite_cap(form, lexicon, settings))
     if not embedded and generic_noun(token, lexicon):  # embedded: 'a delay in *delivery*'

@@ -1410,3 +1410,22 @@ def test_a_negative_pronoun_object_negates_its_verb(nlp):
     (achieved,) = run(nlp, "The talks achieved nothing.", "achieved")
     (had,) = run(nlp, "The firm had no information on the sale.", "had")
     assert (achieved["factuality"], had["factuality"]) == ("certain_not", "certain")
+
+
+def test_refraining_from_an_act_is_not_doing_it(nlp):
+    """'refrained from sending arms' (modality.tsv, like 'avoid'): it did not send them."""
+    (sending,) = run(nlp, "China refrained from sending arms to Russia.", "sending")
+    (voting,) = run(nlp, "Three members abstained from voting on the motion.", "voting")
+    assert (sending["factuality"], voting["factuality"]) == ("certain_not", "certain_not")
+
+
+def test_an_implicative_over_a_planned_event_settles_it(nlp):
+    """'the *planned* attack' is probable and future, but a predicate that settles whether it
+    happened overrides the participle: 'was called off' -> certain_not, 'began at dawn' ->
+    certain, past; 'officials discussed the planned attack' keeps the plan's future."""
+    (off,) = run(nlp, "The planned attack was called off.", "attack")
+    (began,) = run(nlp, "The planned attack began at dawn.", "attack")
+    (discussed,) = run(nlp, "Officials discussed the planned attack.", "attack")
+    assert off["factuality"] == "certain_not"
+    assert (began["factuality"], began["time"]) == ("certain", "past")
+    assert (discussed["factuality"], discussed["time"]) == ("possible", "future")
