@@ -69,8 +69,9 @@ NOT_TARGET_DEPS = frozenset(
 
 
 def has_dependent(tok: Token, lemma: str) -> bool:
-    """``tok`` has a dependent (or a governing verb) with this lemma or form."""
-    words = list(tok.children) + [tok.head]
+    """``tok`` has a dependent (or a governing verb) with this lemma or form; an infinitive's "to"
+    is no dependent ("protested to the UN" has one, "began a strike to protest" has none)."""
+    words = [c for c in tok.children if c.dep_ != "aux" and c.tag_ != "TO"] + [tok.head]
     return any(w.lemma_.lower() == lemma or w.lower_ == lemma for w in words if w.i != tok.i)
 
 

@@ -42,7 +42,8 @@ def country_dyads(doc):
             "Nigeria blamed Cameroon for the kidnapping of Nigerian fishermen.",
             ("ASSAULT", "CMR", "NGA"),
         ),
-        # COERCE
+        # COERCE (institutions.tsv: coast guard, border guards, riot police, junta ...)
+        ("China's coast guard detained 12 Vietnamese fishermen.", ("COERCE", "CHN", "VNM")),
         (
             "An Iranian court sentenced a British journalist to ten years in prison.",
             ("COERCE", "IRN", "GBR"),
@@ -54,6 +55,8 @@ def country_dyads(doc):
         ("Spain will prosecute Moroccan smugglers.", ("ACCUSE", "ESP", "MAR")),
         ("Germany faulted Poland for the delay.", ("ACCUSE", "DEU", "POL")),
         ("France admonished Italy over its migrant policy.", ("ACCUSE", "FRA", "ITA")),
+        # a diplomatic protest "to" someone is a complaint (PLOVER ACCUSE disapprove)
+        ("The Philippines protested to China over the incident.", ("ACCUSE", "PHL", "CHN")),
         # REJECT
         ("North Korea defied the United Nations.", ("REJECT", "PRK", None)),
         # REQUEST
@@ -91,6 +94,7 @@ def country_dyads(doc):
         ("Washington withheld aid from Egypt.", ("SANCTION", "USA", "EGY")),
         ("Morocco downgraded its relations with Algeria.", ("SANCTION", "MAR", "DZA")),
         ("France advised its citizens against travel to Mali.", ("SANCTION", "FRA", "MLI")),
+        ("Turkey fined two Greek fishing boats.", ("SANCTION", "TUR", "GRC")),
         # MOBILIZE
         ("Russia massed troops on the Ukrainian border.", ("MOBILIZE", "RUS", None)),
         ("Israel called up reservists.", ("MOBILIZE", "ISR", None)),
@@ -128,3 +132,11 @@ def test_committed_to_is_stative_its_subject_acts(nlp):
     assert ("AID", "DEU", "UKR") in country_dyads(doc)
     doc = nlp("The minister said Vietnam is committed to opening up the economy.")
     assert ("CONCEDE", "VNM", "VNM") in country_dyads(doc)
+
+
+@pytest.mark.model
+def test_an_infinitive_to_is_no_dependent_of_its_verb(nlp):
+    # "protest to X" is a complaint; the "to" of "began a hunger strike to protest" is no such "to"
+    doc = nlp("Serbian students began a hunger strike to protest against the government.")
+    assert "ACCUSE" not in {e["type"] for e in doc._.events}
+    assert "PROTEST" in {e["type"] for e in doc._.events}
