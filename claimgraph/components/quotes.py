@@ -1061,6 +1061,17 @@ def embedded_quote(core: list[Token], quoted: list[int | None]) -> Found | None:
     speaker = outside(subject(verb), quoted)
     if speaker is None:
         return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if (
+        clause.dep_ == "relcl"
+        and speaker.lower_ not in RELATIVE_PRONOUNS
+        and speaker.i != clause.head.i
+    ):
+        # "his tweets in which he called her "disgusting" and referred to her "sex tape"": a clause
+        # describing a noun of the sentence, whose attribution (if any) is the sentence's
+        return None
     parts = [arg] + ([obj] if obj is not None else [])
     if arg.dep_ == "dobj":
         parts += [

@@ -225,3 +225,28 @@ def test_a_passive_cue_with_an_agent_reads_its_subject(nlp, text, cue, content, 
 @pytest.mark.model
 def test_a_passive_verb_that_is_no_cue_quotes_nobody(nlp):
     assert not nlp("The bridge was built by a French company.")._.quotes
+
+
+# -- quoted words in a relative clause with a subject of its own describe a noun of the sentence ------
+
+
+@pytest.mark.model
+def test_quoted_words_in_a_relative_clause_with_its_own_subject_are_no_quote(nlp):
+    assert not nlp('Mark Jones deleted the posts in which he had admired the "bold" plan.')._.quotes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mark Jones, who had admired the "bold" plan, resigned on Friday.',
+        'Mark Jones admired the "bold" plan on Friday.',
+    ],
+)
+def test_quoted_words_under_the_subjects_own_verb_stay_a_mixed_quote(nlp, text):
+    (quote,) = nlp(text)._.quotes
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
+        "mixed",
+        'the "bold" plan',
+        "Mark Jones",
+    )
