@@ -38,20 +38,20 @@ def factuality_scores(corpus: str) -> dict:
 
 
 def test_gate_uw_factuality():
-    """Measured on UW test: MAE 0.507, Pearson r 0.671 (round 6; round 5 0.506 / 0.670; issue
-    targets: MAE ≤ 0.9, r ≥ 0.6)."""
+    """Measured on UW test: MAE 0.507, Pearson r 0.671 (rounds 6 and 7; round 5 0.506 / 0.670;
+    issue targets: MAE ≤ 0.9, r ≥ 0.6)."""
     result = factuality_scores("uw-unified")
     assert result["mae"] <= 0.51
     assert result["r"] >= 0.666
 
 
 def test_gate_meantime_factuality():
-    """Measured on MEANTIME test: MAE 0.299, r 0.594 (rounds 5 and 6); of its 20 non-factual events
-    6 in the exact FactBank class, 10 in the polarity/certainty bucket (one event is 0.05; the
-    floors allow one; unchanged since round 3)."""
+    """Measured on MEANTIME test: MAE 0.283, r 0.602 (round 7; rounds 5 and 6: 0.299 / 0.594); of
+    its 20 non-factual events 6 in the exact FactBank class, 10 in the polarity/certainty bucket
+    (one event is 0.05; the floors allow one; unchanged since round 3)."""
     result = factuality_scores("meantime-unified")
-    assert result["mae"] <= 0.305
-    assert result["r"] >= 0.585
+    assert result["mae"] <= 0.29
+    assert result["r"] >= 0.595
     assert result["nonfactual_exact"] >= 0.25
     assert result["nonfactual_bucket"] >= 0.45
 
