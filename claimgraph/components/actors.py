@@ -69,6 +69,8 @@ STATE_KINDS = {"country", "government", "military"}
 MISSPELT_MIN = 6
 # entity labels a misspelt country may carry (NER reads "Quatar" as an ORG; "" = no entity; never a PERSON)
 MISSPELT_ENTS = frozenset({"GPE", "LOC", "NORP", "ORG", ""})
+# dependencies of a one-word name that make it a person even when the tables know a city so named
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "compound"})
 # kinds whose country counts among those an article names ("the Fijian rebels" name Fiji)
 HOME_KINDS = DESIGNATOR_KINDS | {"group"}
 
@@ -352,7 +354,7 @@ class ActorResolver:
                 continue
             if start in names and names[start][:2] == (start, end):
                 continue  # "Kyiv" tagged PERSON: the table knows better (but "Mark Cuban" is a person)
-            if self._named_town(doc[start:end]):
+            if self._named_town(doc[start:end]) or self._town_read_as_person(doc[start:end]):
                 continue  # "seized the town of Goma": a place of the tables, not a person
             name, country = doc[start:end].text, self._appositive_country(doc, names, ent.root)
             cands.append(Candidate(start, end, PRIORITY_NER, "person", None, name, country))
@@ -658,6 +660,15 @@ class ActorResolver:
         if root.dep_ == "dobj" and cues.get(root.head.lemma_.lower()) == "motion":
             return True
         return False
+
+    def _town_read_as_person(self, span: Span) -> bool:
+        """One word the tables know as a city that the NER read as a person, where it does not
+        speak or act as one: "Russian forces shelled Kherson" (but "Medina said" may be a person)."""
+        return (
+            len(span) == 1
+            and span.root.dep_ not in SPEAKER_DEPS
+            and self.gaz.place_country(span.text) is not None
+        )
 
     def _named_town(self, span: Span) -> bool:
         """A place of the tables used as a place: after a locative preposition ("in Goma") or

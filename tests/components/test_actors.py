@@ -856,3 +856,15 @@ def test_a_country_after_anti_or_pro_is_a_stance_not_an_actor(nlp):
     assert set(by_id(doc)) == {"FRA"}  # the envoy's country only
     doc = run(nlp, "A Chinese columnist met the French envoy.")
     assert "CHN" in by_id(doc)
+
+
+@pytest.mark.model
+def test_a_city_the_ner_reads_as_a_person_is_no_person_unless_it_speaks(nlp):
+    def as_person(doc):
+        word = next(t for t in doc if t.text in ("Kherson", "Medina"))
+        doc.ents = [Span(doc, word.i, word.i + 1, label="PERSON")]
+
+    doc = run(nlp, "Russian forces shelled Kherson on Monday.", prepare=as_person)
+    assert not [a for a in doc._.actors if a["kind"] == "person"]
+    doc = run(nlp, "Medina said the talks would resume.", prepare=as_person)
+    assert [a["id"] for a in doc._.actors if a["kind"] == "person"] == ["person:medina"]
