@@ -432,6 +432,7 @@ class QuoteFinder:
         direct: list[Found] = []
         embedded: list[Found] = []
         last_core: dict[int, tuple[Found, list[Token]]] = {}
+        short_carried: list[Found] = []
         # a short quote (a nickname, a title) does not end the frame of the quote next to it
         short = short_segments(doc, segments, self.min_quote_words)
         stops = [None if number in short else number for number in quoted]
@@ -463,6 +464,18 @@ class QuoteFinder:
                 if item.cue is not None and item.speaker is not None:
                     direct.append(item)
                     continue
+            if (
+                len(core) < self.min_quote_words
+                and not fragment
+                and continues(doc, seg, direct, paragraphs)
+            ):
+                # a short quote opening the sentence after a speaker's quote in the same paragraph goes on
+                # with it ('"I would," Melanie said to the TV. "I would, Donald."'), if _carry finds its speaker
+                item = self._frame(doc, text, index, segments, quoted, stops, content, phrases)
+                if item.cue is None and item.speaker is None:
+                    short_carried.append(item)
+                    direct.append(item)
+                    continue
             if len(core) < self.min_quote_words or fragment:
                 item = embedded_quote(core, quoted)
                 if item is not None and self._speaks(doc, item.speaker):
@@ -480,6 +493,11 @@ class QuoteFinder:
         for outer, core in last_core.values():
             outer.content = ends_with_quote(outer.content, core)
         self._carry(doc, direct, indirect, paragraphs)
+        direct = [
+            item
+            for item in direct
+            if item.speaker is not None or not any(item is short for short in short_carried)
+        ]
         lead_in(doc, direct, indirect)
         # an indirect reading of a direct quote's own cue, or of its words, is the same attribution
         direct_cues = {i for item in direct if not item.carried_cue for i in item.cue_tokens}
@@ -801,6 +819,18 @@ def opens_sentence(doc: Doc, seg: Segment) -> bool:
         if not (previous.is_space or previous.is_quote):
             return False
     return True
+
+
+def continues(doc: Doc, seg: Segment, direct: list[Found], paragraphs: list[int]) -> bool:
+    """Does this quote open its sentence right after a direct quote with a speaker in the same paragraph?"""
+    if not direct or direct[-1].speaker is None or not direct[-1].segments:
+        return False
+    before = direct[-1].segments[-1]
+    return (
+        before.open_at < seg.open_at
+        and paragraph_of(paragraphs, before.open_at) == paragraph_of(paragraphs, seg.open_at)
+        and opens_sentence(doc, seg)
+    )
 
 
 def short_segments(doc: Doc, segments: list[Segment], min_words: int) -> set[int]:

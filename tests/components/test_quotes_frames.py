@@ -173,3 +173,21 @@ def test_a_long_quote_in_the_argument_of_a_non_cue_verb_is_its_subjects(nlp):
     quote = next(q for q in quotes_of(nlp, text) if q["kind"] == "direct")
     assert quote["speaker"] is not None and quote["speaker"]["text"] == "Senator Ames"
     assert quote["cue"] == "characterize"
+
+
+# -- round 7: a short quote going on with the speaker of the quote before it ------------------------
+
+
+@pytest.mark.model
+def test_a_short_quote_after_a_framed_quote_in_its_paragraph_goes_on_with_its_speaker(nlp):
+    doc = nlp('"We will win this time," Maria Lopez told the crowd. "Believe me."')
+    assert [(q["text"], q["speaker"]["text"]) for q in doc._.quotes] == [
+        ("We will win this time,", "Maria Lopez"),
+        ("Believe me.", "Maria Lopez"),
+    ]
+
+
+@pytest.mark.model
+def test_a_short_quote_in_the_next_paragraph_is_no_continuation(nlp):
+    doc = nlp('"We will win this time," Maria Lopez told the crowd.\n\n"Believe me."')
+    assert [q["text"] for q in doc._.quotes] == ["We will win this time,"]
