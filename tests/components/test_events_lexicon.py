@@ -51,12 +51,20 @@ def country_dyads(doc):
         ("Turkish police rounded up Syrian refugees in Istanbul.", ("COERCE", "TUR", "SYR")),
         ("Chinese authorities shut down a Hong Kong newspaper.", ("COERCE", "CHN", None)),
         ("Israeli settlers razed Palestinian olive groves.", ("COERCE", "ISR", "PSE")),
+        (
+            "The Indian navy intercepted a Pakistani ship carrying weapons.",
+            ("COERCE", "IND", "PAK"),
+        ),
         # ACCUSE
         ("Spain will prosecute Moroccan smugglers.", ("ACCUSE", "ESP", "MAR")),
         ("Germany faulted Poland for the delay.", ("ACCUSE", "DEU", "POL")),
         ("France admonished Italy over its migrant policy.", ("ACCUSE", "FRA", "ITA")),
         # a diplomatic protest "to" someone is a complaint (PLOVER ACCUSE disapprove)
         ("The Philippines protested to China over the incident.", ("ACCUSE", "PHL", "CHN")),
+        (
+            "South Korea's parliament impeached the South Korean president.",
+            ("ACCUSE", "KOR", "KOR"),
+        ),
         # REJECT
         ("North Korea defied the United Nations.", ("REJECT", "PRK", None)),
         # REQUEST
@@ -118,11 +126,12 @@ def test_codebook_trigger_rows(nlp, text, expected):
         "France abandoned the plan.",  # abandon: only positions, bases, towns ...
         "Japan opened the new bridge to traffic.",  # open: a border, crossing or airspace only
         "The minister's travel to Mali was postponed.",  # travel: only advised against
+        "Israel intercepted a missile fired from Yemen.",  # intercept: a ship, plane or convoy
     ],
 )
 def test_codebook_rows_keep_their_constraints(nlp, text):
     types = {e["type"] for e in nlp(text)._.events}
-    assert not types & {"SANCTION", "AID", "RETREAT"}, types
+    assert not types & {"SANCTION", "AID", "RETREAT", "COERCE"}, types
 
 
 @pytest.mark.model
