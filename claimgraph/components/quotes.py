@@ -691,6 +691,18 @@ class QuoteFinder:
             if not earlier:
                 continue
             previous = earlier[-1]
+            quoted_before = [other for other in earlier if other.kind != "indirect"]
+            if (
+                previous.kind == "indirect"
+                and quoted_before
+                and len(previous.cue_tokens) == 1
+                and quoted_before[-1].cue_tokens
+                and doc[previous.cue_tokens[0]].tag_ == "VBG"
+                and doc[previous.cue_tokens[0]].head.i == quoted_before[-1].cue_tokens[0]
+            ):
+                # '"…," said Caddell, speaking of her health. "…"': the participle's words are an aside of
+                # the quote's own frame; the quote goes on with the quote before it
+                previous = quoted_before[-1]
             if (
                 para - paragraph_of(paragraphs, doc[previous.content[0]].idx)
                 > self.carry_paragraphs

@@ -191,3 +191,19 @@ def test_a_short_quote_after_a_framed_quote_in_its_paragraph_goes_on_with_its_sp
 def test_a_short_quote_in_the_next_paragraph_is_no_continuation(nlp):
     doc = nlp('"We will win this time," Maria Lopez told the crowd.\n\n"Believe me."')
     assert [q["text"] for q in doc._.quotes] == ["We will win this time,"]
+
+
+@pytest.mark.model
+def test_a_quote_after_a_participle_aside_goes_on_with_the_quote_that_the_aside_hangs_on(nlp):
+    # the participle clause ("adding that ...") is an attribution of its own; the quote after it goes on
+    # with the framed quote before it (same cue evidence: one attribution in PolNeAR's view)
+    doc = nlp(
+        '"We will win this time," Maria Lopez said, adding that the campaign had raised more money. '
+        '"Nobody can stop us now."'
+    )
+    cues = {span.label_: span.text for span in doc.spans["claimgraph_quote_cues"]}
+    assert [(q["text"], cues[q["id"]]) for q in doc._.quotes] == [
+        ("We will win this time,", "said"),
+        ("that the campaign had raised more money", "adding"),
+        ("Nobody can stop us now.", "said"),
+    ]
