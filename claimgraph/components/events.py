@@ -390,6 +390,12 @@ class EventCoder:
             # PLOVER: protesters' damage or force is a riot (CAMEO 145); an armed attack stays one
             rtype, rcode = self.plover.riot_code
             trigger = replace(trigger, type=rtype, mode="riot", cameo=rcode, cameo_by=())
+        if "diplomatic" in trigger.flags and sources:
+            kinds = {a["id"]: a["kind"] for a in doc._.actors}
+            if all(kinds.get(a) in self.plover.diplomatic_kinds for a, _ in sources):
+                # PLOVER: a government's protest is a diplomatic complaint, not a demonstration
+                dtype, dcode = self.plover.diplomatic_code
+                trigger = replace(trigger, type=dtype, mode="disapprove", cameo=dcode, cameo_by=())
         if trigger.swap:
             sources, targets = targets, sources
         if trigger.targets == ():
@@ -746,6 +752,7 @@ class EventCoder:
                     not actor
                     and verb.tag_ == "VBG"
                     and head.dep_ == "dobj"
+                    and head.lemma_.lower() not in self.plover.riot_sources
                     and clause is not None
                     and depth < 3
                 ):

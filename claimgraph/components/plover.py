@@ -29,6 +29,7 @@ FLAG_VALUES = frozenset(
         "modal",
         "permit",
         "directive",
+        "diplomatic",
     }
 )
 TARGET_ROLE_KINDS = frozenset({"dobj", "dative", "nsubjpass", "none"})
@@ -86,6 +87,10 @@ class Plover:
     capacity: set[str] = field(default_factory=set)  # "the right to fire": no act
     accidents: set[str] = field(default_factory=set)  # "killed in a car crash": no perpetrator
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
+    # actor kinds whose protest is a diplomatic complaint ("Russia's foreign ministry summoned the
+    # ambassador to protest"), with that complaint's type and CAMEO code
+    diplomatic_kinds: set[str] = field(default_factory=set)
+    diplomatic_code: tuple[str, str] = ("ACCUSE", "114")
     # type -> who does an act of it that names no actor, in its place's country ("attackers",
     # "GOV": "was arrested in Minsk" -> BLR.GOV), and the trigger modes or contexts it needs
     # (none: any)
@@ -147,6 +152,9 @@ def parse_plover(
         elif kind == "riot":
             plover.riot_sources.update(cues)
             plover.riot_code = (row["event"], row["cameo"])
+        elif kind == "diplomatic":
+            plover.diplomatic_kinds.update(cues)
+            plover.diplomatic_code = (row["event"], row["cameo"])
         elif kind == "unnamed":
             plover.unnamed[row["event"]] = (name, frozenset(cues))
         elif kind == "about":

@@ -149,3 +149,23 @@ def test_an_infinitive_to_is_no_dependent_of_its_verb(nlp):
     doc = nlp("Serbian students began a hunger strike to protest against the government.")
     assert "ACCUSE" not in {e["type"] for e in doc._.events}
     assert "PROTEST" in {e["type"] for e in doc._.events}
+
+
+@pytest.mark.model
+def test_a_government_protest_is_a_diplomatic_complaint(nlp):
+    # plover.tsv diplomatic row: a protest by a government or an IGO is PLOVER ACCUSE (CAMEO 114)
+    doc = nlp("Russia's foreign ministry summoned the Finnish ambassador to protest the closure.")
+    assert {e["type"] for e in doc._.events} == {"ACCUSE"}
+    doc = nlp("The Chinese government protested the visit of the Dalai Lama.")
+    assert [e["cameo"] for e in doc._.events] == ["114"]
+    doc = nlp("Kenyan students protested against fee increases.")
+    assert [e["type"] for e in doc._.events] == ["PROTEST"]
+
+
+@pytest.mark.model
+def test_protesters_dispersed_by_police_are_not_the_police(nlp):
+    # a participle on a protester object is done by the protesters, not by whoever acts on them
+    doc = nlp("Kenyan riot police used tear gas to disperse demonstrators protesting in Nairobi.")
+    kinds = {a["id"]: a["kind"] for a in doc._.actors}
+    protests = [e for e in doc._.events if e["trigger"]["text"] == "protesting"]
+    assert protests and all(kinds.get(e["source"]) != "government" for e in protests)
