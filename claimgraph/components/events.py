@@ -479,6 +479,8 @@ class EventCoder:
             )
             # "killed in a car crash", "floods killed 200 people": no one did it
             or self._accident(pred)
+            # "killed in a PKK attack in Turkey": the act named in its phrase names its actor
+            or self._named_act(doc, pred, trigger)
         ):
             unnamed = None
         if unnamed == "GOV" and (
@@ -993,6 +995,19 @@ class EventCoder:
             if context and context not in contexts:
                 contexts.append(context)
         return contexts
+
+    def _named_act(self, doc: Doc, verb: Token, trigger: Trigger) -> bool:
+        """An act of the trigger's type in the clause's "in" or "by" phrase that names its own
+        actor ("were killed in a PKK attack", "in an American air strike")."""
+        return any(
+            (inner := self.match(p)) is not None
+            and inner.type == trigger.type
+            and self._own_sources(doc, p)[0]
+            for prep in verb.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        )
 
     def _accident(self, verb: Token) -> bool:
         """A clause whose subject, "by" phrase or "in" phrase is a disaster or an accident

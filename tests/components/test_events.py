@@ -1159,3 +1159,14 @@ def test_a_disaster_or_an_accident_has_no_unnamed_perpetrator(nlp):
     assert not [e for e in doc._.events if e["type"] == "ASSAULT"]
     doc = nlp("Twelve people were killed in a bomb attack in Kenya.")
     assert [countries(doc, e)[0] for e in doc._.events if e["type"] == "ASSAULT"] == ["KEN"]
+
+
+@pytest.mark.model
+def test_an_act_named_in_the_clause_names_the_perpetrator(nlp):
+    # the agentless passive's place gives no unnamed attacker when its "in" phrase names the act's
+    # own actor
+    doc = nlp("Two Turkish soldiers were killed in a PKK attack in southeastern Turkey.")
+    assert not [e for e in doc._.events if "unidentified" in (e["source"] or "")]
+    assert [e["source"] for e in doc._.events if e["type"] == "ASSAULT"] == ["org:pkk"]
+    doc = nlp("Two Turkish soldiers were killed in an attack in southeastern Turkey.")
+    assert [e["source"] for e in doc._.events] == ["group:tur-unidentified-attackers"]
