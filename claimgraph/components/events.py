@@ -615,6 +615,18 @@ class EventCoder:
             # "came under pressure from Britain", "is under attack": the subject undergoes it
             or (tok.dep_ == "pobj" and tok.head.lower_ == "under")
         )
+        if (
+            pred is not None
+            and not sources
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "at"
+            and trigger.type in self.plover.content
+        ):
+            # "freed 53 prisoners at the request of the United States": the "of" phrase asked,
+            # the clause's subject was asked
+            sources = self._role_actors(doc, tok, ["prep:of"])
+            if sources:
+                targets = self._subjects(doc, pred)[0]
         if undergoes:
             # "Russia needs aid", "Georgia received weapons from Russia": the subject receives it
             if not targets:

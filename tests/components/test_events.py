@@ -1170,3 +1170,10 @@ def test_an_act_named_in_the_clause_names_the_perpetrator(nlp):
     assert [e["source"] for e in doc._.events if e["type"] == "ASSAULT"] == ["org:pkk"]
     doc = nlp("Two Turkish soldiers were killed in an attack in southeastern Turkey.")
     assert [e["source"] for e in doc._.events] == ["group:tur-unidentified-attackers"]
+
+
+@pytest.mark.model
+def test_at_the_request_of_names_who_asked(nlp):
+    doc = nlp("Germany sent troops to Mali at the request of the Malian government.")
+    requests = [countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"]
+    assert requests == [("MLI", "DEU")]
