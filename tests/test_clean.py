@@ -217,6 +217,39 @@ def test_example_page_metadata_and_removed_junk(settings):
     assert any("Cookie settings" in line for line in cleaned.removed)
 
 
+def test_fallback_extractors_run_only_for_a_short_body(settings, monkeypatch):
+    """trafilatura runs fast first; its fallback extractors only when that body is short."""
+    from claimgraph import clean as clean_module
+
+    real = clean_module.trafilatura.bare_extraction
+    calls: list[bool] = []
+
+    def recording(tree, **kwargs):
+        calls.append(kwargs["fast"])
+        return real(tree, **kwargs)
+
+    monkeypatch.setattr(clean_module.trafilatura, "bare_extraction", recording)
+    page = (EXAMPLES / "baltic-drills.html").read_text("utf-8")
+    fast_only = clean(RawDocument.from_string(page, source="baltic-drills.html"), settings)
+    assert calls == [True]
+    assert len(fast_only.text) > settings["input"]["full_extraction_below"]
+
+    calls.clear()
+    strict = {**settings, "input": {**settings["input"], "full_extraction_below": 10**6}}
+    both = clean(RawDocument.from_string(page, source="baltic-drills.html"), strict)
+    assert calls == [True, False]
+    assert both.text == fast_only.text  # the fallbacks agree on a well-formed article
+
+    calls.clear()
+    short = (
+        "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+        "<p>Negotiators met again in Vienna on Monday, officials said.</p></article></body></html>"
+    )
+    cleaned = clean(RawDocument.from_string(short, source="short.html"), settings)
+    assert calls == [True, False]
+    assert "Negotiators met again in Vienna" in cleaned.text
+
+
 def test_html_without_article_is_refused(settings):
     html = "<html><head><title>Log in</title></head><body><nav><a href='/'>Home</a></nav><form><input name='u'></form></body></html>"
     with pytest.raises(InputError, match=r"\[CG107\]"):
