@@ -80,6 +80,11 @@ def country_dyads(doc):
         ("French commandos rescued Malian hostages.", ("AID", "FRA", "MLI")),
         ("Canada shipped weapons to Ukraine.", ("AID", "CAN", "UKR")),
         ("Britain forgave Kenya's debt.", ("AID", "GBR", "KEN")),
+        # CONSULT
+        (
+            "Iran and the United States returned to the negotiating table in Oman.",
+            ("CONSULT", "IRN", "USA"),
+        ),
         # COOPERATE
         ("Norway and Sweden collaborated on the inquiry.", ("COOPERATE", "NOR", "SWE")),
         # RETREAT
