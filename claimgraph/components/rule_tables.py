@@ -52,6 +52,14 @@ ATTR_ALIASES = {"TEXT": "ORTH"}
 
 # Predicates a pattern token may use here; any other sends the ruler back to spaCy's Matcher.
 SET_PREDICATES = ("IN", "NOT_IN")
+# Distinct values whose REGEX answer a pattern test remembers (a few MB); then it starts afresh.
+MAX_REGEX_HITS = 100_000
+# Attributes holding word forms: a pattern is looked up by one of these before a tag or a flag.
+LEXICAL_ATTRS = frozenset(("ORTH", "LOWER", "NORM", "LEMMA"))
+# Attributes a rule may set for the ruler to write them itself, by id: plain token fields that
+# spaCy's set_token_attrs and Doc.from_array both just assign (no lexeme, extension, head or entity
+# bookkeeping). A rule setting any other sends the matches through spaCy's set_annotations.
+WRITTEN_ATTRS = {IDS[name]: name for name in ("LEMMA", "NORM", "POS", "TAG", "DEP", "MORPH")}
 
 # Verb endings a silent e drops before ("hope" -> "hoped", "hoping"; "-es" after no sibilant: "hopes").
 SILENT_E_ENDINGS = ("ed", "ing", "es")
@@ -67,21 +75,27 @@ class Unsupported(Exception):
 
 
 class TokenTest:
-    """One pattern token's test on one attribute, evaluated over a whole Doc's column."""
+    """One pattern token's test on one attribute: ``passes`` answers it for the values of the
+    tested tokens (one column of the Doc's attribute array)."""
 
-    def __init__(self, vocab, column: int, value: Any) -> None:
+    def __init__(self, vocab, offset: int, column: int, name: str, value: Any) -> None:
         self.vocab = vocab
+        self.offset = offset
         self.column = column
+        self.name = name
         self.regex: re.Pattern | None = None
         self.values: numpy.ndarray | None = None
         self.negate = False
         self.equal: int | None = None
+        self.regex_hits: dict[int, bool] = {}
         if isinstance(value, dict):
             if len(value) != 1:
                 raise Unsupported(value)
             ((predicate, argument),) = value.items()
             if predicate in SET_PREDICATES and isinstance(argument, list):
-                self.values = numpy.array([_value_id(v) for v in argument], dtype=numpy.uint64)
+                self.values = numpy.unique(
+                    numpy.array([_value_id(v) for v in argument], dtype=numpy.uint64)
+                )
                 self.negate = predicate == "NOT_IN"
             elif predicate == "REGEX" and isinstance(argument, str):
                 self.regex = re.compile(argument)
@@ -90,30 +104,52 @@ class TokenTest:
         else:
             self.equal = _value_id(value)
 
-    def mask(self, array: numpy.ndarray) -> numpy.ndarray:
-        column = array[:, self.column]
+    def anchor_values(self) -> numpy.ndarray | None:
+        """The values one of which a passing token holds (an equality or ``IN`` test), else None."""
         if self.equal is not None:
-            return column == self.equal
-        if self.values is not None:
-            found = numpy.isin(column, self.values)
-            return ~found if self.negate else found
-        return self._regex_mask(column)
+            return numpy.array([self.equal], dtype=numpy.uint64)
+        if self.values is not None and not self.negate:
+            return self.values
+        return None
 
-    def _regex_mask(self, column: numpy.ndarray) -> numpy.ndarray:
-        """The regex run once per distinct value of the Doc (a few hundred), not per token."""
-        unique, inverse = numpy.unique(column, return_inverse=True)
+    def anchor_rank(self) -> tuple[int, int]:
+        """Lower for a test fewer tokens are likely to pass: an equality before a set, a word
+        form before a tag or a flag. (Only speed depends on it.)"""
+        return (0 if self.equal is not None else 1, 0 if self.name in LEXICAL_ATTRS else 1)
+
+    def passes(self, values: numpy.ndarray) -> numpy.ndarray:
+        if self.equal is not None:
+            return values == self.equal
+        if self.values is not None:
+            found = _lookup(self.values, values)[1]
+            return ~found if self.negate else found
+        # the regex runs once per distinct value, and its answers are memoised
+        unique, inverse = numpy.unique(values, return_inverse=True)
+        keys = unique.tolist()
+        unknown = [key for key in keys if key not in self.regex_hits]
+        if len(self.regex_hits) + len(unknown) > MAX_REGEX_HITS:
+            self.regex_hits.clear()
+            unknown = keys
         strings = self.vocab.strings
-        hits = numpy.array(
-            [bool(self.regex.search(strings[key])) for key in unique.tolist()], dtype=bool
-        )
-        return hits[inverse]
+        for key in unknown:
+            self.regex_hits[key] = bool(self.regex.search(strings[key]))
+        return numpy.array([self.regex_hits[key] for key in keys], dtype=bool)[inverse]
+
+
+def _lookup(keys: numpy.ndarray, values: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """For each of ``values``, its position in the sorted ``keys`` and whether it is there."""
+    if not len(keys):
+        return numpy.zeros(len(values), dtype=numpy.intp), numpy.zeros(len(values), dtype=bool)
+    slot = numpy.searchsorted(keys, values)
+    slot[slot == len(keys)] = 0
+    return slot, keys[slot] == values
 
 
 def _value_id(value: Any) -> int:
     """The number a Doc array holds for a pattern value (a string's hash, a flag's 0/1)."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, int):
+    if isinstance(value, int) and value >= 0:
         return value
     if isinstance(value, str):
         return get_string_id(value)
@@ -121,50 +157,195 @@ def _value_id(value: Any) -> int:
 
 
 class PatternTable:
-    """The ruler's patterns as column tests: ``(rule index, [per token position: [tests]])``."""
+    """The ruler's patterns as column tests over a Doc's attribute array, all patterns at once.
 
-    def __init__(self, vocab, patterns: list[dict]) -> None:
-        attrs: list[str] = []
+    Each pattern is found from one *anchor* test (an equality or ``IN`` test of one of its
+    tokens): one sorted lookup per anchored attribute gives every (token, pattern) candidate of
+    the Doc; the pattern's other tests are then checked on the candidates only, equality tests of
+    the same token offset and attribute for all patterns in one comparison. A pattern without an
+    equality or ``IN`` test is tried at every position.
+    """
+
+    def __init__(self, vocab, patterns: list[dict], attrs: list[dict], indices: list[int]) -> None:
+        names: list[str] = []
+
+        def column(name: str) -> int:
+            if name not in names:
+                names.append(name)
+            return names.index(name)
+
         # match ids as AttributeRuler keys its rules: the hash of the rule's index as a string
         self.keys = [get_string_id(str(rule)) for rule in range(len(patterns))]
-        self.rules: list[tuple[int, list[list[TokenTest]]]] = []
+        rules, widths, anchors, others = [], [], [], []
         for rule, group in enumerate(patterns):
             for pattern in group["patterns"]:
-                positions = []
-                for spec in pattern:
-                    tests = []
+                if not pattern:
+                    continue
+                tests = []
+                for offset, spec in enumerate(pattern):
                     for name, value in spec.items():
                         name = ATTR_ALIASES.get(name, name)
                         if name == "OP" or name not in IDS or name == "_":
                             raise Unsupported(name)
-                        if name not in attrs:
-                            attrs.append(name)
-                        tests.append(TokenTest(vocab, attrs.index(name), value))
-                    positions.append(tests)
-                self.rules.append((rule, positions))
-        self.attr_ids = [IDS[name] for name in attrs]
+                        tests.append(TokenTest(vocab, offset, column(name), name, value))
+                anchorable = [test for test in tests if test.anchor_values() is not None]
+                anchor = min(anchorable, key=TokenTest.anchor_rank, default=None)
+                rules.append(rule)
+                widths.append(len(pattern))
+                anchors.append(anchor)
+                others.append([test for test in tests if test is not anchor])
+        count = len(rules)
+        self.rule = numpy.array(rules, dtype=numpy.intp)
+        self.width = numpy.array(widths, dtype=numpy.intp)
+        self.anchor_offset = numpy.array(
+            [anchor.offset if anchor else 0 for anchor in anchors], dtype=numpy.intp
+        )
+        # per anchored column: its sorted values, and for each value the patterns anchored on it
+        by_column: dict[int, dict[int, list[int]]] = {}
+        self.unanchored: list[int] = []
+        for pattern, anchor in enumerate(anchors):
+            if anchor is None:
+                self.unanchored.append(pattern)
+                continue
+            for value in anchor.anchor_values().tolist():
+                by_column.setdefault(anchor.column, {}).setdefault(value, []).append(pattern)
+        self.anchors = []
+        for col, members in by_column.items():
+            keys = numpy.array(sorted(members), dtype=numpy.uint64)
+            lists = [members[key] for key in keys.tolist()]
+            bounds = numpy.cumsum([0, *(len(patterns_) for patterns_ in lists)])
+            flat = numpy.array([p for patterns_ in lists for p in patterns_], dtype=numpy.intp)
+            self.anchors.append((col, keys, bounds, flat))
+        # the other equality tests, one group per (token offset, attribute, n-th such test)
+        groups: dict[tuple[int, int, int], tuple[numpy.ndarray, numpy.ndarray]] = {}
+        self.checks: list[tuple[TokenTest, numpy.ndarray]] = []
+        for pattern, tests in enumerate(others):
+            seen: dict[tuple[int, int], int] = {}
+            for test in tests:
+                if test.equal is None:
+                    need = numpy.zeros(count, dtype=bool)
+                    need[pattern] = True
+                    self.checks.append((test, need))
+                    continue
+                nth = seen[test.offset, test.column] = seen.get((test.offset, test.column), -1) + 1
+                need, expected = groups.setdefault(
+                    (test.offset, test.column, nth),
+                    (numpy.zeros(count, dtype=bool), numpy.zeros(count, dtype=numpy.uint64)),
+                )
+                need[pattern] = True
+                expected[pattern] = test.equal
+        self.equal_groups = [
+            (offset, col, need, expected) for (offset, col, _), (need, expected) in groups.items()
+        ]
+        # what each rule writes, as columns of the same array: None if spaCy's set_annotations must
+        self.index = numpy.array(indices, dtype=numpy.intp)
+        self.writes: list[tuple[int, numpy.ndarray, numpy.ndarray]] | None = None
+        settings = [(attr, value) for rule_attrs in attrs for attr, value in rule_attrs.items()]
+        if all(
+            attr in WRITTEN_ATTRS and isinstance(value, int) and value >= 0
+            for attr, value in settings
+        ):
+            self.writes = []
+            for attr in sorted({attr for attr, _ in settings}):
+                sets = numpy.array([attr in rule_attrs for rule_attrs in attrs], dtype=bool)
+                values = numpy.array(
+                    [rule_attrs.get(attr, 0) for rule_attrs in attrs], dtype=numpy.uint64
+                )
+                self.writes.append((column(WRITTEN_ATTRS[attr]), sets, values))
+        self.attr_ids = [IDS[name] for name in names]
+
+    def find(self, array: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """``(rule, start, end)`` of every match in the Doc's attribute ``array`` (in no order;
+        a span two patterns of a rule match is there twice)."""
+        length = len(array)
+        patterns, starts = [], []
+        for col, keys, bounds, flat in self.anchors:
+            slot, known = _lookup(keys, array[:, col])
+            tokens = numpy.flatnonzero(known)
+            if not tokens.size:
+                continue
+            first = bounds[slot[tokens]]
+            counts = bounds[slot[tokens] + 1] - first
+            # the members of each token's value, one (token, pattern) candidate each
+            member = numpy.repeat(first - (numpy.cumsum(counts) - counts), counts)
+            member += numpy.arange(len(member))
+            found = flat[member]
+            patterns.append(found)
+            starts.append(numpy.repeat(tokens, counts) - self.anchor_offset[found])
+        for pattern in self.unanchored:
+            positions = numpy.arange(max(length - self.width[pattern] + 1, 0))
+            patterns.append(numpy.full(len(positions), pattern, dtype=numpy.intp))
+            starts.append(positions)
+        if not patterns:
+            empty = numpy.zeros(0, dtype=numpy.intp)
+            return empty, empty, empty
+        pattern = numpy.concatenate(patterns)
+        start = numpy.concatenate(starts)
+        inside = (start >= 0) & (start + self.width[pattern] <= length)
+        pattern, start = pattern[inside], start[inside]
+        ok = numpy.ones(len(pattern), dtype=bool)
+        for offset, col, need, expected in self.equal_groups:
+            at = numpy.flatnonzero(need[pattern])
+            if at.size:
+                ok[at] &= array[start[at] + offset, col] == expected[pattern[at]]
+        for test, need in self.checks:
+            at = numpy.flatnonzero(need[pattern])
+            if at.size:
+                ok[at] &= test.passes(array[start[at] + test.offset, test.column])
+        pattern, start = pattern[ok], start[ok]
+        return self.rule[pattern], start, start + self.width[pattern]
+
+    def array(self, doc: Doc) -> numpy.ndarray:
+        return doc.to_array(self.attr_ids).reshape(len(doc), len(self.attr_ids))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """``(rule index, match id, start, end)`` of every match, in AttributeRuler's order."""
-        if not len(doc) or not self.rules:
+        if not len(doc) or not len(self.rule):
             return []
-        array = doc.to_array(self.attr_ids).reshape(len(doc), len(self.attr_ids))
-        found = set()
-        for rule, positions in self.rules:
-            width = len(positions)
-            if width > len(doc) or not width:
+        rules, starts, ends = self.find(self.array(doc))
+        keys = self.keys
+        return sorted(
+            {
+                (rule, keys[rule], start, end)
+                for rule, start, end in zip(
+                    rules.tolist(), starts.tolist(), ends.tolist(), strict=True
+                )
+            }
+        )
+
+    def annotate(self, doc: Doc) -> bool:
+        """Write what spaCy's ``set_annotations`` would: for each token and attribute, the value
+        of the last rule (the highest index: AttributeRuler applies its matches by rule) whose match
+        targets the token and sets it. False, with the Doc untouched, where that cannot be done here
+        (an attribute other than WRITTEN_ATTRS, an ``index`` outside a match)."""
+        if self.writes is None:
+            return False
+        if not len(doc) or not len(self.rule):
+            return True
+        array = self.array(doc)
+        rules, starts, ends = self.find(array)
+        if not len(rules):
+            return True
+        index = self.index[rules]
+        targets = numpy.where(index >= 0, starts, ends) + index
+        if ((targets < starts) | (targets >= ends)).any():
+            return False
+        order = numpy.lexsort((rules, targets))  # by target token, then rule
+        for col, sets, values in self.writes:
+            chosen = order[sets[rules[order]]]
+            if not chosen.size:
                 continue
-            hit = numpy.ones(len(doc) - width + 1, dtype=bool)
-            for offset, tests in enumerate(positions):
-                for test in tests:
-                    hit &= test.mask(array)[offset : offset + len(hit)]
-            for start in numpy.flatnonzero(hit).tolist():
-                found.add((rule, self.keys[rule], start, start + width))
-        return sorted(found)
+            tokens = targets[chosen]
+            last = numpy.append(tokens[1:] != tokens[:-1], True)
+            array[tokens[last], col] = values[rules[chosen[last]]]
+        cols = [col for col, _, _ in self.writes]
+        doc.from_array([self.attr_ids[col] for col in cols], array[:, cols])
+        return True
 
 
 class TableAttributeRuler(AttributeRuler):
-    """spaCy's AttributeRuler with its patterns matched as column tests (see the module docstring)."""
+    """spaCy's AttributeRuler with its patterns matched as column tests and its matches applied
+    as column writes (see the module docstring)."""
 
     def __init__(self, vocab, name: str = "attribute_ruler", **kwargs) -> None:
         super().__init__(vocab, name, **kwargs)
@@ -179,16 +360,33 @@ class TableAttributeRuler(AttributeRuler):
         super().clear()
         self._table_read = False
 
-    def match(self, doc: Doc):
+    def table(self) -> PatternTable | None:
+        """The patterns as a PatternTable, None if one uses syntax it does not read."""
         if not self._table_read:
             try:
-                self._table = PatternTable(self.vocab, self.patterns)
+                self._table = PatternTable(self.vocab, self.patterns, self.attrs, self.indices)
             except Unsupported:
                 self._table = None
             self._table_read = True
-        if self._table is None:
+        return self._table
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self.table()
+        if table is None:
+            return super().__call__(doc)
+        error_handler = self.get_error_handler()
+        try:
+            if not table.annotate(doc):
+                self.set_annotations(doc, table.matches(doc))
+            return doc
+        except Exception as e:
+            return error_handler(self.name, self, [doc], e)
+
+    def match(self, doc: Doc):
+        table = self.table()
+        if table is None:
             return super().match(doc)
-        return self._table.matches(doc)
+        return table.matches(doc)
 
 
 class IndexList(list):
