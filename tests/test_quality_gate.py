@@ -57,14 +57,14 @@ def test_gate_meantime_factuality():
 
 
 def test_gate_polnear_quotes():
-    """Measured on PolNeAR test (overlap F1, bench/quotes.py), round 6: direct content 0.876, direct source
-    0.803, all-attribution content 0.695 (round 5: 0.880 / 0.808 / 0.689; round 4: 0.875 / 0.799 / 0.684);
-    textacy's direct_quotations 0.488 on direct content in the same run."""
+    """Measured on PolNeAR test (overlap F1, bench/quotes.py), round 7: direct content 0.8763, direct source
+    0.8037, all-attribution content 0.6971 (round 6: 0.876 / 0.803 / 0.695; round 5: 0.880 / 0.808 / 0.689;
+    round 4: 0.875 / 0.799 / 0.684); textacy's direct_quotations 0.488 on direct content in the same run."""
     shared_path("eval", "quotes", "polnear", "test")
     result = load_bench("quotes").score_polnear("test", show=False)
     ours = result["ours"]
     assert ours["direct"]["content"] >= 0.875
-    assert ours["direct"]["source"] >= 0.80
-    assert ours["all"]["content"] >= 0.69
+    assert ours["direct"]["source"] >= 0.803
+    assert ours["all"]["content"] >= 0.696
     if result["textacy"] is not None:
         assert ours["direct"]["content"] > result["textacy"]["direct"]["content"]
