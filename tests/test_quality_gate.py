@@ -12,20 +12,21 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_gate_plover_gsr_event_coding():
-    """Measured (round 6): (type, source, target) F1 0.710 (dev half 0.763, held-out half 0.658),
-    type accuracy on found events 0.933 (round 5: 0.697, 0.934)."""
+    """Measured (round 7): (type, source, target) F1 0.715 (dev half 0.773, held-out half 0.658),
+    type accuracy on found events 0.933 (round 6: 0.710, 0.933)."""
     shared_path("eval", "event-coding", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.json")
     result = load_bench("events").bench_gsr(show=0)
-    assert result["f1"] >= 0.705
+    assert result["f1"] >= 0.71
     assert result["type_accuracy"] >= 0.925
 
 
 def test_gate_petr2_real_news_event_coding():
-    """Measured (round 6): CAMEO root + dyad F1 0.665, extra events 20.0 % of gold (round 5: 0.656,
-    20.0 %)."""
+    """Measured (round 7): CAMEO root + dyad F1 0.674, extra events 20.0 % of gold (round 6: 0.665,
+    20.0 %); the extra share may not rise above 20 %."""
     shared_path("eval", "event-coding", "universalpetrarch-petr2-gsr", "PETR2_GSR_validation.xml")
     result = load_bench("events").bench_petr2(show=0)
-    assert result["f1"] >= 0.66
+    assert result["f1"] >= 0.67
+    assert result["extra"] / result["gold"] <= 0.20
 
 
 def factuality_scores(corpus: str) -> dict:
