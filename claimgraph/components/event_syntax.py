@@ -68,6 +68,17 @@ NOT_TARGET_DEPS = frozenset(
 )
 
 
+def each_other(tok: Token) -> bool:
+    """The trigger acts on "each other" or "one another": its several actors act on each other."""
+    heads = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "prep"]
+    words = heads + [p for h in heads if h.dep_ == "prep" for p in h.children]
+    return any(
+        {w.lower_, c.lower_} in ({"other", "each"}, {"another", "one"})
+        for w in words
+        for c in w.children
+    )
+
+
 def has_dependent(tok: Token, lemma: str) -> bool:
     """``tok`` has a dependent (or a governing verb) with this lemma or form; an infinitive's "to"
     is no dependent ("protested to the UN" has one, "began a strike to protest" has none)."""

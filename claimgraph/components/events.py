@@ -52,6 +52,7 @@ from .event_syntax import (
     country_of,
     directive,
     dyad_pairs,
+    each_other,
     emphatic_do,
     entity_span,
     governor,
@@ -495,7 +496,9 @@ class EventCoder:
         if nominal and not targets:
             clause = [a for a, _ in self._subjects(doc, clause_head(stand_in or tok))[0]]
             clause_subject = clause[0] if clause else None
-        pairs = dyad_pairs(sources, targets, "reciprocal" in trigger.flags)
+        # "Israel and Hamas accused each other": several actors acting on each other
+        mutual = "reciprocal" in trigger.flags or (not nominal and each_other(tok))
+        pairs = dyad_pairs(sources, targets, mutual)
         if not pairs and not sources and not targets and ("anaphor" in trigger.flags or unnamed):
             pairs = [(None, None)]
         return [

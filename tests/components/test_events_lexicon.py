@@ -76,7 +76,10 @@ def country_dyads(doc):
         ("Kenya thanked Ethiopia for its help.", ("SUPPORT", "KEN", "ETH")),
         ("Brazil expressed solidarity with Chile.", ("SUPPORT", "BRA", "CHL")),
         ("Israel opened an embassy in Abu Dhabi.", ("SUPPORT", "ISR", "ARE")),
+        ("France is expected to recognise a Palestinian state.", ("SUPPORT", "FRA", "PSE")),
         # AID
+        ("Germany decided to send air defence systems to Ukraine.", ("AID", "DEU", "UKR")),
+        ("The United States delivered Patriot batteries to Poland.", ("AID", "USA", "POL")),
         ("French commandos rescued Malian hostages.", ("AID", "FRA", "MLI")),
         ("Canada shipped weapons to Ukraine.", ("AID", "CAN", "UKR")),
         ("Britain forgave Kenya's debt.", ("AID", "GBR", "KEN")),
@@ -174,3 +177,10 @@ def test_protesters_dispersed_by_police_are_not_the_police(nlp):
     kinds = {a["id"]: a["kind"] for a in doc._.actors}
     protests = [e for e in doc._.events if e["trigger"]["text"] == "protesting"]
     assert protests and all(kinds.get(e["source"]) != "government" for e in protests)
+
+
+@pytest.mark.model
+def test_actors_acting_on_each_other_act_both_ways(nlp):
+    doc = nlp("Armenia and Azerbaijan blamed one another for the clashes.")
+    accusations = {(s, t) for ty, s, t in country_dyads(doc) if ty == "ACCUSE"}
+    assert accusations == {("ARM", "AZE"), ("AZE", "ARM")}
