@@ -868,3 +868,12 @@ def test_a_city_the_ner_reads_as_a_person_is_no_person_unless_it_speaks(nlp):
     assert not [a for a in doc._.actors if a["kind"] == "person"]
     doc = run(nlp, "Medina said the talks would resume.", prepare=as_person)
     assert [a["id"] for a in doc._.actors if a["kind"] == "person"] == ["person:medina"]
+
+
+@pytest.mark.model
+def test_former_states_are_their_successors(nlp):
+    doc = run(nlp, "The Soviet Union and Yugoslavia signed a treaty; Zaire protested.")
+    assert {a["id"] for a in doc._.actors} >= {"RUS", "SRB", "COD"}
+    doc = run(nlp, "Greece refused to recognize the Former Yugoslav Republic of Macedonia.")
+    assert "MKD" in {a["id"] for a in doc._.actors}
+    assert "SRB" not in {a["id"] for a in doc._.actors}
