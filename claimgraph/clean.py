@@ -30,6 +30,18 @@ from .readers import RawDocument
 
 logger = logging.getLogger(__name__)
 
+
+class _NoDiscardNotice(logging.Filter):
+    """trafilatura warns "discarding data" for a page it finds no text in. Its fast pass says so
+    for every page the full pass then rescues, and for a page neither pass can read ``clean``
+    raises CG107, which says what to do: the notice is noise on the user's terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+logging.getLogger("trafilatura.core").addFilter(_NoDiscardNotice())
+
 # A line that ends a sentence: final punctuation, maybe followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # A number with its inner separators ("17.22", "1,200", "14/03/2022"); normalised to "0".
