@@ -1,17 +1,26 @@
 """Output-identical, faster stand-ins for the model's ``attribute_ruler`` and ``lemmatizer``.
 
-Both are spaCy's own classes with one method changed, because in a corpus run
+Both are spaCy's own classes with a few methods changed, because in a corpus run
 they cost more than the parser (about 10 % and 7 % of a worker's time with
 en_core_web_sm; docs/corpus.md):
 
-- ``claimgraph_attribute_ruler`` is spaCy's ``AttributeRuler``; only ``match``
-  differs. spaCy's ``Matcher`` walks every pattern at every token and
-  re-evaluates each set or regex predicate per token. The attribute ruler's
-  patterns are fixed-length token tests (a tag map, morph rules, a few
-  two-token rules), so they are checked here as column comparisons over the
-  Doc's attribute array, and ``set_annotations`` applies the same matches in
-  the same order. A pattern this cannot read (an ``OP``, a comparison, an
-  extension attribute) sends the whole component back to spaCy's ``Matcher``.
+- ``claimgraph_attribute_ruler`` is spaCy's ``AttributeRuler`` with its
+  matching and its writing changed. spaCy's ``Matcher`` walks every pattern at
+  every token and re-evaluates each set or regex predicate per token. The
+  attribute ruler's patterns are fixed-length token tests (a tag map, morph
+  rules, a few two-token rules), so they are checked here over the Doc's
+  attribute array, all at once: each pattern is looked up by one equality or
+  set test (most by the tag or the word form), its other tests checked on
+  those candidates only. spaCy's ``set_annotations`` then builds a Span per
+  match and sets the target token's attributes one by one, later rules
+  overwriting earlier ones; here each written column gets, per token, the
+  value of the last rule that targets it and sets that attribute, and the
+  columns go back with ``Doc.from_array``: the same plain field writes. A
+  rule setting another attribute (a lexeme flag, an extension) or an
+  ``index`` outside a match sends the matches through spaCy's
+  ``set_annotations``; a pattern this cannot read (an ``OP``, a comparison,
+  an extension attribute) sends the whole component back to spaCy's
+  ``Matcher``.
 - ``claimgraph_lemmatizer`` is spaCy's ``EnglishLemmatizer`` with three
   changes. Its rule mode asks ``form in index`` of the model's word lists
   (57,000 nouns): a list, so each new word form is a linear scan; here those
@@ -163,7 +172,8 @@ class PatternTable:
     tokens): one sorted lookup per anchored attribute gives every (token, pattern) candidate of
     the Doc; the pattern's other tests are then checked on the candidates only, equality tests of
     the same token offset and attribute for all patterns in one comparison. A pattern without an
-    equality or ``IN`` test is tried at every position.
+    equality or ``IN`` test is tried at every position. ``attrs`` and ``indices`` are the ruler's
+    (its normalised attributes and target index per rule), for ``annotate``.
     """
 
     def __init__(self, vocab, patterns: list[dict], attrs: list[dict], indices: list[int]) -> None:

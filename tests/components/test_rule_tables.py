@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import gzip
 
+import numpy
 import pytest
 import spacy
 from conftest import shared_path
+from spacy.attrs import DEP, LEMMA, MORPH, NORM, POS, TAG
+from spacy.pipeline import AttributeRuler
 
 from claimgraph import nlp as nlp_module
 from claimgraph.components.rule_tables import (
@@ -28,8 +31,8 @@ NASTY = (
 ATTRIBUTES = ("tag_", "pos_", "morph", "lemma_", "dep_", "is_sent_start")
 
 
-@pytest.fixture(scope="module")
-def texts(reference_text) -> list[str]:
+def scrapinghub_pages(select: slice) -> list[str]:
+    """The cleaned text of the ``select`` Scrapinghub benchmark pages (sorted by file name)."""
     from claimgraph import settings
     from claimgraph.clean import clean
     from claimgraph.errors import ClaimgraphError
@@ -40,13 +43,18 @@ def texts(reference_text) -> list[str]:
     )
     conf = settings.defaults()
     pages = []
-    for path in sorted(folder.glob("*.html.gz"))[:12]:
+    for path in sorted(folder.glob("*.html.gz"))[select]:
         raw = RawDocument.from_string(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
         try:
             pages.append(clean(raw, conf).text)
         except ClaimgraphError:
             continue
-    return [reference_text, NASTY, "", "   ", *pages]
+    return pages
+
+
+@pytest.fixture(scope="module")
+def texts(reference_text) -> list[str]:
+    return [reference_text, NASTY, "", "   ", *scrapinghub_pages(slice(None, 12))]
 
 
 def annotations(nlp, texts: list[str]) -> list[list[tuple]]:
@@ -84,6 +92,84 @@ def test_the_stand_ins_annotate_exactly_as_the_model_components_do(texts):
     assert ours.get_pipe("attribute_ruler")._table is not None  # the column tests ran, no fallback
     # twice: the memo answers the second pass, and answers the same
     assert annotations(ours, texts) == got
+
+
+# What a ruler may write, compared as the Doc's columns.
+RULER_COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, NORM]
+
+
+def test_the_ruler_matches_and_annotates_as_spacys_on_more_pages():
+    """The ruler alone, on the model's own pre-ruler annotations of other pages than above: the
+    same matches as spaCy's Matcher gives AttributeRuler, and the same columns after both."""
+    pages = scrapinghub_pages(slice(12, None, 6))
+    nlp = spacy.load(nlp_module.resolve_model())
+    theirs = nlp.get_pipe("attribute_ruler")
+    ours = TableAttributeRuler(nlp.vocab)
+    ours.add_patterns(theirs.patterns)
+    before = nlp.pipe_names[: nlp.pipe_names.index("attribute_ruler")]
+    tokens = matched = 0
+    with nlp.select_pipes(enable=before):
+        for doc in nlp.pipe(pages):
+            assert ours.match(doc) == theirs.match(doc)
+            expected = theirs(doc.copy()).to_array(RULER_COLUMNS)
+            got = ours(doc.copy()).to_array(RULER_COLUMNS)
+            assert numpy.array_equal(got, expected)
+            tokens += len(doc)
+            matched += int((got != doc.to_array(RULER_COLUMNS)).any(axis=1).sum())
+    assert ours.table().writes is not None  # the columns were written by the table, no fallback
+    assert tokens > 15000 and matched > tokens // 2
+
+
+def _ruled(cls, text: str, rules: list[tuple[list, dict, int]]) -> list[tuple]:
+    nlp = spacy.blank("en")  # a vocab of its own: a rule may change lexemes
+    ruler = cls(nlp.vocab)
+    for patterns, attrs, index in rules:
+        ruler.add(patterns, attrs, index=index)
+    doc = ruler(nlp(text))
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.norm_, t.dep_, t.is_stop) for t in doc]
+
+
+def test_later_rules_override_earlier_ones_attribute_by_attribute():
+    text = "The talks in Rome went on; the talks in Paris did not go on at all."
+    rules = [
+        ([[{"LOWER": "talks"}]], {"POS": "NOUN", "MORPH": "Number=Plur", "LEMMA": "talk"}, 0),
+        ([[{"LOWER": "in"}, {"IS_TITLE": True}]], {"POS": "PROPN", "LEMMA": "CITY"}, -1),
+        ([[{"LOWER": "the"}, {"LOWER": "talks"}]], {"LEMMA": "TALKS"}, 1),  # overrides LEMMA only
+        ([[{"LOWER": {"IN": ["went", "go"]}}, {"LOWER": "on"}]], {"POS": "VERB"}, 0),
+        ([[{"LOWER": "on"}, {"IS_PUNCT": True}], [{"LOWER": "on"}]], {"TAG": "RP"}, 0),
+        ([[{"LOWER": {"NOT_IN": ["the", "in", "on"]}, "LENGTH": 2}]], {"NORM": "two"}, 0),
+        ([[{"LOWER": "talks"}]], {"MORPH": "Number=Sing"}, 0),  # overrides the first rule's MORPH
+    ]
+    expected = _ruled(AttributeRuler, text, rules)
+    assert _ruled(TableAttributeRuler, text, rules) == expected
+    talks = [row for row in expected if row[3] == "TALKS"]
+    assert len(talks) == 2 and all(row[1] == "NOUN" and row[2] == "Number=Sing" for row in talks)
+    assert [row[3] for row in expected].count("CITY") == 2
+    assert [row[4] for row in expected].count("two") >= 2
+
+
+def test_a_rule_setting_another_attribute_goes_through_spacys_set_annotations():
+    text = "Not at all, said the minister, not at all."
+    rules = [([[{"LOWER": "not"}]], {"IS_STOP": False, "LEMMA": "no"}, 0)]
+    expected = _ruled(AttributeRuler, text, rules)
+    assert _ruled(TableAttributeRuler, text, rules) == expected
+    assert expected[0][3] == "no" and expected[0][6] is False
+    ruler = TableAttributeRuler(spacy.blank("en").vocab)
+    ruler.add(*rules[0][:2])
+    assert ruler.table() is not None and ruler.table().writes is None
+
+
+def test_an_index_outside_the_match_fails_as_in_spacy():
+    nlp = spacy.blank("en")
+    messages = []
+    for cls in (AttributeRuler, TableAttributeRuler):
+        ruler = cls(nlp.vocab)
+        ruler.add([[{"LOWER": "talks"}]], {"LEMMA": "talk"})
+        ruler.add([[{"LOWER": "in"}, {"IS_TITLE": True}]], {"LEMMA": "x"}, index=2)
+        with pytest.raises(ValueError) as error:
+            ruler(nlp("The talks in Rome."))
+        messages.append(str(error.value))
+    assert messages[1] == messages[0] and "E1001" in messages[0]
 
 
 @pytest.mark.parametrize(
