@@ -103,6 +103,10 @@ def country_dyads(doc):
         ("Greece gave in to German demands.", ("CONCEDE", "GRC", None)),
         ("Japan offered an apology to China.", ("CONCEDE", "JPN", "CHN")),
         ("A Turkish court acquitted Greek journalists.", ("CONCEDE", "TUR", "GRC")),
+        (
+            "The Philippine government granted amnesty to communist rebels.",
+            ("CONCEDE", "PHL", "PHL"),
+        ),
         # PROTEST
         ("Kenyan students picketed the Ugandan embassy.", ("PROTEST", "KEN", "UGA")),
         # SANCTION
