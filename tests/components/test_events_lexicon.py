@@ -88,9 +88,11 @@ def country_dyads(doc):
             "Iran and the United States returned to the negotiating table in Oman.",
             ("CONSULT", "IRN", "USA"),
         ),
+        ("Pakistan aided the Afghan rebels.", ("AID", "PAK", "AFG")),
         # COOPERATE
         ("Norway and Sweden collaborated on the inquiry.", ("COOPERATE", "NOR", "SWE")),
         # RETREAT
+        ("Iran released the crew of a British tanker.", ("RETREAT", "IRN", "GBR")),
         ("Serbia pulled back its troops from the Kosovo border.", ("RETREAT", "SRB", None)),
         ("The Egyptian prime minister stepped down on Monday.", ("RETREAT", "EGY", None)),
         ("Colombian rebels laid down their arms.", ("RETREAT", "COL", None)),
