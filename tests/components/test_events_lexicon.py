@@ -100,6 +100,7 @@ def country_dyads(doc):
         ("Ukrainian forces abandoned their positions in Bakhmut.", ("RETREAT", "UKR", None)),
         ("Turkey reopened the border crossing to Syrian refugees.", ("RETREAT", "TUR", "SYR")),
         ("Jordan opened its airspace to Israeli planes.", ("RETREAT", "JOR", "ISR")),
+        ("Iran and Iraq exchanged prisoners.", ("RETREAT", "IRN", "IRQ")),
         # CONCEDE
         ("China opened up its economy to foreign investors.", ("CONCEDE", "CHN", None)),
         ("Greece gave in to German demands.", ("CONCEDE", "GRC", None)),
