@@ -279,6 +279,12 @@ class EventCoder:
                 and tok.head.lemma_.lower() in self.plover.capacity
             ):
                 continue  # "the right of Russian troops to fire": a possible act, not one done
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in self.plover.status
+            ):
+                continue  # "exchanged prisoners of war": a status, not an act
             demands = {j for j, t in candidates.items() if t.type in self.plover.content}
             if conditional(tok, demands):
                 continue  # "demanded a truce before allowing aid convoys": a condition, not done

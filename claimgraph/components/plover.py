@@ -85,6 +85,7 @@ class Plover:
     deployed: set[str] = field(default_factory=set)  # "troops arrived in Bosnia": no visit
     documents: set[str] = field(default_factory=set)  # "a report released by X alleged": X
     capacity: set[str] = field(default_factory=set)  # "the right to fire": no act
+    status: set[str] = field(default_factory=set)  # "prisoners of war": a status, no act
     accidents: set[str] = field(default_factory=set)  # "killed in a car crash": no perpetrator
     riot_code: tuple[str, str] = ("PROTEST", "145")  # the riot's type and CAMEO code
     # actor kinds whose protest is a diplomatic complaint ("Russia's foreign ministry summoned the
@@ -119,6 +120,7 @@ CUE_SETS = {
     "purpose": "purpose_verbs",
     "deployed": "deployed",
     "capacity": "capacity",
+    "status": "status",
     "accident": "accidents",
     "document": "documents",
 }

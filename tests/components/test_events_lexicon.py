@@ -191,3 +191,10 @@ def test_actors_acting_on_each_other_act_both_ways(nlp):
     doc = nlp("Armenia and Azerbaijan blamed one another for the clashes.")
     accusations = {(s, t) for ty, s, t in country_dyads(doc) if ty == "ACCUSE"}
     assert accusations == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+@pytest.mark.model
+def test_prisoners_of_war_are_no_war(nlp):
+    # plover.tsv status row: the "of" phrase of a prisoner or a veteran is a status, not an act
+    doc = nlp("Iran and Iraq exchanged prisoners of war.")
+    assert {e["type"] for e in doc._.events} == {"RETREAT"}
