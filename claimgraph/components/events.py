@@ -802,6 +802,10 @@ class EventCoder:
                     # "accused Nato of provoking", "sanctions on Belarus for allowing": the one
                     # blamed or punished did it
                     blamed = self._role_actors(doc, head.head, ["dobj", "prep:on", "prep:against"])
+                    if not blamed and head.head.dep_ in OBJECT_DEPS:
+                        # "accused South African troops of invading": the parser hangs the
+                        # reason on the object noun, which names the one blamed
+                        blamed = self._phrase_actors(doc, head.head)
                     if blamed:
                         return blamed, self.cfg["control_penalty"]
                 head = head.head

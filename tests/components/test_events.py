@@ -1177,3 +1177,11 @@ def test_at_the_request_of_names_who_asked(nlp):
     doc = nlp("Germany sent troops to Mali at the request of the Malian government.")
     requests = [countries(doc, e) for e in doc._.events if e["type"] == "REQUEST"]
     assert requests == [("MLI", "DEU")]
+
+
+@pytest.mark.model
+def test_a_reason_hung_on_the_object_noun_is_done_by_the_one_blamed(nlp):
+    # the parser attaches "of invading" to "troops", not to "accused"
+    doc = nlp("The Angolan government accused South African troops of invading southern Angola.")
+    invasions = [countries(doc, e) for e in doc._.events if e["trigger"]["text"] == "invading"]
+    assert invasions == [("ZAF", "AGO")]
