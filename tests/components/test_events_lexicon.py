@@ -55,6 +55,10 @@ def country_dyads(doc):
             "The Indian navy intercepted a Pakistani ship carrying weapons.",
             ("COERCE", "IND", "PAK"),
         ),
+        (
+            "Bolivia nationalised the assets of Brazilian energy companies.",
+            ("COERCE", "BOL", "BRA"),
+        ),
         # ACCUSE
         ("Spain will prosecute Moroccan smugglers.", ("ACCUSE", "ESP", "MAR")),
         ("Germany faulted Poland for the delay.", ("ACCUSE", "DEU", "POL")),
@@ -92,6 +96,10 @@ def country_dyads(doc):
         # COOPERATE
         ("Norway and Sweden collaborated on the inquiry.", ("COOPERATE", "NOR", "SWE")),
         # RETREAT
+        (
+            "The Israeli cabinet approved the release of Palestinian prisoners.",
+            ("RETREAT", "ISR", "PSE"),
+        ),
         ("Iran released the crew of a British tanker.", ("RETREAT", "IRN", "GBR")),
         ("Serbia pulled back its troops from the Kosovo border.", ("RETREAT", "SRB", None)),
         ("The Egyptian prime minister stepped down on Monday.", ("RETREAT", "EGY", None)),
@@ -142,6 +150,7 @@ def test_codebook_trigger_rows(nlp, text, expected):
         "Japan opened the new bridge to traffic.",  # open: a border, crossing or airspace only
         "The minister's travel to Mali was postponed.",  # travel: only advised against
         "Israel intercepted a missile fired from Yemen.",  # intercept: a ship, plane or convoy
+        "The release of the new Samsung phone in Korea was delayed.",  # release: of captives only
     ],
 )
 def test_codebook_rows_keep_their_constraints(nlp, text):
