@@ -19,7 +19,10 @@ and its ratio — per core, and barely moved by other jobs on the machine, where
 wall-meter rates are —, the peak RSS of the largest worker process, the load
 average (1 min) at the start and end of each run, and the scaling efficiency
 (2-worker rate / 2 × 1-worker rate). All runs share one corpus and one
-process, so compare the ratios within a run.
+process, so compare the ratios within a run. spaCy's NER + parser pass runs
+right before ``ingest --workers 1``, the pair the issue's ratio compares;
+``--rounds N`` runs that pair N times, in turn, and prints each round's ratio
+and the median, because this host's speed drifts by ±20 % over a run.
 
 The full measurement, in one command (1,000 articles, all five runs; about
 20–30 minutes on a 2-core machine):
@@ -28,6 +31,7 @@ The full measurement, in one command (1,000 articles, all five runs; about
 
     .venv/bin/python bench/throughput.py --n 100                 # a quick look
     .venv/bin/python bench/throughput.py --n 300 --skip dask     # leave runs out
+    .venv/bin/python bench/throughput.py --rounds 3              # the ratio to spaCy, three times
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import argparse
 import gzip
 import os
 import resource
+import statistics
 import tempfile
 import threading
 import time
@@ -145,8 +150,10 @@ def trafilatura_pass(htmls: list[str]) -> tuple[Meter, int]:
     return meter, words
 
 
-def ingest_pass(corpus: Path, workers: int, work: Path) -> tuple[Meter, batch.Summary]:
-    with Store(work / f"ingest-{workers}.duckdb") as store, Meter() as meter:
+def ingest_pass(
+    corpus: Path, workers: int, work: Path, round_: int = 1
+) -> tuple[Meter, batch.Summary]:
+    with Store(work / f"ingest-{workers}-{round_}.duckdb") as store, Meter() as meter:
         summary = batch.ingest([str(corpus)], store, AnalyzeOptions(), workers=workers)
     return meter, summary
 
@@ -210,6 +217,21 @@ def print_table(results: list[Row]) -> None:
     )
 
 
+def print_rounds(results: list[Row], pairs: list[tuple[float, float]]) -> None:
+    """``ingest --workers 1`` against spaCy's NER + parser pass, round by round and the median:
+    the host's speed drifts by more than what separates the two (docs/corpus.md)."""
+    first = {row.name: row.words / row.meter.wall for row in results}
+    if SPACY_NER_PARSER in first and "claimgraph ingest --workers 1" in first:
+        pairs = [(first[SPACY_NER_PARSER], first["claimgraph ingest --workers 1"]), *pairs]
+    if len(pairs) < 2:
+        return
+    ratios = [ours / spacy for spacy, ours in pairs]
+    listed = ", ".join(f"{ratio:.2f}" for ratio in ratios)
+    print(
+        f"\ningest --workers 1 / spaCy NER + parser, by round: {listed}; median {statistics.median(ratios):.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -222,6 +244,14 @@ def main() -> None:
         nargs="*",
         default=[],
         choices=["spacy", "trafilatura", "ingest1", "ingest2", "dask"],
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run spaCy's NER + parser pass and `ingest --workers 1` this many times, in turn, "
+        "and print the ratio of each round and their median (one pair is no measure on a host "
+        "whose speed drifts)",
     )
     args = parser.parse_args()
 
@@ -253,21 +283,27 @@ def main() -> None:
                   f"  {meter.cpu:8.1f} CPU s" + (f"  peak RSS {rss_mb:,.0f} MB" if rss_mb else "") + f"  load {load}", flush=True)  # fmt: skip
             load_at_start[0] = os.getloadavg()[0]
 
+        def spacy_run(name: str, exclude: tuple[str, ...]) -> None:
+            meter = spacy_pass(texts, model, exclude)
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            report(name, meter, len(texts), words, rss)
+
+        # spaCy's NER + parser pass runs right before `ingest --workers 1`, so the pair the
+        # issue's ratio compares sees the same state of the host
         if "spacy" not in args.skip:
-            for name, exclude in ((SPACY_ALL, ()), (SPACY_NER_PARSER, NOT_NER_PARSER)):
-                meter = spacy_pass(texts, model, exclude)
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                report(name, meter, len(texts), words, rss)
+            spacy_run(SPACY_ALL, ())
         if "trafilatura" not in args.skip:
             meter, extracted = trafilatura_pass(htmls)
             report("trafilatura.extract", meter, len(htmls), extracted, 0)
+        if "spacy" not in args.skip:
+            spacy_run(SPACY_NER_PARSER, NOT_NER_PARSER)
         for workers in (1, 2):
             if f"ingest{workers}" not in args.skip:
                 meter, summary = ingest_pass(work / "corpus", workers, work)
                 analysed = summary.added + summary.replaced + summary.unchanged
                 name = f"claimgraph ingest --workers {workers}"
                 report(name, meter, analysed, summary.words, meter.largest_mb)
-                warn_failures(summary, work / f"ingest-{workers}.duckdb")
+                warn_failures(summary, work / f"ingest-{workers}-1.duckdb")
         if "dask" not in args.skip:
             meter, summary = dask_pass(work / "corpus", 2, work)
             name = "claimgraph batch (LocalCluster, 2)"
@@ -277,7 +313,15 @@ def main() -> None:
                     f"    {summary.failed} documents failed (see {work / 'batch-out' / 'failures'})"
                 )
 
+        pairs = []  # (spaCy NER + parser words/s, ingest --workers 1 words/s) of each round
+        for round_ in range(2, args.rounds + 1):
+            spacy_meter = spacy_pass(texts, model, NOT_NER_PARSER)
+            meter, summary = ingest_pass(work / "corpus", 1, work, round_)
+            pairs.append((words / spacy_meter.wall, summary.words / meter.wall))
+            print(f"  round {round_}: spaCy NER + parser {spacy_meter.wall:.1f} s, ingest --workers 1 {meter.wall:.1f} s", flush=True)  # fmt: skip
+
     print_table(results)
+    print_rounds(results, pairs)
     rates = {row.name: row.words / row.meter.wall for row in results}
     one, two = (
         rates.get("claimgraph ingest --workers 1"),
