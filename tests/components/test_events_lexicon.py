@@ -126,7 +126,12 @@ def country_dyads(doc):
         ("Morocco downgraded its relations with Algeria.", ("SANCTION", "MAR", "DZA")),
         ("France advised its citizens against travel to Mali.", ("SANCTION", "FRA", "MLI")),
         ("Turkey fined two Greek fishing boats.", ("SANCTION", "TUR", "GRC")),
-        # MOBILIZE
+        # MOBILIZE (a weapons test is a show of force, CAMEO 150, not an attack on anyone)
+        (
+            "Iran test-fired a ballistic missile in defiance of UN resolutions.",
+            ("MOBILIZE", "IRN", None),
+        ),
+        ("North Korea conducted a missile test.", ("MOBILIZE", "PRK", None)),
         ("Russia massed troops on the Ukrainian border.", ("MOBILIZE", "RUS", None)),
         ("Israel called up reservists.", ("MOBILIZE", "ISR", None)),
     ],
@@ -207,3 +212,9 @@ def test_prisoners_of_war_are_no_war(nlp):
     # plover.tsv status row: the "of" phrase of a prisoner or a veteran is a status, not an act
     doc = nlp("Iran and Iraq exchanged prisoners of war.")
     assert {e["type"] for e in doc._.events} == {"RETREAT"}
+
+
+@pytest.mark.model
+def test_a_missile_test_attacks_no_one(nlp):
+    doc = nlp("Iran test-fired a ballistic missile in defiance of UN resolutions.")
+    assert "ASSAULT" not in {e["type"] for e in doc._.events}
