@@ -556,7 +556,11 @@ class EventCoder:
         specs = self._target_specs(trigger)
         if passive:
             specs = ("nsubjpass", *specs)
-        targets = self._role_actors(doc, tok, specs)
+        # "will travel to Washington for talks": a visit's destination place is its host ("arrived
+        # in Amman" keeps Amman its location, the place rule gives the host)
+        targets = self._role_actors(doc, tok, specs) or self._destination(
+            doc, tok, trigger, [s for s in specs if s == "prep:to"]
+        )
         if not targets and tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "10 Russian soldiers killed in Ukraine": a participle's noun is its patient
             targets = self._phrase_actors(doc, tok.head)
@@ -690,8 +694,9 @@ class EventCoder:
     def _destination(
         self, doc: Doc, tok: Token, trigger: Trigger, specs
     ) -> list[tuple[str, Token]]:
-        """A visit noun's destination place in its own role phrase ("a surprise visit to Beirut")
-        is its host country (CAMEO 042), before the recipients of the clause it sits in."""
+        """A visit's destination place in its own role phrase ("a surprise visit to Beirut", "will
+        travel to Washington") is its host country (CAMEO 042), before the recipients of the clause
+        it sits in."""
         if trigger.mode != "visit":
             return []
         for prep in tok.children:

@@ -1185,3 +1185,10 @@ def test_a_reason_hung_on_the_object_noun_is_done_by_the_one_blamed(nlp):
     doc = nlp("The Angolan government accused South African troops of invading southern Angola.")
     invasions = [countries(doc, e) for e in doc._.events if e["trigger"]["text"] == "invading"]
     assert invasions == [("ZAF", "AGO")]
+
+
+@pytest.mark.model
+def test_a_visit_verb_to_a_seat_is_hosted_by_its_country(nlp):
+    doc = nlp("The Egyptian foreign minister will travel to Washington next week for talks.")
+    visits = [countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"]
+    assert ("EGY", "USA") in visits
