@@ -114,6 +114,7 @@ def country_dyads(doc):
         ("Greece gave in to German demands.", ("CONCEDE", "GRC", None)),
         ("Japan offered an apology to China.", ("CONCEDE", "JPN", "CHN")),
         ("A Turkish court acquitted Greek journalists.", ("CONCEDE", "TUR", "GRC")),
+        ("Japan's emperor expressed deep remorse for the war.", ("CONCEDE", "JPN", None)),
         (
             "The Philippine government granted amnesty to communist rebels.",
             ("CONCEDE", "PHL", "PHL"),
