@@ -712,7 +712,16 @@ class EventCoder:
         self, doc: Doc, verb: Token, depth: int = 0
     ) -> tuple[list[tuple[str, Token]], float]:
         """Actors of a clause's subject, or of the clause controlling it (with a penalty)."""
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or [
+            # "Sweden suspended aid to Uganda": the parser reads the name in front as a modifier
+            c
+            for c in verb.children
+            if c.dep_ == "npadvmod"
+            and c.pos_ == "PROPN"
+            and c.left_edge.i == c.sent.start  # the sentence's first phrase
+            and verb.dep_ == "ROOT"
+            and actor_at(doc, c)
+        ]
         # "a member of Hamas jailed a year ago": a participle modifying its noun is passive too
         passive = self._passive(verb) or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"))
         if passive and self._stative(verb):

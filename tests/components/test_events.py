@@ -1192,3 +1192,13 @@ def test_a_visit_verb_to_a_seat_is_hosted_by_its_country(nlp):
     doc = nlp("The Egyptian foreign minister will travel to Washington next week for talks.")
     visits = [countries(doc, e) for e in doc._.events if e["type"] == "CONSULT"]
     assert ("EGY", "USA") in visits
+
+
+@pytest.mark.model
+def test_a_sentence_initial_name_read_as_a_modifier_is_the_subject(nlp):
+    # the small model parses "Sweden" in "Sweden suspended aid ..." as an npadvmod of the verb
+    doc = nlp("Sweden suspended aid to Uganda.")
+    assert [countries(doc, e) for e in doc._.events if e["type"] == "SANCTION"] == [("SWE", "UGA")]
+    # a participle's modifier ("the Israeli-occupied West Bank") is no subject of its own
+    doc = nlp("Palestinians of the Israeli-occupied West Bank went on strike on Monday.")
+    assert "ASSAULT" not in {e["type"] for e in doc._.events}

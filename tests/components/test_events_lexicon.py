@@ -69,6 +69,10 @@ def country_dyads(doc):
             "South Korea's parliament impeached the South Korean president.",
             ("ACCUSE", "KOR", "KOR"),
         ),
+        (
+            "The Philippines filed a case against China at an international tribunal.",
+            ("ACCUSE", "PHL", "CHN"),
+        ),
         # REJECT
         ("North Korea defied the United Nations.", ("REJECT", "PRK", None)),
         # REQUEST
