@@ -59,6 +59,7 @@ def country_dyads(doc):
             "Bolivia nationalised the assets of Brazilian energy companies.",
             ("COERCE", "BOL", "BRA"),
         ),
+        ("Burkina Faso suspended the French radio station RFI.", ("COERCE", "BFA", "FRA")),
         # ACCUSE
         ("Spain will prosecute Moroccan smugglers.", ("ACCUSE", "ESP", "MAR")),
         ("Germany faulted Poland for the delay.", ("ACCUSE", "DEU", "POL")),
