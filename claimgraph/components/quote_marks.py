@@ -137,12 +137,14 @@ def find_segments(text: str, paragraphs: list[int]) -> list[Segment]:
     """Every quoted stretch of ``text``; single-quoted ones inside double quotes are ``nested``."""
     bounds = paragraphs + [len(text)]
     segments: list[Segment] = []
+    # every mark, found once (a paragraph starts after whitespace, so no mark spans two paragraphs)
+    offsets = [m.start() for m in QUOTE_MARK.finditer(text)]
     for number in range(len(paragraphs)):
         start, end = bounds[number], bounds[number + 1]
-        marks = [
-            (m.start(), classify_mark(text, m.start()))
-            for m in QUOTE_MARK.finditer(text, start, end)
-        ]
+        first, last = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
+        if first == last:
+            continue  # no mark: no quote
+        marks = [(offset, classify_mark(text, offset)) for offset in offsets[first:last]]
         marks = [(offset, kind) for offset, kind in marks if kind is not None]
         doubles = [(offset, role) for offset, (level, role) in marks if level == "double"]
         singles = [(offset, role) for offset, (level, role) in marks if level == "single"]

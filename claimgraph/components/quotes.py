@@ -33,13 +33,17 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
@@ -69,6 +73,11 @@ TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'\-]*\s){0,3}[A-Z][A-Z.'\-]*):\s+"
 CONTINUING_END = re.compile(r"[,?!\u2014\u2013-]\s*$")
 
 SENTENCE_END = {".", "!", "?"}
+# which cue tables a lemma is in (bits), and how many lemmas the component remembers that for
+VERB_CUE, NOUN_CUE, ADJECTIVE_CUE = 1, 2, 4
+LEMMA_CACHE_SIZE = 100_000
+# the parts of speech a cue word can have (verb, noun, adjective)
+CUE_POS = [VERB, NOUN, PROPN, ADJ]
 # the most words a speaker between a quote and its cue may have when read without the parse
 MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
@@ -225,6 +234,7 @@ class QuoteFinder:
         self.adjective_cues: dict[str, dict[str, str]] = {}
         self.phrases: dict[str, dict[str, str]] = {}
         self.phrase_matcher: PhraseMatcher | None = None
+        self.lemma_kinds: dict[int, int] = {}  # _lemma_kinds: lemma hash -> cue table bits
         register_extensions()
 
     # -- data -----------------------------------------------------------------
@@ -243,6 +253,7 @@ class QuoteFinder:
     def _set_cues(self, rows: list[dict[str, str]]) -> None:
         self.cues = [dict(row) for row in rows]
         self.verb_cues, self.noun_cues, self.adjective_cues, self.phrases = {}, {}, {}, {}
+        self.lemma_kinds = {}
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="LOWER")
         for row in self.cues:
             words = row["cue"].lower().split()
@@ -363,6 +374,42 @@ class QuoteFinder:
                 return row  # "agreed to release the cash": "to" marks the infinitive
         return None
 
+    def _cue_candidates(self, doc: Doc) -> list[int]:
+        """The indices, in order, of the tokens that can be a cue verb, noun or adjective: part of speech and
+        lowercased lemma in the lexicon (read from ``doc.to_array``, without a Token per word)."""
+        if not len(doc):
+            return []
+        columns = doc.to_array([POS, LEMMA])
+        at = numpy.flatnonzero(numpy.isin(columns[:, 0], CUE_POS))
+        pos = columns[at, 0]
+        lemmas, inverse = numpy.unique(columns[at, 1], return_inverse=True)
+        known = self.lemma_kinds
+        kinds = [known.get(lemma) for lemma in lemmas.tolist()]
+        for index, kind in enumerate(kinds):
+            if kind is None:
+                kinds[index] = self._lemma_kinds(int(lemmas[index]))
+        kinds = numpy.array(kinds, dtype=numpy.uint8)[inverse.reshape(-1)]
+        hit = (
+            ((pos == VERB) & (kinds & VERB_CUE > 0))
+            | (((pos == NOUN) | (pos == PROPN)) & (kinds & NOUN_CUE > 0))
+            | ((pos == ADJ) & (kinds & ADJECTIVE_CUE > 0))
+        )
+        return at[hit].tolist()
+
+    def _lemma_kinds(self, lemma: int) -> int:
+        """Which cue tables (VERB_CUE | NOUN_CUE | ADJECTIVE_CUE bits) hold this lemma (a string hash),
+        lowercased; remembered per hash (up to LEMMA_CACHE_SIZE, then forgotten all at once)."""
+        if len(self.lemma_kinds) >= LEMMA_CACHE_SIZE:
+            self.lemma_kinds.clear()
+        word = self.vocab.strings[lemma].lower()
+        kinds = (
+            (VERB_CUE if word in self.verb_cues else 0)
+            | (NOUN_CUE if word in self.noun_cues else 0)
+            | (ADJECTIVE_CUE if word in self.adjective_cues else 0)
+        )
+        self.lemma_kinds[lemma] = kinds
+        return kinds
+
     def _indirect(self, doc: Doc, quoted: list[int | None], phrases: dict) -> list[Found]:
         found: list[Found] = []
         used: set[int] = set()
@@ -380,9 +427,10 @@ class QuoteFinder:
             if item is not None:
                 found.append(item)
                 used.update(item.cue_tokens)
-        for token in doc:
-            if token.i in used or (not self.nested and quoted[token.i] is not None):
+        for i in self._cue_candidates(doc):
+            if i in used or (not self.nested and quoted[i] is not None):
                 continue
+            token = doc[i]
             row = self._verb_cue(token)
             if row is not None:
                 item = verb_quote(
@@ -883,37 +931,32 @@ def verb_quote(
     ``is_cue`` tells a cue verb conjoined to the complement, which ends it (``complement_tokens``)."""
     if reduced_passive(cue):
         return None
+    children = list(cue.children)  # read many times below: one Token per child, made once
     deps = COMPLEMENT_DEPS | ({"xcomp"} if row["meaning"] in INTENTION_MEANINGS else set())
     # the complement after the cue before one in front of it ("Should the company fail, environmentalists
     # worry that …": the parser may read the fronted condition as a complement too)
     complements = sorted(
-        (c for c in cue.children if c.dep_ in deps), key=lambda c: (c.i < cue.i, abs(c.i - cue.i))
+        (c for c in children if c.dep_ in deps), key=lambda c: (c.i < cue.i, abs(c.i - cue.i))
     )
     complement = complements[0] if complements else None
     words = row["cue"].split()
     particle = next(
-        (c for c in cue.children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"),
+        (c for c in children if len(words) > 1 and c.lower_ == words[1] and c.dep_ == "prep"),
         None,
     )
     # the object of a cue that is part of it ("put it") is no content
     obj = next(
-        (
-            c
-            for c in cue.children
-            if c.dep_ == "dobj" and not (len(words) > 1 and c.lower_ == words[1])
-        ),
+        (c for c in children if c.dep_ == "dobj" and not (len(words) > 1 and c.lower_ == words[1])),
         None,
     )
-    topic = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
-    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    topic = next((c for c in children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     # "as the memo put it, ...", "as Trump said, ...": the clause the as-clause comments on
-    as_clause = cue.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
-    )
+    as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     if complement is None and obj is not None:
         # "told his advisers to figure out …", "asked them to reconsider": what the addressee is told to do
-        complement = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > obj.i), None)
-    addressee = obj or next((c for c in cue.children if c.dep_ == "dative"), None)
+        complement = next((c for c in children if c.dep_ == "xcomp" and c.i > obj.i), None)
+    addressee = obj or next((c for c in children if c.dep_ == "dative"), None)
     if complement is None and addressee is not None:
         # "told a meeting of leaders that few people understood …": a that-clause the parser hung on the
         # addressee as a relative clause (it has a subject of its own and "that" as its conjunction)
@@ -938,7 +981,7 @@ def verb_quote(
         )
         kind = "parenthetical"
     elif complement is not None:
-        if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
+        if complement.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
             return None
         tokens = complement_tokens(complement, is_cue)
         # the addressee with it ("urged them to reconsider", "called on Congress to act")
@@ -963,7 +1006,7 @@ def verb_quote(
         content = trimmed(
             [
                 t
-                for c in cue.children
+                for c in children
                 if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
                 for t in c.subtree
             ]
@@ -973,7 +1016,7 @@ def verb_quote(
         own = {t.i for t in cue.subtree}
         content = trimmed([t for t in cue.head.subtree if t.i not in own])
         kind = "parenthetical"
-    elif passive is not None and any(c.dep_ == "agent" for c in cue.children):
+    elif passive is not None and any(c.dep_ == "agent" for c in children):
         # "The story was first reported by The Washington Post": what the agent reported is the subject
         content = trimmed(list(passive.subtree))
         kind = "object"
@@ -1013,12 +1056,13 @@ def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
     Returns (opening mark, closing mark + 1, start, end) of the reported clause: the smallest subtree
     holding the words on both sides, or None."""
     doc = cue.doc
-    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    children = list(cue.children)  # read several times: one Token per child, made once
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < cue.i]
     if not subjects:
         return None
     start = subjects[0].left_edge.i
     end = cue.i
-    for child in cue.children:
+    for child in children:
         if child.i <= cue.i:
             if child.i >= start and child.dep_ not in SET_OFF_DEPS | {"nsubj", "punct"}:
                 return None
@@ -1032,7 +1076,7 @@ def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
     # an object, a clause or a participle right after the cue is no set-off clause ("attacked Clinton, …")
     if any(
         c.dep_ not in ("punct",) and cue.i < c.i <= end + 1 and c.right_edge.i > end
-        for c in cue.children
+        for c in children
     ):
         return None
     opening, closing = doc[start - 1], doc[end + 1]
@@ -1049,10 +1093,10 @@ def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
         # the parser made the cue the head: the reported clause must go on after it ("Ultimately, he
         # said, the plan will fail"), not end before it ("X is an insult, lawmakers said Friday, as …")
         # (a clause the parser conjoined to the cue with no conjunction is the reported one too)
-        bare = not any(c.dep_ == "cc" for c in cue.children)
+        bare = not any(c.dep_ == "cc" for c in children)
         after = [
             c
-            for c in cue.children
+            for c in children
             if c.i > end + 1 and (c.dep_ == "ccomp" or (c.dep_ == "conj" and bare))
         ]
         if not after:
@@ -1179,12 +1223,13 @@ def complement_tokens(
     conjoined cue verb with no subject of its own (``is_cue``: "said it was opposed to the test and
     warned North Korea to refrain …": a speech act of the speaker's, an attribution of its own)."""
     tokens = list(complement.subtree)
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in complement.children)
-    modal = any(c.tag_ == "MD" for c in complement.children)
+    children = list(complement.children)  # read three times: one Token per child, made once
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    modal = any(c.tag_ == "MD" for c in children)
     # the infinitive of a tensed cue: a base-form verb conjoined to it shares its "to" ("urged Congress
     # to act and consider sanctions"), it is not the speaker's next act (``shared_infinitive``)
     infinitive = complement.dep_ == "xcomp" and complement.head.tag_ in TENSED_TAGS
-    for child in complement.children:
+    for child in children:
         if child.i < complement.i:
             continue
         before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
@@ -1389,9 +1434,9 @@ def region(
 def clip(doc: Doc, item: Found, paragraphs: list[int]) -> Found | None:
     """Keep an indirect quote's content inside its cue's paragraph (a parse can run across a break)."""
     para = paragraph_of(paragraphs, doc[item.cue_tokens[0]].idx)
-    inside = [
-        t for t in doc[item.content[0] : item.content[1]] if paragraph_of(paragraphs, t.idx) == para
-    ]
+    lo = paragraphs[para]
+    hi = paragraphs[para + 1] if para + 1 < len(paragraphs) else math.inf
+    inside = [t for t in doc[item.content[0] : item.content[1]] if lo <= t.idx < hi]
     content = trimmed(inside)
     if content is None:
         return None

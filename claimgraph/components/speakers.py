@@ -81,24 +81,24 @@ def governing_subject(pronoun: Token, is_cue: Callable[[Token], bool]) -> Token 
 def mention_tokens(head: Token, cue_tokens: tuple[int, ...] = ()) -> list[int]:
     """Token indices of the speaker mention around ``head``: its phrase, without a clause that holds the cue."""
     doc = head.doc
-    dropped = {
-        t.i
-        for child in head.children
-        if any(t.i in cue_tokens for t in child.subtree)
-        for t in child.subtree
-    }
+    dropped = set()
+    for child in head.children:
+        below = [t.i for t in child.subtree]
+        if any(i in cue_tokens for i in below):
+            dropped.update(below)
+    subtree = list(head.subtree)
     # a relative clause reporting speech of its own ("Mr. Kamin, who emphasized that ...") is that
     # attribution's, not part of the mention
     dropped.update(
         t.i
-        for token in head.subtree
+        for token in subtree
         if token.dep_ == "relcl"
         and token.i > head.i
         and any(c.dep_ == "ccomp" for c in token.children)
         for t in token.subtree
     )
     # a no-break space inside a name is a token of its own ("nominee\xa0Gov.\xa0Mike Pence"): bridged
-    present = {t.i for t in head.subtree if t.i not in dropped and "\n" not in t.text}
+    present = {t.i for t in subtree if t.i not in dropped and "\n" not in t.text}
     lo = hi = head.i
     while lo - 1 in present:
         lo -= 1
