@@ -19,12 +19,15 @@ API (everything else is private):
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
@@ -214,11 +217,10 @@ class ActorResolver:
         """A capitalised place name outside the tables one typing slip away from exactly one
         country name ("Afganistan", "Quatar", "Ethopia"), as token index -> (start, end, entry)."""
         found = {}
-        for tok in doc:
+        for tok in _proper_nouns(doc):
             if (
                 tok.i in names
                 or tok.ent_type_ not in MISSPELT_ENTS
-                or tok.pos_ != "PROPN"
                 or len(tok.text) < MISSPELT_MIN
                 or not tok.text[0].isupper()
             ):
@@ -387,9 +389,9 @@ class ActorResolver:
                 parts.setdefault(doc[cand.end - 1].text, cand)
                 parts.setdefault(doc[cand.start].text, cand)
         cands = []
-        for token in doc:
+        for token in _proper_nouns(doc) if parts else ():
             full = parts.get(token.text)
-            if full is None or token.i in seen or token.pos_ != "PROPN":
+            if full is None or token.i in seen:
                 continue
             cands.append(
                 Candidate(
@@ -948,3 +950,9 @@ def actor_for_span(doc: Doc, span: Span) -> str | None:
     if root is not None:
         return root
     return next((aid for token in span if (aid := actor_at(doc, token)) is not None), None)
+
+
+def _proper_nouns(doc: Doc) -> Iterator[Token]:
+    """The tokens tagged PROPN, picked from the POS column: two rules look only at these, and
+    a Python test on every token of a long page cost more than the rules themselves."""
+    return (doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist())

@@ -28,7 +28,10 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
@@ -153,6 +156,8 @@ class EventCoder:
         self.plover_rows: list[dict[str, str]] | None = None
         self.plover = Plover()
         self.index: dict[tuple[str, str], list[Trigger]] = {}
+        self.lemmas: frozenset[str] = frozenset()
+        self.lemma_ids = numpy.zeros(0, dtype="uint64")
 
     # ----- data -----------------------------------------------------------------------------
     def initialize(
@@ -174,6 +179,8 @@ class EventCoder:
         self.index = {}
         for trigger in parse_triggers(self.trigger_rows, self.plover.roots):
             self.index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+        self.lemmas = frozenset(lemma for lemma, _ in self.index)
+        self.lemma_ids = numpy.array(sorted(map(get_string_id, self.lemmas)), dtype="uint64")
 
     def to_disk(self, path, *, exclude=()) -> None:
         path = Path(path)
@@ -201,8 +208,10 @@ class EventCoder:
         if self.trigger_rows is None:
             self.initialize()
         found: list[tuple[int, Found]] = []
+        lexical = self._lexicon_tokens(doc)
         for sent_no, sent in enumerate(doc.sents):
-            for item in self._sentence_events(doc, sent):
+            first, last = numpy.searchsorted(lexical, [sent.start, sent.end])
+            for item in self._sentence_events(doc, lexical[first:last].tolist()):
                 # an IGO official acts for the organisation ("U.N. mediator Diego Cordovez")
                 item.source = speaks_for(doc, item.source) or item.source
                 item.target = speaks_for(doc, item.target) or item.target
@@ -259,8 +268,19 @@ class EventCoder:
             return trigger
         return None
 
-    def _sentence_events(self, doc: Doc, sent: Span) -> list[Found]:
-        candidates = {tok.i: trig for tok in sent if (trig := self.match(tok)) is not None}
+    def _lexicon_tokens(self, doc: Doc) -> numpy.ndarray:
+        """Sorted indices of the tokens whose lemma or lower-case form is a trigger lemma: the only
+        ones ``match`` can code, found by two array lookups rather than a Python test per token."""
+        lemmas, lowers = doc.to_array([LEMMA, LOWER]).T
+        strings = doc.vocab.strings
+        known = [
+            key for key in numpy.unique(lemmas).tolist() if strings[key].lower() in self.lemmas
+        ]
+        return numpy.flatnonzero(numpy.isin(lemmas, known) | numpy.isin(lowers, self.lemma_ids))
+
+    def _sentence_events(self, doc: Doc, tokens: list[int]) -> list[Found]:
+        """The events of one sentence, given its tokens that ``_lexicon_tokens`` let through."""
+        candidates = {i: trig for i in tokens if (trig := self.match(doc[i])) is not None}
         silent = self._silenced(doc, candidates)
         out: list[Found] = []
         for i, trigger in candidates.items():
