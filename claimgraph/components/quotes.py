@@ -76,8 +76,8 @@ SENTENCE_END = {".", "!", "?"}
 # which cue tables a lemma is in (bits), and how many lemmas the component remembers that for
 VERB_CUE, NOUN_CUE, ADJECTIVE_CUE = 1, 2, 4
 LEMMA_CACHE_SIZE = 100_000
-# the parts of speech a cue word can have (verb, noun, adjective)
-CUE_POS = [VERB, NOUN, PROPN, ADJ]
+# the cue table a word of each part of speech is looked up in
+CUE_KIND_OF_POS = {VERB: VERB_CUE, NOUN: NOUN_CUE, PROPN: NOUN_CUE, ADJ: ADJECTIVE_CUE}
 # the most words a speaker between a quote and its cue may have when read without the parse
 MAX_FRAME_WORDS = 8
 COMPLEMENT_DEPS = {"ccomp"}
@@ -380,21 +380,19 @@ class QuoteFinder:
         if not len(doc):
             return []
         columns = doc.to_array([POS, LEMMA])
-        at = numpy.flatnonzero(numpy.isin(columns[:, 0], CUE_POS))
-        pos = columns[at, 0]
-        lemmas, inverse = numpy.unique(columns[at, 1], return_inverse=True)
+        pos = columns[:, 0]
+        at = numpy.flatnonzero((pos == VERB) | (pos == NOUN) | (pos == PROPN) | (pos == ADJ))
         known = self.lemma_kinds
-        kinds = [known.get(lemma) for lemma in lemmas.tolist()]
-        for index, kind in enumerate(kinds):
-            if kind is None:
-                kinds[index] = self._lemma_kinds(int(lemmas[index]))
-        kinds = numpy.array(kinds, dtype=numpy.uint8)[inverse.reshape(-1)]
-        hit = (
-            ((pos == VERB) & (kinds & VERB_CUE > 0))
-            | (((pos == NOUN) | (pos == PROPN)) & (kinds & NOUN_CUE > 0))
-            | ((pos == ADJ) & (kinds & ADJECTIVE_CUE > 0))
-        )
-        return at[hit].tolist()
+        found = []
+        for i, tag, lemma in zip(
+            at.tolist(), pos[at].tolist(), columns[at, 1].tolist(), strict=True
+        ):
+            kinds = known.get(lemma)
+            if kinds is None:
+                kinds = self._lemma_kinds(lemma)
+            if kinds & CUE_KIND_OF_POS[tag]:
+                found.append(i)
+        return found
 
     def _lemma_kinds(self, lemma: int) -> int:
         """Which cue tables (VERB_CUE | NOUN_CUE | ADJECTIVE_CUE bits) hold this lemma (a string hash),
@@ -1071,7 +1069,8 @@ def set_off_clause(cue: Token) -> tuple[int, int, int, int] | None:
             child.dep_ == "dobj" and child.lower_ in SET_OFF_ADDRESSEES
         ):
             end = max(end, child.right_edge.i)
-    if start - 1 <= cue.sent.start or end + 2 >= cue.sent.end:
+    sent = cue.sent
+    if start - 1 <= sent.start or end + 2 >= sent.end:
         return None
     # an object, a clause or a participle right after the cue is no set-off clause ("attacked Clinton, …")
     if any(
@@ -1380,8 +1379,9 @@ def phrase_quote(doc: Doc, start: int, end: int, row: dict[str, str]) -> Found |
     sentence), without the phrase; speaker per phrase_speaker or the clause subject."""
     phrase = doc[start:end]
     clause = _clause(phrase)
-    root = phrase.sent.root
-    set_off = start == phrase.sent.start or doc[start - 1].text == ","
+    sent = phrase.sent
+    root = sent.root
+    set_off = start == sent.start or doc[start - 1].text == ","
     if set_off and root.pos_ in ("VERB", "AUX") and root.i not in range(start, end):
         # "X is one of 707 people killed ..., according to a database": the whole sentence, wherever
         # the parser hung the phrase
