@@ -339,7 +339,7 @@ class ActorResolver:
         """Known persons from the table, then PERSON entities not covered by one."""
         cands = []
         seen = set()
-        for start, end, entry in set(names.values()):
+        for start, end, entry in _table_mentions(names):
             if entry.kind == "person":
                 person = (entry.id, entry.name, entry.country)
                 cands.append(Candidate(start, end, PRIORITY_TABLE, "person", *person))
@@ -626,7 +626,7 @@ class ActorResolver:
     def _table_candidates(self, doc: Doc, names: dict) -> list[Candidate]:
         """Countries, demonyms, IGOs, media, user entries and seat metonyms (unless a place)."""
         cands = []
-        for start, end, entry in set(names.values()):
+        for start, end, entry in _table_mentions(names):
             if entry.kind == "person":
                 continue
             if entry.place and self._is_place(doc[start:end]):
@@ -956,3 +956,10 @@ def _proper_nouns(doc: Doc) -> Iterator[Token]:
     """The tokens tagged PROPN, picked from the POS column: two rules look only at these, and
     a Python test on every token of a long page cost more than the rules themselves."""
     return (doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist())
+
+
+def _table_mentions(names: dict[int, tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """Each table mention once, in text order. (A set of them would do, but its order follows
+    hashes, and ``hash(None)`` changes from process to process before Python 3.12: a tie between
+    candidates then went one way or the other from run to run.)"""
+    return sorted(set(names.values()), key=lambda mention: mention[:2])

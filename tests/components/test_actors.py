@@ -877,3 +877,17 @@ def test_former_states_are_their_successors(nlp):
     doc = run(nlp, "Greece refused to recognize the Former Yugoslav Republic of Macedonia.")
     assert "MKD" in {a["id"] for a in doc._.actors}
     assert "SRB" not in {a["id"] for a in doc._.actors}
+
+
+def test_table_candidates_come_in_text_order(nlp):
+    """Candidate order decides ties, so it must not follow set hashing (which changes from process
+    to process for tuples holding None before Python 3.12): text order, each mention once."""
+    doc = nlp(
+        "Russia and Ukraine met in Geneva; Joe Biden called China, France, Germany and Russia "
+        "while NATO and the EU asked Joe Biden and Xi Jinping about Ukraine."
+    )
+    resolver = nlp.get_pipe("claimgraph_actors")
+    found = resolver._table_candidates(doc, resolver._table_matches(doc))
+    spans = [(c.start, c.end) for c in found]
+    assert len(spans) >= 8
+    assert spans == sorted(set(spans))
