@@ -66,3 +66,8 @@ def build_example_corpus(path: Path) -> None:
         if REFERENCE.exists():
             reference = analyze(REFERENCE.read_text("utf-8"), published="2022-03-14")
             store.add(reference, source=str(REFERENCE))
+
+
+def assert_quote(quote: dict, kind: str, content: str, speaker: str) -> None:
+    """``quote`` is of ``kind``, with that content and that speaker's surface text."""
+    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (kind, content, speaker)

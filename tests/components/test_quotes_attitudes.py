@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import assert_quote
 
 
 def cues(nlp, text):
@@ -14,11 +15,7 @@ def cues(nlp, text):
 def assert_indirect(nlp, text: str, cue: str, content: str, speaker: str) -> None:
     """The attribution with ``cue`` in ``text`` is indirect, with that content and speaker."""
     quote = cues(nlp, text)[cue]
-    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
-        "indirect",
-        content,
-        speaker,
-    )
+    assert_quote(quote, "indirect", content, speaker)
 
 
 # -- a lemma that lost its silent e ---------------------------------------------------------------

@@ -4,6 +4,7 @@ commas inside the clause it reports, and a concessive clause that ends a content
 from __future__ import annotations
 
 import pytest
+from conftest import assert_quote
 
 
 def quote_of(nlp, text: str, cue: str) -> dict:
@@ -42,11 +43,7 @@ def quote_of(nlp, text: str, cue: str) -> dict:
 )
 def test_a_set_off_cue_clause_reports_the_words_on_both_sides(nlp, text, cue, content, speaker):
     quote = quote_of(nlp, text, cue)
-    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
-        "indirect",
-        content,
-        speaker,
-    )
+    assert_quote(quote, "indirect", content, speaker)
 
 
 @pytest.mark.model
@@ -142,11 +139,7 @@ def test_a_contrast_with_while_stays_in_the_content(nlp):
 )
 def test_call_on_reads_the_addressee_and_the_infinitive(nlp, text, content, speaker):
     quote = quote_of(nlp, text, "call on")
-    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
-        "indirect",
-        content,
-        speaker,
-    )
+    assert_quote(quote, "indirect", content, speaker)
 
 
 # -- an intention noun with its infinitive ('the decision to delay the vote') ---------------------
@@ -178,11 +171,7 @@ def test_call_on_reads_the_addressee_and_the_infinitive(nlp, text, content, spea
 )
 def test_an_intention_noun_reads_its_infinitive(nlp, text, cue, content, speaker):
     quote = quote_of(nlp, text, cue)
-    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
-        "indirect",
-        content,
-        speaker,
-    )
+    assert_quote(quote, "indirect", content, speaker)
 
 
 @pytest.mark.model
@@ -215,11 +204,7 @@ def test_a_noun_outside_the_lexicon_reads_no_infinitive(nlp):
 )
 def test_a_passive_cue_with_an_agent_reads_its_subject(nlp, text, cue, content, speaker):
     quote = quote_of(nlp, text, cue)
-    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
-        "indirect",
-        content,
-        speaker,
-    )
+    assert_quote(quote, "indirect", content, speaker)
 
 
 @pytest.mark.model
@@ -245,8 +230,4 @@ def test_quoted_words_in_a_relative_clause_with_its_own_subject_are_no_quote(nlp
 )
 def test_quoted_words_under_the_subjects_own_verb_stay_a_mixed_quote(nlp, text):
     (quote,) = nlp(text)._.quotes
-    assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == (
-        "mixed",
-        'the "bold" plan',
-        "Mark Jones",
-    )
+    assert_quote(quote, "mixed", 'the "bold" plan', "Mark Jones")
