@@ -7,29 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
+from . import listed_tokens
 from .actor_records import NOUN_POS, PRIORITY_ANON, ActorRecord, Candidate, last_holder
-
-
-def _listed_nouns(doc: Doc, anon: dict) -> list[int]:
-    """The indices, in order, of the nouns whose lowercased lemma or lowercase form is in the anonymous
-    table (read from ``doc.to_array``, without a Token per word)."""
-    if not len(doc):
-        return []
-    columns = doc.to_array([POS, LEMMA, LOWER])
-    at = numpy.flatnonzero(numpy.isin(columns[:, 0], [POS_IDS[pos] for pos in NOUN_POS]))
-    strings = doc.vocab.strings
-    lemmas, by_lemma = numpy.unique(columns[at, 1], return_inverse=True)
-    lowers, by_lower = numpy.unique(columns[at, 2], return_inverse=True)
-    lemma_listed = numpy.array([strings[x].lower() in anon for x in lemmas.tolist()], dtype=bool)
-    lower_listed = numpy.array([strings[x] in anon for x in lowers.tolist()], dtype=bool)
-    listed = lemma_listed[by_lemma.reshape(-1)] | lower_listed[by_lower.reshape(-1)]
-    return at[listed].tolist()
 
 
 def anonymous_candidates(
@@ -40,7 +22,7 @@ def anonymous_candidates(
     ``country_after_in(end)`` is the country of an "in PLACE" phrase starting at token ``end``."""
     cands = []
     anon = gaz.anonymous
-    for i in _listed_nouns(doc, anon):
+    for i in listed_tokens(doc, anon, NOUN_POS).tolist():
         token = doc[i]
         if token.ent_type_ in ("PERSON", "ORG", "GPE"):
             continue

@@ -29,12 +29,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
+from . import listed_tokens
 from .actors import actor_at, speaks_for
 from .event_context import Found, add_country_actors, drop_restated, fill_from_context
 from .event_syntax import (
@@ -157,7 +156,6 @@ class EventCoder:
         self.plover = Plover()
         self.index: dict[tuple[str, str], list[Trigger]] = {}
         self.lemmas: frozenset[str] = frozenset()
-        self.lemma_ids = numpy.zeros(0, dtype="uint64")
 
     # ----- data -----------------------------------------------------------------------------
     def initialize(
@@ -180,7 +178,6 @@ class EventCoder:
         for trigger in parse_triggers(self.trigger_rows, self.plover.roots):
             self.index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
         self.lemmas = frozenset(lemma for lemma, _ in self.index)
-        self.lemma_ids = numpy.array(sorted(map(get_string_id, self.lemmas)), dtype="uint64")
 
     def to_disk(self, path, *, exclude=()) -> None:
         path = Path(path)
@@ -208,7 +205,7 @@ class EventCoder:
         if self.trigger_rows is None:
             self.initialize()
         found: list[tuple[int, Found]] = []
-        lexical = self._lexicon_tokens(doc)
+        lexical = listed_tokens(doc, self.lemmas)  # the only tokens `match` can code
         for sent_no, sent in enumerate(doc.sents):
             first, last = numpy.searchsorted(lexical, [sent.start, sent.end])
             for item in self._sentence_events(doc, lexical[first:last].tolist()):
@@ -268,18 +265,8 @@ class EventCoder:
             return trigger
         return None
 
-    def _lexicon_tokens(self, doc: Doc) -> numpy.ndarray:
-        """Sorted indices of the tokens whose lemma or lower-case form is a trigger lemma: the only
-        ones ``match`` can code, found by two array lookups rather than a Python test per token."""
-        lemmas, lowers = doc.to_array([LEMMA, LOWER]).T
-        strings = doc.vocab.strings
-        known = [
-            key for key in numpy.unique(lemmas).tolist() if strings[key].lower() in self.lemmas
-        ]
-        return numpy.flatnonzero(numpy.isin(lemmas, known) | numpy.isin(lowers, self.lemma_ids))
-
     def _sentence_events(self, doc: Doc, tokens: list[int]) -> list[Found]:
-        """The events of one sentence, given its tokens that ``_lexicon_tokens`` let through."""
+        """The events of one sentence, given its tokens that ``listed_tokens`` let through."""
         candidates = {i: trig for i in tokens if (trig := self.match(doc[i])) is not None}
         silent = self._silenced(doc, candidates)
         out: list[Found] = []
